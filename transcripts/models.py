@@ -1,0 +1,258 @@
+"""The archive's data: who published what, who spoke, what they said, whom they named."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from transcripts.search_config import search_config_for
+from transcripts.managers import UtteranceQuerySet
+
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:
+    """A slug for `text` not yet used by `model` (appends -2, -3, … on collision)."""
+    base = slugify(text, allow_unicode=False)[:max_length].strip("-") or "item"
+    slug, n = base, 1
+    while model._default_manager.filter(slug=slug).exists():
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+    return slug
+
+
+class Publisher(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code of the publisher's country."
+    )
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Publisher, self.name)
+        super().save(*args, **kwargs)
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        NEWS_CONFERENCE = "news_conference", "News conference"
+        JOINT_PRESS_CONFERENCE = "joint_press_conference", "Joint press conference"
+        BRIEFING = "briefing", "Briefing"
+        INTERVIEW = "interview", "Interview"
+        STATEMENT = "statement", "Statement"
+        SPEECH = "speech", "Speech"
+        REMARKS = "remarks", "Remarks"
+        OTHER = "other", "Other"
+
+    title = models.TextField()
+    slug = models.SlugField(max_length=255, unique=True)
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    time = models.TimeField(null=True, blank=True, help_text="Local time as printed, if any.")
+    location = models.CharField(max_length=200, blank=True)
+    publisher = models.ForeignKey(
+        Publisher, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    language = models.CharField(max_length=16, default="en", help_text="BCP 47 code, e.g. en, ru.")
+    source_url = models.URLField(max_length=1000, blank=True)
+    reference = models.CharField(
+        max_length=100, blank=True, help_text="The publisher's own reference number, if printed."
+    )
+    content_hash = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the original file's bytes."
+    )
+    original_filename = models.CharField(max_length=255, blank=True)
+    dropped = models.JSONField(
+        default=list, blank=True, help_text="Page chrome removed by the parser, as text."
+    )
+    warnings = models.JSONField(default=list, blank=True, help_text="What the parser was unsure of.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-time", "-id"]
+        indexes = [
+            models.Index(fields=["publisher", "date"]),
+            models.Index(fields=["source_url"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%Y-%m-%d})" if self.date else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("event-detail", args=[self.slug])
+
+
+class OriginalFile(models.Model):
+    """The bytes of a transcript as uploaded, kept in the database so one backup holds all."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="original")
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField()
+    size = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class Entity(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        COUNTRY = "country", "Country"
+        ORGANISATION = "organisation", "Organisation"
+        PLACE = "place", "Place"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    aliases = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    wikidata_id = models.CharField(max_length=20, blank=True)
+    country_code = models.CharField(max_length=2, blank=True)
+    discovered = models.BooleanField(
+        default=False, help_text="Found in text rather than in the gazetteer; awaiting review."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "entities"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "kind"], name="entity_unique_name_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display().lower()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("entity-detail", args=[self.slug])
+
+
+class Speaker(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.CharField(
+        max_length=300, blank=True, help_text='A short description, e.g. "Foreign Minister of Russia".'
+    )
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Other spellings and forms of the name, e.g. 'Lavrov', 'Sergei Lavrov'.",
+    )
+    entity = models.OneToOneField(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="speaker"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("speaker-detail", args=[self.slug])
+
+
+class Utterance(models.Model):
+    """One speaker's turn, in order within its event."""
+
+    class Role(models.TextChoices):
+        STATEMENT = "statement", "Statement"
+        QUESTION = "question", "Question"
+        ANSWER = "answer", "Answer"
+        REMARK = "remark", "Remark"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="utterances")
+    sequence = models.PositiveIntegerField(help_text="1-based position of the turn in its event.")
+    speaker = models.ForeignKey(
+        Speaker,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="utterances",
+        help_text="Empty for unnamed journalists; the label keeps what was printed.",
+    )
+    label = models.CharField(max_length=300, blank=True, help_text="The speaker label as printed.")
+    affiliation = models.CharField(
+        max_length=200, blank=True, help_text="The outlet or organisation, when printed."
+    )
+    role = models.CharField(max_length=16, choices=Role.choices)
+    note = models.CharField(
+        max_length=300, blank=True, help_text="Parenthetical note on the turn, e.g. 'retranslated'."
+    )
+    text = models.TextField(help_text="Paragraphs separated by a blank line.")
+    answers = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="answered_by",
+        help_text="For an answer: the question it answers.",
+    )
+    search_config = models.CharField(
+        max_length=32,
+        blank=True,
+        help_text="PostgreSQL text-search configuration for this row; set from the event's language.",
+    )
+    # Maintained by a database trigger (see migration 0002); never written from Python.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = UtteranceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "sequence"], name="utterance_unique_sequence"),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="utterance_search_gin"),
+            models.Index(fields=["speaker", "event"]),
+            models.Index(fields=["role"]),
+        ]
+
+    def __str__(self) -> str:
+        who = self.speaker.name if self.speaker_id else (self.label or "Unattributed")
+        return f"{who} #{self.sequence}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("utterance-permalink", args=[self.event.slug, self.sequence])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p]
+
+    @property
+    def who(self) -> str:
+        if self.speaker_id:
+            return self.speaker.name
+        return self.label or "Unattributed"
+
+    def save(self, *args, **kwargs):
+        if self.event_id and not self.search_config:
+            self.search_config = search_config_for(self.event.language)
+        super().save(*args, **kwargs)
+
+
+class Mention(models.Model):
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    utterance = models.ForeignKey(Utterance, on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "utterance"], name="mention_unique"),
+        ]
+        indexes = [models.Index(fields=["utterance", "entity"])]
+
+    def __str__(self) -> str:
+        return f"{self.entity.name} in {self.utterance}"

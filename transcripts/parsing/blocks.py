@@ -1,0 +1,400 @@
+"""Turn a file's text into blocks (paragraphs), whatever its format.
+
+A block keeps its text (with "\n" where the source had a hard line break) and
+whether it opens with bold type, because some house styles mark speaker labels
+only by bold (`<b>Vladimir Putin:</b>`, `**Q:**`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from lxml import etree
+from lxml import html as lxml_html
+
+from transcripts.parsing.model import TranscriptError
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060]")
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of spaces (NBSP and ideographic space included), keep newlines."""
+    text = _ZERO_WIDTH.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(text: str) -> str:
+    return " ".join(collapse(text).split())
+
+
+@dataclass
+class Block:
+    text: str
+    bold_lead: str = ""
+    all_bold: bool = False
+    line: int | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def flat(self) -> str:
+        return one_line(self.text)
+
+
+@dataclass
+class Document:
+    """The blocks of a file, plus what its container format told us."""
+
+    blocks: list[Block]
+    format: str
+    metadata: dict = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def text_blocks(text: str, first_line: int = 1) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = first_line
+    for number, raw in enumerate(text.split("\n"), start=first_line):
+        if raw.strip():
+            if not current:
+                start = number
+            current.append(raw)
+        elif current:
+            blocks.append(Block("\n".join(current), line=start))
+            current = []
+    if current:
+        blocks.append(Block("\n".join(current), line=start))
+    # A file with one paragraph per line and no blank lines between them.
+    if len(blocks) <= 2 and sum(b.text.count("\n") for b in blocks) >= 8:
+        blocks = [
+            Block(line, line=first_line + i)
+            for i, line in enumerate(text.split("\n"))
+            if line.strip()
+        ]
+    for block in blocks:
+        block.text = collapse(block.text)
+    return [b for b in blocks if b.text]
+
+
+# ------------------------------------------------------------------ markdown
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
+_MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def parse_front_matter(text: str) -> tuple[dict, str, int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 1
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as err:
+        raise TranscriptError(f"the front matter is not valid YAML: {err}", "front matter") from err
+    if not isinstance(data, dict):
+        data = {}
+    return data, text[match.end():], match.group(0).count("\n") + 1
+
+
+def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
+    blocks: list[Block] = []
+    for block in text_blocks_keep_breaks(text, first_line):
+        lines = block.text.split("\n")
+        pieces: list[str] = []
+        for i, line in enumerate(lines):
+            hard = line.endswith("  ") or line.endswith("\\")
+            content = _MD_HEADING.sub("", line.rstrip(" \\") if hard else line.rstrip())
+            pieces.append(content)
+            if i < len(lines) - 1:
+                pieces.append("\n" if hard else " ")
+        raw = "".join(pieces)
+        bold_lead = ""
+        lead = re.match(r"\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1", raw)
+        if lead:
+            bold_lead = _render_inline(lead.group(2))
+        all_bold = bool(re.fullmatch(r"\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*", raw, re.S))
+        rendered = collapse(_render_inline(raw))
+        if rendered:
+            blocks.append(Block(rendered, bold_lead=one_line(bold_lead), all_bold=all_bold,
+                                line=block.line))
+    return blocks
+
+
+def text_blocks_keep_breaks(text: str, first_line: int) -> list[Block]:
+    blocks, current, start = [], [], first_line
+    for number, raw in enumerate(text.split("\n"), start=first_line):
+        if raw.strip():
+            if not current:
+                start = number
+            current.append(raw)
+        elif current:
+            blocks.append(Block("\n".join(current), line=start))
+            current = []
+    if current:
+        blocks.append(Block("\n".join(current), line=start))
+    return blocks
+
+
+def _render_inline(text: str) -> str:
+    text = _MD_LINK.sub(lambda m: m.group(1), text)
+    text = _MD_STRONG.sub(lambda m: m.group(2), text)
+    text = _MD_EM.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    return _MD_ESCAPE.sub(lambda m: m.group(1), text)
+
+
+def markdown_document(text: str) -> Document:
+    front, body, offset = parse_front_matter(text)
+    dropped = ["YAML front matter"] if front else []
+    return Document(markdown_blocks(body, offset), "markdown", metadata=front, dropped=dropped)
+
+
+# ---------------------------------------------------------------------- HTML
+
+BLOCK_TAGS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+    "dd", "dt", "dl", "tr", "td", "th", "table", "tbody", "thead", "section", "article",
+    "header", "footer", "figure", "figcaption", "address", "hr", "main", "aside", "center",
+    "form", "fieldset", "details", "summary",
+}
+SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option",
+             "button", "input", "textarea", "head", "object", "embed", "map", "canvas"}
+BOLD_TAGS = {"b", "strong"}
+CHROME_TAGS = {"nav", "footer", "aside", "form", "header"}
+# Class or id fragments that mark page furniture inside an article.
+CHROME_CLASS = re.compile(
+    r"(^|[\s_-])(share|sharing|social|tags?|taglist|breadcrumbs?|urhere|related|print|"
+    r"bottommeta|masha-ignore|slider|gallery|photo|caption|subscribe|newsletter|comments?|"
+    r"advert|banner|menu|navbar|nav|footer|header|sidebar|toolbar|pagination|read__meta|"
+    r"read__top|read__status|read__updated)([\s_-]|$)",
+    re.I,
+)
+
+
+HIDDEN_CLASS = re.compile(r"(^|[\s_-])(hidden|tooltip|masha-ignore|sr-only|visually-hidden)([\s_-]|$)", re.I)
+
+
+def _is_chrome(el) -> bool:
+    if el.tag in CHROME_TAGS:
+        return True
+    marker = f"{el.get('class', '')} {el.get('id', '')}"
+    if not marker.strip():
+        return False
+    if el.tag not in BLOCK_TAGS:
+        # Inline elements (a person tag, a link) are text; only hidden pop-ups are furniture.
+        return bool(HIDDEN_CLASS.search(marker))
+    return bool(CHROME_CLASS.search(marker))
+
+
+def _direct_text_length(el) -> int:
+    total = len((el.text or "").strip())
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS and child.tag not in SKIP_TAGS:
+            total += len(child.text_content().strip())
+        total += len((child.tail or "").strip())
+    return total
+
+
+def find_article(root):
+    """The element holding the transcript: itemprop=articleBody, else the densest text."""
+    for xpath in ('//*[@itemprop="articleBody"]', "//article//*[contains(@class,'entry-content')]"):
+        found = root.xpath(xpath)
+        if found:
+            return found[0]
+    scores: dict = {}
+    for el in root.iter("p", "div", "td", "pre", "blockquote", "li", "section", "article"):
+        if any(_is_chrome(a) for a in el.iterancestors()) or _is_chrome(el):
+            continue
+        length = _direct_text_length(el)
+        if length < 25:
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        score = 1 + min(length / 100, 5) + el.text_content().count(",") / 10
+        if el.tag in ("p", "pre", "blockquote"):
+            scores[parent] = scores.get(parent, 0) + score
+            grand = parent.getparent()
+            if grand is not None:
+                scores[grand] = scores.get(grand, 0) + score / 2
+        else:
+            scores[el] = scores.get(el, 0) + score
+    if not scores:
+        body = root.find("body")
+        return body if body is not None else root
+    return max(scores.items(), key=lambda item: item[1])[0]
+
+
+class _BlockWriter:
+    def __init__(self):
+        self.blocks: list[Block] = []
+        self.runs: list[tuple[str, bool]] = []
+        self.line: int | None = None
+        self.dropped: list[str] = []
+
+    def add(self, text: str, bold: bool, line: int | None):
+        # Source line breaks in HTML are spaces; only <br> (added as "\n" below) breaks a line.
+        text = re.sub(r"[ \t\r\n\f]+", " ", text) if text != "\n" else text
+        if text:
+            if self.line is None and text.strip():
+                self.line = line
+            self.runs.append((text, bold))
+
+    def flush(self):
+        if self.runs:
+            raw = "".join(t for t, _ in self.runs)
+            text = collapse(raw)
+            if text:
+                lead = []
+                for t, bold in self.runs:
+                    if not t.strip() and not lead:
+                        continue
+                    if not bold:
+                        if t.strip() and t.strip() in ":：":
+                            lead.append(t)
+                        break
+                    lead.append(t)
+                bold_lead = one_line("".join(lead))
+                all_bold = all(bold for t, bold in self.runs if t.strip())
+                self.blocks.append(Block(text, bold_lead=bold_lead, all_bold=all_bold,
+                                         line=self.line))
+        self.runs = []
+        self.line = None
+
+
+def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False):
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if not tag:  # comment or processing instruction
+        writer.add(el.tail or "", bold, None) if not top else None
+        return
+    if tag in SKIP_TAGS:
+        if not top:
+            writer.add(el.tail or "", bold, el.sourceline)
+        return
+    if not top and _is_chrome(el):
+        text = one_line(el.text_content())
+        if text:
+            if tag in BLOCK_TAGS:
+                writer.flush()
+            writer.dropped.append(_summarise(text))
+        writer.add(el.tail or "", bold, el.sourceline)
+        return
+    is_block = tag in BLOCK_TAGS
+    inner_bold = bold or tag in BOLD_TAGS
+    if is_block:
+        writer.flush()
+    if tag == "br":
+        writer.add("\n", bold, el.sourceline)
+    elif tag == "pre":
+        for block in text_blocks(el.text_content(), el.sourceline or 1):
+            writer.blocks.append(block)
+    else:
+        writer.add(el.text or "", inner_bold, el.sourceline)
+        for child in el:
+            _walk(child, writer, inner_bold)
+    if is_block:
+        writer.flush()
+    if not top:
+        writer.add(el.tail or "", bold, el.sourceline)
+
+
+def _summarise(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def html_metadata(root) -> dict:
+    meta: dict = {}
+
+    def first(xpath: str) -> str | None:
+        for value in root.xpath(xpath):
+            text = one_line(value if isinstance(value, str) else value.text_content())
+            if text:
+                return text
+        return None
+
+    meta["og_title"] = first('//meta[@property="og:title"]/@content')
+    meta["h1"] = first("//h1") or first("//h2[contains(@class,'title')]")
+    meta["html_title"] = first("//title")
+    meta["site_name"] = first('//meta[@property="og:site_name"]/@content') or first(
+        '//meta[@name="application-name"]/@content'
+    )
+    meta["url"] = first('//meta[@property="og:url"]/@content') or first(
+        '//link[@rel="canonical"]/@href'
+    )
+    meta["date"] = (
+        first("//time[contains(@class,'published')]/@datetime")
+        or first('//meta[@property="article:published_time"]/@content')
+        or first('//*[@itemprop="datePublished"]/@datetime')
+        or first('//*[@itemprop="datePublished"]/@content')
+        or first('//meta[@name="date"]/@content')
+        or first('//meta[@property="ya:ovs:upload_date"]/@content')
+        or first("//time/@datetime")
+        or first("//*[@id='News_Body_Time']")
+    )
+    meta["time"] = first("//*[contains(@class,'read__time')]")
+    meta["place"] = first("//*[contains(@class,'p-location')]") or first(
+        "//*[contains(@class,'read__place')]"
+    )
+    meta["language"] = first("//html/@lang") or first('//meta[@itemprop="inLanguage"]/@content')
+    return {k: v for k, v in meta.items() if v}
+
+
+def html_document(text: str) -> Document:
+    try:
+        parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
+        root = lxml_html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError) as err:
+        raise TranscriptError(f"the HTML could not be read: {err}", "whole file") from err
+    metadata = html_metadata(root)
+    article = find_article(root)
+    writer = _BlockWriter()
+    _walk(article, writer, bold=False, top=True)
+    writer.flush()
+    dropped = []
+    outside = one_line(" ".join(_outside_text(root, article)))
+    if outside:
+        dropped.append("page chrome outside the article body: " + _summarise(outside, 240))
+    dropped.extend(writer.dropped)
+    return Document(writer.blocks, "html", metadata=metadata, dropped=dropped)
+
+
+def _outside_text(root, article) -> list[str]:
+    body = root.find("body")
+    if body is None or article is body:
+        return []
+    parts: list[str] = []
+    ancestors = set(article.iterancestors())
+
+    def visit(el):
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            return
+        if el is article:
+            return
+        if el not in ancestors:
+            parts.append(el.text_content())
+            return
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            visit(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    visit(body)
+    return parts
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096].lower()
+    return bool(re.search(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", head)) or (
+        len(re.findall(r"</?(p|div|b|br|span|h\d)[\s/>]", head)) >= 3
+    )

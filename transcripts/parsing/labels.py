@@ -1,0 +1,202 @@
+"""Speaker labels: "Sergey Lavrov:", "Q:", "MS. JEAN-PIERRE:", "THE PRESIDENT.", "问：" …
+
+A label is recognised by its shape, not by a list of names: a short run of
+capitalised words (titles and names, connectors such as "of" allowed), an
+optional parenthetical note, then a colon; or an all-capitals run ending in a
+full stop; or one of the fixed question/answer markers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+QUESTION_LABELS = {
+    "q", "question", "questions", "follow-up", "follow up", "followup", "follow-up question",
+    "remark", "journalist", "reporter", "correspondent", "audience member", "audience",
+    "question from the audience", "media", "press", "问", "记者", "вопрос", "реплика",
+}
+ANSWER_LABELS = {"a", "answer", "reply", "response", "答", "ответ"}
+ANONYMOUS_LABELS = {
+    "moderator", "host", "presenter", "announcer", "interpreter", "translator", "narrator",
+    "senior administration official", "senior administration officials",
+    "senior state department official", "administration official", "official", "participant",
+    "unidentified speaker", "speaker", "voice", "staff", "aide", "operator", "emcee", "mc",
+    "ведущий", "модератор",
+}
+METADATA_KEYS = {
+    "date", "time", "place", "location", "venue", "source", "subject", "title", "president",
+    "published", "updated", "author", "reference", "language", "category", "tags", "tag",
+    "participants", "present", "speakers", "transcript", "city", "country", "event", "url",
+    "link", "copyright", "photo", "video", "audio", "duration", "topic", "topics", "keywords",
+    "released", "release", "embargo", "contact", "filed", "dateline", "host country", "summit",
+}
+OUTLET_WORDS = {
+    "news", "agency", "tv", "television", "radio", "daily", "times", "post", "broadcasting",
+    "network", "channel", "journal", "herald", "tribune", "gazette", "telegraph", "media",
+    "novosti", "xinhua", "reuters", "afp", "ap", "bloomberg", "cctv", "cgtn", "cri", "cnn",
+    "bbc", "nhk", "kyodo", "sputnik", "tass", "interfax", "ria", "phoenix", "yonhap", "ansa",
+    "efe", "dpa", "rt", "izvestia", "kommersant", "asahi", "mainichi", "yomiuri", "nikkei",
+    "anadolu", "irna", "prensa", "al-jazeera", "jazeera", "euronews", "fox", "nbc", "cbs",
+    "abc", "npr", "msnbc", "politico", "axios", "wsj", "ft", "dw", "rfi", "ptv", "ntv",
+    "paper", "press trust", "pti", "ani", "yomiuri", "tbs", "kbs", "mbc", "sbs", "vtv",
+    "bernama", "antara", "lusa", "ukrinform", "belta", "kazinform", "xinmin", "people's",
+}
+OUTLET_PHRASES = ("voice of", "the paper", "china review", "associated press", "al jazeera",
+                  "global times", "rossiya", "channel one", "press trust", "the hindu")
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "h.e", "sir", "madam", "mme", "m", "prof"}
+CONNECTORS = {"of", "the", "for", "and", "de", "da", "del", "der", "van", "von", "al", "bin",
+              "el", "la", "le", "du", "on", "to", "at", "in", "y", "e", "des", "di", "ibn", "&"}
+
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z\u00C0-\u00DE\u0400-\u042F\u0410-\u042F][\w'’\-.\u00C0-\u024F\u0400-\u04FF]*"
+    r"|[A-Z]\.(?:[A-Z]\.)*)$"
+)
+_LABEL_HEAD = re.compile(
+    r"^(?P<name>[^\s:：()\[\]]+(?:[ \t]+[^\s:：()\[\]]+){0,11}?)"
+    r"(?:\s*\((?P<note>[^()]{1,120})\))?\s*(?P<delim>[:：])\s*"
+)
+_CAPS_FULLSTOP = re.compile(
+    r"^(?P<name>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|AMB|ST)\.\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-.]*[A-Z])*)"
+    r"(?:\s*\((?P<note>[^()]{1,120})\))?\.\s+(?=\S)"
+)
+_Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
+_CJK_LABEL = re.compile(r"^(?P<name>问|答|记者)\s*[:：]\s*")
+_INTERPRETED = re.compile(r"^\((?P<note>(?:As interpreted|Retranslated|Translated|In \w+|via interpreter)[^()]{0,40})\)\s*", re.I)
+
+
+@dataclass
+class Label:
+    printed: str  # as printed, without its delimiter, whitespace collapsed
+    name: str  # without the parenthetical note
+    note: str | None
+    rest: str  # the text after the label
+    kind: str  # "question" | "answer" | "anonymous" | "outlet" | "person" | "metadata"
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: the key under which names are compared."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
+
+
+def base_key(name: str) -> str:
+    return fold(re.sub(r"\s+", " ", name)).strip(" .")
+
+
+def classify(name: str) -> str:
+    key = base_key(name)
+    if key in QUESTION_LABELS:
+        return "question"
+    if key in ANSWER_LABELS:
+        return "answer"
+    if key in ANONYMOUS_LABELS:
+        return "anonymous"
+    if key in METADATA_KEYS:
+        return "metadata"
+    if is_outlet(name):
+        return "outlet"
+    return "person"
+
+
+def is_outlet(name: str) -> bool:
+    key = base_key(name)
+    if any(phrase in key for phrase in OUTLET_PHRASES):
+        return True
+    words = re.split(r"[\s/]+", key)
+    if any(w in OUTLET_WORDS for w in words):
+        return True
+    # Short all-capital acronyms (CCTV, CRI, AFP) are outlets; MS./MR. forms are not.
+    return len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", name.strip()) is not None and (
+        key not in HONORIFICS
+    )
+
+
+def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset()) -> bool:
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 10:
+        return False
+    if not _NAME_TOKEN.match(tokens[0]) or not _NAME_TOKEN.match(tokens[-1]):
+        return False
+    for token in tokens:
+        if token.lower() in CONNECTORS:
+            continue
+        if not _NAME_TOKEN.match(token):
+            return False
+        if token.endswith(".") and len(token.strip(".")) > 4 and not token.isupper():
+            return False  # a sentence's full stop, not an abbreviation
+    if len(tokens) == 1:
+        token = tokens[0]
+        key = base_key(token)
+        return (
+            key in QUESTION_LABELS
+            or key in ANSWER_LABELS
+            or key in ANONYMOUS_LABELS
+            or key in METADATA_KEYS
+            or is_outlet(token)
+            or key in known_single
+            or (token.isupper() and len(token) >= 2)
+        )
+    return True
+
+
+def match_label(text: str, *, bold_lead: str = "", known_single: frozenset = frozenset(),
+                strict: bool = False) -> Label | None:
+    """The speaker label that opens `text`, if any.
+
+    `strict` (used inside a paragraph, after a hard line break) only accepts
+    forms that cannot be ordinary prose: all-capital names, Q/A markers, and
+    names already seen as labels in this transcript.
+    """
+    text = text.lstrip()
+    if not text:
+        return None
+    match = _CJK_LABEL.match(text)
+    if match:
+        name = match["name"]
+        return Label(name, name, None, text[match.end():], classify(name))
+    match = _LABEL_HEAD.match(text)
+    if match and _acceptable(match["name"], known_single, strict, bold_lead):
+        return _finish(match, text)
+    match = _Q_BARE.match(text)
+    if match and (match.group(0).rstrip().endswith((".", ":", "：")) or text[match.end():][:1].isupper()
+                  or text[match.end():][:1] in "\"“‘'([—–-…" or match["note"]):
+        return _finish(match, text, kind="question")
+    match = _CAPS_FULLSTOP.match(text)
+    if match and len(re.sub(r"[^A-Z]", "", match["name"])) >= 2:
+        name = match["name"]
+        if base_key(name) in HONORIFICS:
+            return None
+        kind = classify(name)
+        if kind in ("metadata", "outlet") and not strict:
+            return None
+        if strict and kind == "person" and base_key(name) not in known_single and len(name.split()) < 2:
+            return None
+        return _finish(match, text, kind=kind)
+    return None
+
+
+def _acceptable(name: str, known_single, strict: bool, bold_lead: str) -> bool:
+    if not is_name_like(name, known_single=known_single):
+        return False
+    if strict:
+        letters = re.sub(r"[^A-Za-z]", "", name)
+        return (letters.isupper() and len(letters) >= 1) or base_key(name) in known_single or (
+            classify(name) in ("question", "answer")
+        )
+    return True
+
+
+def _finish(match: re.Match, text: str, kind: str | None = None) -> Label:
+    name = " ".join(match["name"].split())
+    note = " ".join(match["note"].split()) if match["note"] else None
+    rest = text[match.end():]
+    printed = f"{name} ({note})" if note else name
+    interpreted = _INTERPRETED.match(rest)
+    if interpreted and not note:
+        note = " ".join(interpreted["note"].split())
+        printed = f"{name} ({note})"
+        rest = rest[interpreted.end():]
+    return Label(printed, name, note, rest.lstrip(), kind or classify(name))

@@ -1,0 +1,226 @@
+"""Who a label means: "MS. JEAN-PIERRE" → Karine Jean-Pierre, "THE PRESIDENT" → Joe Biden."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key, fold
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "ministers", "foreign", "ministry", "spokesperson",
+    "spokesman", "spokeswoman", "secretary", "press", "deputy", "director", "chair", "chairman",
+    "chairwoman", "chancellor", "federal", "state", "councilor", "councillor", "ambassador",
+    "representative", "special", "senior", "adviser", "advisor", "national", "security",
+    "coordinator", "communications", "council", "nsc", "omb", "cea", "assistant", "general",
+    "king", "queen", "crown", "prince", "premier", "leader", "governor", "mayor", "senator",
+    "envoy", "high", "commissioner", "head", "his", "her", "excellency", "majesty", "highness",
+    "official", "officials", "administration", "first", "lady", "chief", "executive", "acting",
+    "permanent", "member", "members", "speaker", "sheikh", "emir", "sultan", "grand", "duke",
+    "the", "mr", "mrs", "ms", "dr", "h.e", "madam", "sir", "defense", "defence", "finance",
+    "economic", "economy", "trade", "affairs", "interior", "justice", "health", "energy",
+    "union", "european", "commission", "nato", "un", "united", "nations", "white", "house",
+    "kremlin", "russian", "chinese", "american", "us", "u.s", "strategic", "deputy", "cabinet",
+    "budget", "management", "office", "agency", "department", "treasury", "attorney", "labor",
+    "education", "transportation", "homeland", "defense", "commerce", "agriculture", "mfa",
+}
+EVENT_WORDS = {
+    "regular", "conference", "briefing", "remarks", "statement", "statements", "interview",
+    "joint", "news", "gaggle", "call", "background", "on-the-record", "record", "answers",
+    "questions", "media", "meeting", "talks", "speech", "address", "transcript", "session",
+    "summit", "visit", "following", "opening", "closing", "q&a",
+}
+
+
+@lru_cache(maxsize=1)
+def gazetteer_people() -> tuple[dict, ...]:
+    with open(DATA_DIR / "people.json", encoding="utf-8") as fh:
+        return tuple(json.load(fh)["people"])
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w'’.\-\u00C0-\u024F\u0400-\u04FF]+|[,;:()&/|]", text)
+
+
+def names_in(text: str) -> list[str]:
+    """Person-like names in a title: "Press Secretary Karine Jean-Pierre" → ["Karine Jean-Pierre"]."""
+    found: list[str] = []
+    run: list[str] = []
+    after_title = False
+
+    def close():
+        nonlocal run
+        if run and (len(run) >= 2 or after_title_for_run):
+            name = " ".join(run)
+            if name not in found:
+                found.append(name)
+        run = []
+
+    after_title_for_run = False
+    for token in _tokens(text):
+        word = re.sub(r"(’s|'s)$", "", token)
+        possessive = word != token
+        key = word.lower().strip(".")
+        capital = word[:1].isupper()
+        if capital and key not in TITLE_WORDS and key not in EVENT_WORDS and len(word) > 1:
+            if not run:
+                after_title_for_run = after_title
+            run.append(word.strip("."))
+            if possessive:
+                close()
+                after_title = False
+            continue
+        close()
+        after_title = capital and key in TITLE_WORDS
+    close()
+    return found
+
+
+def titlecase(name: str) -> str:
+    if name.isupper():
+        return "-".join(part.capitalize() for part in name.lower().split("-")).replace(
+            " ", " "
+        ) if " " not in name else " ".join(titlecase(p) for p in name.split())
+    return name
+
+
+def strip_titles(name: str) -> str:
+    """Remove honorifics and leading titles: "President of Russia Vladimir Putin" → "Vladimir Putin"."""
+    tokens = name.replace("(", " ").replace(")", " ").split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        key = tokens[i].lower().strip(".")
+        if key in HONORIFICS or key in TITLE_WORDS:
+            i += 1
+            continue
+        if key in ("of", "the") and not out:
+            # "President of Russia …", "Chancellor of the Federal Republic of Germany …":
+            # skip the office's country, keep the name that follows it.
+            j = i
+            while j < len(tokens) and (tokens[j].lower() in CONNECTORS or tokens[j].lower().strip(".") in TITLE_WORDS):
+                j += 1
+            remaining = tokens[j:]
+            k = j
+            while k < len(tokens) and len(tokens) - k > 2 and tokens[k][:1].isupper():
+                k += 1
+                if k < len(tokens) and tokens[k].lower() in CONNECTORS:
+                    continue
+                if len(tokens) - k <= 3:
+                    break
+            if not remaining:
+                return ""
+            i = k if k > j else j + 1
+            continue
+        out.append(tokens[i])
+        i += 1
+    return " ".join(out)
+
+
+class Resolver:
+    """Resolves the names printed in labels to full names, within one transcript."""
+
+    def __init__(self, *, title: str, publisher: str | None, date: dt.date | None,
+                 known: dict[str, list[str]] | None = None, label_names: list[str] = ()):
+        self.publisher = publisher
+        self.date = date
+        self.title_names = [self.canonical(n) for n in names_in(title)]
+        # Pool: canonical name -> the keys it answers to.
+        self.pool: dict[str, set[str]] = {}
+        for person in gazetteer_people():
+            self._add(person["name"], person.get("aliases", []))
+        for name, aliases in (known or {}).items():
+            self._add(name, aliases)
+        for name in self.title_names:
+            self._add(name, [])
+        for printed in label_names:
+            stripped = strip_titles(printed)
+            if len(stripped.split()) >= 2 and not printed.isupper() and not self._near(stripped):
+                self._add(self.canonical(stripped), [])
+        self.president = self._office_holder("president")
+
+    def _add(self, name: str, aliases: list[str]) -> None:
+        keys = self.pool.setdefault(name, set())
+        keys.add(base_key(name))
+        keys.update(base_key(a) for a in aliases)
+
+    def _near(self, name: str) -> bool:
+        """Is `name` a misspelling of a name already in the pool?"""
+        key = base_key(name)
+        return any(
+            k != key and len(k.split()) == len(key.split())
+            and difflib.SequenceMatcher(None, k, key).ratio() >= 0.9
+            for keys in self.pool.values() for k in keys
+        )
+
+    def canonical(self, name: str) -> str:
+        key = base_key(name)
+        for person in gazetteer_people():
+            if key == base_key(person["name"]) or key in {base_key(a) for a in person.get("aliases", [])}:
+                return person["name"]
+        return name
+
+    def _office_holder(self, office: str) -> str | None:
+        for name in self.title_names:
+            if re.search(rf"\b{office}\s+(\w+\s+)?{re.escape(name.split()[-1])}", "", re.I):
+                return name
+        if self.date is None:
+            return None
+        for person in gazetteer_people():
+            for term in person.get("offices", []):
+                if term.get("label") != office or term.get("publisher") != self.publisher:
+                    continue
+                start = dt.date.fromisoformat(term["from"])
+                end = dt.date.fromisoformat(term["to"]) if term.get("to") else dt.date.max
+                if start <= self.date < end:
+                    return person["name"]
+        return None
+
+    def principal(self) -> str | None:
+        """The person the title names first: whose statement, whose press conference."""
+        return self.title_names[0] if self.title_names else None
+
+    def resolve(self, printed_name: str) -> str | None:
+        core = strip_titles(printed_name)
+        if not core:
+            key = base_key(printed_name)
+            if key in ("the president", "president") and self.president:
+                return self.president
+            if "president" in key and self.president:
+                return self.president
+            return None
+        core = titlecase(core)
+        key = base_key(core)
+        # Exact name or alias.
+        for name, keys in self.pool.items():
+            if key in keys:
+                return self.canonical(name)
+        tokens = key.split()
+        # Title names first (they are who this transcript is about), then everyone else.
+        ordered = sorted(self.pool.items(), key=lambda item: item[0] not in self.title_names)
+        if len(tokens) == 1:
+            candidates = [name for name, keys in ordered
+                          if any(tokens[0] in k.split() for k in keys)]
+            if candidates:
+                return self.canonical(candidates[0])
+        else:
+            # A longer label ending in a known full name ("Foreign Minister Sergey Lavrov").
+            for name, keys in ordered:
+                if any(key.endswith(" " + k) or key == k for k in keys if len(k.split()) >= 2):
+                    return self.canonical(name)
+            # A misspelling of a name in this transcript ("Angela Markel").
+            for name, keys in ordered:
+                for k in keys:
+                    if len(k.split()) == len(tokens) and difflib.SequenceMatcher(None, k, key).ratio() >= 0.9:
+                        return self.canonical(name)
+        return core if core[:1].isupper() else None
+
+
+def fold_name(name: str) -> str:
+    return fold(name)
