@@ -9,8 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from transcripts.search_config import search_config_for
 from transcripts.managers import UtteranceQuerySet
+from transcripts.search_config import search_config_for
 
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:

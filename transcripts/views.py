@@ -1,4 +1,261 @@
-from django.http import HttpResponse
+"""Server-rendered pages: home, search, events, permalinks, speakers, entities."""
 
-def home(request): return HttpResponse("ok")
-search = event_list = event_detail = utterance_permalink = speaker_list = speaker_detail = entity_list = entity_detail = home
+from __future__ import annotations
+
+import time
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import ExtractYear, TruncMonth
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, render
+
+from transcripts import citations
+from transcripts.charts import bar_chart, monthly_counts
+from transcripts.filters import EventFilter, UtteranceFilter
+from transcripts.models import Entity, Event, Mention, Speaker, Utterance
+from transcripts.search import QueryError, build_query, headlines, matching
+
+PAGE_SIZE = 20
+SORTS = {
+    "relevance": ("-rank", "-event__date", "event_id", "sequence"),
+    "newest": ("-event__date", "-event_id", "sequence"),
+    "oldest": ("event__date", "event_id", "sequence"),
+}
+FACETS = {
+    "speaker": ("speaker__slug", "speaker__name"),
+    "year": ("year", "year"),
+    "publisher": ("event__publisher__slug", "event__publisher__name"),
+    "role": ("role", "role"),
+}
+
+
+def paginate(request, items, per_page: int = PAGE_SIZE):
+    """The requested page; a page that does not exist is a 404, never a 500."""
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get("page", "1")
+    try:
+        if not raw.isdigit() or len(raw) > 9:
+            raise PageNotAnInteger
+        return paginator.page(int(raw))
+    except (EmptyPage, PageNotAnInteger) as err:
+        raise Http404("No such page.") from err
+
+
+def home(request):
+    totals = Event.objects.aggregate(events=Count("id"), first=Min("date"), last=Max("date"))
+    context = {
+        "totals": totals,
+        "utterance_count": Utterance.objects.count(),
+        "speaker_count": Speaker.objects.count(),
+        "latest_events": Event.objects.select_related("publisher")[:8],
+        "top_speakers": Speaker.objects.annotate(n=Count("utterances")).order_by("-n", "name")[:10],
+        "top_entities": Entity.objects.annotate(n=Count("mentions")).filter(n__gt=0).order_by("-n", "name")[:10],
+    }
+    return render(request, "transcripts/home.html", context)
+
+
+def search(request):
+    started = time.perf_counter()
+    params = request.GET
+    filterset = UtteranceFilter(params, queryset=Utterance.objects.all())
+    error = None
+    query = None
+    language = params.get("language") or None
+    try:
+        query = build_query(params.get("q", ""), language)
+    except QueryError as err:
+        error = str(err)
+    valid = filterset.is_valid()
+    active = bool(query) or any(
+        params.get(name) for name in filterset.filters if name != "q"
+    )
+    sort = params.get("sort") or ("relevance" if query else "newest")
+    if sort not in SORTS or (sort == "relevance" and not query):
+        sort = "relevance" if query else "newest"
+    context = {
+        "filterset": filterset, "query": params.get("q", ""), "error": error, "sort": sort,
+        "active": active, "page": None, "facets": {}, "sorts": SORTS.keys(),
+    }
+    if active and valid and not error:
+        results = filterset.qs
+        if query:
+            results = matching(results, query)
+        page = paginate(request, results.order_by(*SORTS[sort]).values_list("id", flat=True))
+        ids = list(page.object_list)
+        rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
+        snippets = headlines(ids, query) if query else {}
+        page.object_list = [rows[pk] for pk in ids if pk in rows]
+        for utterance in page.object_list:
+            utterance.snippet = snippets.get(utterance.pk)
+        context["page"] = page
+        context["facets"] = _facets(params, query)
+    elif active and not valid:
+        context["error"] = "Some filters are not valid: " + "; ".join(
+            f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
+        )
+    context["elapsed_ms"] = (time.perf_counter() - started) * 1000
+    context["querystring"] = _without(params, "page")
+    return render(request, "transcripts/search.html", context)
+
+
+def _without(params: QueryDict, *names: str) -> str:
+    copy = params.copy()
+    for name in names:
+        copy.pop(name, None)
+    return copy.urlencode()
+
+
+def _facets(params: QueryDict, query) -> dict[str, list[dict]]:
+    """Top 10 values of each facet, under every filter except the facet's own."""
+    out = {}
+    for name, (key, label) in FACETS.items():
+        data = params.copy()
+        data.pop(name, None)
+        qs = UtteranceFilter(data, queryset=Utterance.objects.all()).qs
+        if query:
+            qs = qs.filter(search_vector=query.as_search_query())
+        if name == "year":
+            qs = qs.annotate(year=ExtractYear("event__date"))
+        rows = (
+            qs.exclude(**{f"{key}__isnull": True}).values(key, label).annotate(n=Count("id"))
+            .order_by("-n", key)[:10]
+        )
+        selected = set(params.getlist(name))
+        out[name] = [
+            {"value": row[key], "label": row[label], "count": row["n"], "selected": str(row[key]) in selected,
+             "url": _with(params, name, row[key])}
+            for row in rows
+        ]
+    return out
+
+
+def _with(params: QueryDict, name: str, value) -> str:
+    copy = params.copy()
+    copy.pop("page", None)
+    copy[name] = str(value)
+    return "?" + copy.urlencode()
+
+
+def event_list(request):
+    filterset = EventFilter(request.GET, queryset=Event.objects.select_related("publisher").annotate(
+        turns=Count("utterances")))
+    events = filterset.qs if filterset.is_valid() else Event.objects.none()
+    page = paginate(request, events.order_by("-date", "-time", "-id"))
+    return render(request, "transcripts/event_list.html", {
+        "filterset": filterset, "page": page, "querystring": _without(request.GET, "page"),
+    })
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(Event.objects.select_related("publisher"), slug=slug)
+    utterances = list(event.utterances.select_related("speaker").order_by("sequence"))
+    entities = (
+        Entity.objects.filter(mentions__utterance__event=event)
+        .annotate(n=Count("mentions")).order_by("kind", "-n", "name")
+    )
+    by_kind: dict[str, list] = {}
+    for entity in entities:
+        by_kind.setdefault(entity.get_kind_display(), []).append(entity)
+    return render(request, "transcripts/event_detail.html", {
+        "event": event, "utterances": utterances, "entities_by_kind": by_kind,
+        "speakers": sorted({u.speaker for u in utterances if u.speaker}, key=lambda s: s.name),
+    })
+
+
+def utterance_permalink(request, slug, sequence):
+    utterance = get_object_or_404(
+        Utterance.objects.select_related("event", "event__publisher", "speaker", "answers__speaker"),
+        event__slug=slug, sequence=sequence,
+    )
+    context_turns = list(
+        Utterance.objects.select_related("speaker")
+        .filter(event=utterance.event, sequence__gte=sequence - 2, sequence__lte=sequence + 2)
+        .order_by("sequence")
+    )
+    url = request.build_absolute_uri(utterance.get_absolute_url())
+    return render(request, "transcripts/utterance.html", {
+        "utterance": utterance, "event": utterance.event, "context_turns": context_turns,
+        "citation_plain": citations.plain(utterance, url),
+        "citation_bibtex": citations.bibtex(utterance, url),
+        "citation_csl": citations.csl_json(utterance, url),
+        "permalink": url,
+    })
+
+
+def speaker_list(request):
+    speakers = Speaker.objects.annotate(
+        turns=Count("utterances"), events=Count("utterances__event", distinct=True),
+        last=Max("utterances__event__date"),
+    ).filter(turns__gt=0)
+    name = request.GET.get("name", "").strip()[:100]
+    if name:
+        speakers = speakers.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
+    page = paginate(request, speakers.order_by("-turns", "name"), per_page=50)
+    return render(request, "transcripts/speaker_list.html", {"page": page, "name": name,
+                                                             "querystring": _without(request.GET, "page")})
+
+
+def speaker_detail(request, slug):
+    speaker = get_object_or_404(Speaker, slug=slug)
+    per_month = (
+        Utterance.objects.filter(speaker=speaker, event__date__isnull=False)
+        .annotate(month=TruncMonth("event__date")).values("month").annotate(n=Count("id")).order_by("month")
+    )
+    chart = bar_chart(monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Turns by {speaker.name} per month")
+    events = (
+        Event.objects.filter(utterances__speaker=speaker).select_related("publisher")
+        .annotate(turns=Count("utterances")).order_by("-date", "-id")[:20]
+    )
+    top_entities = (
+        Entity.objects.filter(mentions__utterance__speaker=speaker)
+        .annotate(n=Count("mentions")).order_by("-n", "name")[:15]
+    )
+    page = paginate(request, Utterance.objects.for_listing().filter(speaker=speaker)
+                    .order_by("-event__date", "-event_id", "sequence"))
+    return render(request, "transcripts/speaker_detail.html", {
+        "speaker": speaker, "chart": chart, "events": events, "top_entities": top_entities,
+        "page": page, "turn_count": page.paginator.count,
+    })
+
+
+def entity_list(request):
+    entities = Entity.objects.annotate(n=Count("mentions")).filter(n__gt=0)
+    kind = request.GET.get("kind", "")
+    if kind in Entity.Kind.values:
+        entities = entities.filter(kind=kind)
+    name = request.GET.get("name", "").strip()[:100]
+    if name:
+        entities = entities.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
+    page = paginate(request, entities.order_by("-n", "name"), per_page=50)
+    return render(request, "transcripts/entity_list.html", {
+        "page": page, "kind": kind, "name": name, "kinds": Entity.Kind.choices,
+        "querystring": _without(request.GET, "page"),
+    })
+
+
+def entity_detail(request, slug):
+    entity = get_object_or_404(Entity, slug=slug)
+    mentions = Mention.objects.filter(entity=entity)
+    per_month = (
+        mentions.filter(utterance__event__date__isnull=False)
+        .annotate(month=TruncMonth("utterance__event__date")).values("month")
+        .annotate(n=Count("id")).order_by("month")
+    )
+    chart = bar_chart(monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Mentions of {entity.name} per month")
+    speakers = (
+        Speaker.objects.filter(utterances__mentions__entity=entity)
+        .annotate(n=Count("utterances__mentions")).order_by("-n", "name")[:10]
+    )
+    related = (
+        Entity.objects.filter(mentions__utterance__mentions__entity=entity).exclude(pk=entity.pk)
+        .annotate(n=Count("mentions", distinct=True)).order_by("-n", "name")[:15]
+    )
+    latest = (
+        Utterance.objects.for_listing().filter(mentions__entity=entity)
+        .order_by("-event__date", "-event_id", "sequence")[:10]
+    )
+    return render(request, "transcripts/entity_detail.html", {
+        "entity": entity, "chart": chart, "speakers": speakers, "related": related, "latest": latest,
+        "mention_count": mentions.count(),
+    })

@@ -40,7 +40,7 @@ OUTLET_WORDS = {
     "efe", "dpa", "rt", "izvestia", "kommersant", "asahi", "mainichi", "yomiuri", "nikkei",
     "anadolu", "irna", "prensa", "al-jazeera", "jazeera", "euronews", "fox", "nbc", "cbs",
     "abc", "npr", "msnbc", "politico", "axios", "wsj", "ft", "dw", "rfi", "ptv", "ntv",
-    "paper", "press trust", "pti", "ani", "yomiuri", "tbs", "kbs", "mbc", "sbs", "vtv",
+    "paper", "press trust", "pti", "ani", "tbs", "kbs", "mbc", "sbs", "vtv",
     "bernama", "antara", "lusa", "ukrinform", "belta", "kazinform", "xinmin", "people's",
 }
 OUTLET_PHRASES = ("voice of", "the paper", "china review", "associated press", "al jazeera",

@@ -26,9 +26,9 @@ TITLE_WORDS = {
     "the", "mr", "mrs", "ms", "dr", "h.e", "madam", "sir", "defense", "defence", "finance",
     "economic", "economy", "trade", "affairs", "interior", "justice", "health", "energy",
     "union", "european", "commission", "nato", "un", "united", "nations", "white", "house",
-    "kremlin", "russian", "chinese", "american", "us", "u.s", "strategic", "deputy", "cabinet",
+    "kremlin", "russian", "chinese", "american", "us", "u.s", "strategic", "cabinet",
     "budget", "management", "office", "agency", "department", "treasury", "attorney", "labor",
-    "education", "transportation", "homeland", "defense", "commerce", "agriculture", "mfa",
+    "education", "transportation", "homeland", "commerce", "agriculture", "mfa",
 }
 EVENT_WORDS = {
     "regular", "conference", "briefing", "remarks", "statement", "statements", "interview",

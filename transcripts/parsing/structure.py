@@ -291,6 +291,9 @@ class _Builder:
             if label and label.kind == "metadata" and len(label.rest.split()) <= 12 and not re.search(r"[.!?]$", label.rest):
                 self._metadata_line(label, flat)
                 consumed_until, saw_meta = i + 1, True
+            elif self.doc.format != "text" and self.title and base_key(flat) == base_key(self.title):
+                self.metadata_lines.append(flat)  # the page's own heading inside the article
+                consumed_until = i + 1
             elif label or block.all_bold and _title_only_label(block):
                 break
             elif _is_edge_chrome(flat):
@@ -493,6 +496,7 @@ def _is_metadata_line(line: str) -> bool:
     return bool(
         parse_date_only(line) or REFERENCE_LINE.match(line) or parse_time_line(line)
         or _publisher_named(line) or _is_edge_chrome(line)
+        or ((label := match_label(line)) is not None and label.kind == "metadata")
     )
 
 
@@ -590,7 +594,7 @@ def _title_like(text: str) -> bool:
     if re.search(r"[.,;:!?…]$", text) and not find_date(text[-30:]):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
-    return capitals >= max(1, min(2, len(words)))
+    return words[0][:1].isupper() and (capitals >= 2 or len(words) <= 6)
 
 
 def _title_only_label(block: Block) -> bool:

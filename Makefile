@@ -1,0 +1,37 @@
+# Verbatim: `make run` serves the archive, `make test` runs the suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: install run test lint samples migrate clean-data
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+samples: migrate
+	$(BIN)/python manage.py ingest samples/
+
+run: samples
+	@echo ""
+	@echo "Verbatim is at http://127.0.0.1:$(PORT)/"
+	@echo "Admin user: $(BIN)/python manage.py createsuperuser   (then http://127.0.0.1:$(PORT)/admin/)"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+clean-data:
+	rm -rf .data

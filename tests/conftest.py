@@ -1,0 +1,53 @@
+"""Shared fixtures: real transcripts from ../shared, loaded into a real PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "lavrov-2025-11-25-news-conference.txt"
+SAMPLE_SEED = ROOT / "samples" / "lavrov-2025-11-25-news-conference.txt"
+CORPUS = SHARED / "corpus" / "dev"
+GOLD = SHARED / "gold"
+
+
+def seed_path() -> Path:
+    """The seed transcript: ../shared when present, else the copy bundled in samples/."""
+    return SEED if SEED.exists() else SAMPLE_SEED
+
+
+def gold_files() -> list[Path]:
+    return sorted(GOLD.glob("*.gold.json")) if GOLD.exists() else []
+
+
+def source_of(gold: dict) -> Path:
+    for folder in (SHARED / "seeds", CORPUS, ROOT / "samples"):
+        candidate = folder / gold["file"]
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(gold["file"])
+
+
+def load_gold(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+needs_shared = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the project")
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    return seed_path().read_bytes()
+
+
+@pytest.fixture
+def seed_event(db, seed_bytes):
+    from transcripts.ingest import ingest_bytes
+
+    result = ingest_bytes(seed_bytes, seed_path().name)
+    assert result.status == "created", result.message
+    return result.event

@@ -1,0 +1,98 @@
+"""The database: embedded PostgreSQL, migrations, the trigger-kept search vector, constraints."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import IntegrityError, connection
+
+from tests.conftest import ROOT
+from transcripts.models import Event, Utterance
+
+
+def test_embedded_server_keeps_its_data_under_dot_data():
+    if os.environ.get("DATABASE_URL"):
+        pytest.skip("DATABASE_URL is set: the embedded server is not used")
+    from archive.database import embedded_data_dir
+
+    pgdata = embedded_data_dir(ROOT)
+    assert (pgdata / "PG_VERSION").read_text().strip() == "18"
+    assert settings.DATABASES["default"]["HOST"].startswith("/")
+
+
+@pytest.mark.django_db
+def test_second_process_reuses_the_running_embedded_server():
+    if os.environ.get("DATABASE_URL"):
+        pytest.skip("DATABASE_URL is set: the embedded server is not used")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_postmaster_start_time()::text")
+        started_here = cursor.fetchone()[0]
+    script = (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'archive.settings'); django.setup();"
+        "from django.db import connection; c = connection.cursor();"
+        "c.execute('SELECT pg_postmaster_start_time()::text'); print(c.fetchone()[0])"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == started_here
+
+
+@pytest.mark.django_db
+def test_migrations_created_trigger_extensions_and_configurations():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extname FROM pg_extension")
+        extensions = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE 'verbatim_%'")
+        configs = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'transcripts_utterance'::regclass AND NOT tgisinternal")
+        triggers = {row[0] for row in cursor.fetchall()}
+    assert {"unaccent", "pg_trgm"} <= extensions
+    assert configs == {"verbatim_english", "verbatim_russian", "verbatim_simple"}
+    assert "transcripts_utterance_search_vector" in triggers
+
+
+def _vector(pk: int) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_vector::text FROM transcripts_utterance WHERE id = %s", [pk])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_search_vector_follows_text_changes_made_in_sql(seed_event):
+    utterance = seed_event.utterances.get(sequence=9)
+    assert "answer" in _vector(utterance.pk)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE transcripts_utterance SET text = 'Sanctions were discussed.' WHERE id = %s",
+                       [utterance.pk])
+    vector = _vector(utterance.pk)
+    assert "sanction" in vector and "answer" not in vector
+
+
+@pytest.mark.django_db
+def test_search_vector_is_filled_on_insert_without_python(seed_event):
+    row = Utterance.objects.create(event=seed_event, sequence=100, role="remark", text="Türkiye and François")
+    assert Utterance.objects.filter(pk=row.pk, search_vector__isnull=False).exists()
+    assert row.search_config == "verbatim_english"
+
+
+@pytest.mark.django_db
+def test_accents_do_not_matter_in_search(seed_event):
+    from django.contrib.postgres.search import SearchQuery
+
+    def hits(text):
+        return Utterance.objects.filter(
+            event=seed_event, search_vector=SearchQuery(text, config="verbatim_english", search_type="websearch")
+        ).count()
+
+    assert hits("Turkiye") == hits("Türkiye") >= 1
+    assert hits("Francois") == hits("François") >= 1
+
+
+@pytest.mark.django_db
+def test_the_same_content_hash_cannot_be_stored_twice(seed_event):
+    with pytest.raises(IntegrityError):
+        Event.objects.create(title="copy", slug="copy", content_hash=seed_event.content_hash)

@@ -1,0 +1,103 @@
+"""Ingest: one transaction per transcript, idempotent, clear errors, the dry-run JSON contract."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import CORPUS, needs_shared, seed_path
+from transcripts import ingest as ingest_module
+from transcripts.ingest import ingest_bytes
+from transcripts.models import Event, OriginalFile, Speaker, Utterance
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (Event.objects.count(), Utterance.objects.count(), Speaker.objects.count(), OriginalFile.objects.count())
+
+
+def test_seed_ingest_stores_nine_turns_with_lavrov_answering(seed_event):
+    turns = list(seed_event.utterances.order_by("sequence").select_related("speaker", "answers"))
+    assert [t.role for t in turns] == ["statement"] + ["question", "answer"] * 4
+    assert {t.speaker.name for t in turns if t.role != "question"} == {"Sergey Lavrov"}
+    assert all(t.speaker is None and t.label == "Question" for t in turns if t.role == "question")
+    assert all(t.answers.sequence == t.sequence - 1 for t in turns if t.role == "answer")
+    assert seed_event.publisher.name == "Ministry of Foreign Affairs of the Russian Federation"
+    assert seed_event.original.content == seed_path().read_bytes()
+
+
+def test_reingesting_the_same_file_changes_nothing(seed_event, seed_bytes):
+    before = counts()
+    result = ingest_bytes(seed_bytes, "again.txt")
+    assert result.status == "unchanged" and result.event == seed_event
+    assert counts() == before
+
+
+def test_a_changed_version_of_the_same_source_updates_in_place(seed_event, seed_bytes):
+    changed = seed_bytes.replace(b"I have answered your question.", b"I have answered your question, thank you.")
+    result = ingest_bytes(changed, "changed.txt")
+    assert result.status == "updated" and result.event.pk == seed_event.pk
+    assert Event.objects.count() == 1
+    assert seed_event.utterances.get(sequence=9).text.endswith("thank you.")
+
+
+def test_failure_mid_save_leaves_the_database_as_it_was(monkeypatch, seed_bytes):
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest_module, "save_mentions", explode)
+    with pytest.raises(RuntimeError):
+        ingest_bytes(seed_bytes, "seed.txt")
+    assert counts() == (0, 0, 0, 0)
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.4 x", b"\x00\x01\x02" * 100])
+def test_bad_file_is_rejected_and_saves_nothing(data):
+    result = ingest_bytes(data, "bad.txt")
+    assert result.status == "failed" and result.message
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_oversize_file_is_refused_with_its_size(settings, seed_bytes):
+    settings.VERBATIM_MAX_FILE_BYTES = 1000
+    result = ingest_bytes(seed_bytes, "big.txt")
+    assert result.status == "failed" and "larger than" in result.message
+
+
+@needs_shared
+def test_ingesting_the_dev_corpus_twice_keeps_row_counts(capsys):
+    call_command("ingest", str(CORPUS), str(seed_path()))
+    first = counts()
+    call_command("ingest", str(CORPUS), str(seed_path()))
+    assert counts() == first
+    assert first[0] == len([p for p in CORPUS.iterdir() if p.suffix in (".html", ".md")]) + 1
+    assert "45 unchanged" in capsys.readouterr().out
+
+
+def test_dry_run_json_is_the_documented_contract(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out = StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("ingest", str(seed_path()), str(bad), "--dry-run", "--json", stdout=out)
+    assert exit_info.value.code == 1
+    document = json.loads(out.getvalue())
+    (transcript,) = document["transcripts"]
+    assert set(transcript) >= {"file", "title", "date", "time", "location", "publisher", "reference", "language",
+                               "kind", "source_url", "utterances", "mentions", "dropped", "warnings"}
+    assert transcript["date"] == "2025-11-25" and len(transcript["utterances"]) == 9
+    first = transcript["utterances"][0]
+    assert set(first) >= {"sequence", "speaker", "label", "affiliation", "role", "note", "text"}
+    assert document["errors"][0]["file"].endswith("empty.txt") and "empty" in document["errors"][0]["error"]
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_command_reports_missing_paths_and_exits_nonzero(tmp_path):
+    err = StringIO()
+    with pytest.raises(SystemExit):
+        call_command("ingest", str(seed_path()), str(tmp_path / "nope.txt"), stderr=err, stdout=StringIO())
+    assert Event.objects.count() == 1

@@ -1,0 +1,158 @@
+"""Parser behaviour on label forms, encodings and bad input, plus the nothing-lost property."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import CORPUS, needs_shared
+from transcripts.parsing import TranscriptError, parse_transcript
+from transcripts.parsing.labels import match_label
+
+
+@pytest.mark.parametrize(
+    "line, printed, kind",
+    [
+        ("Sergey Lavrov: Regarding the crisis", "Sergey Lavrov", "person"),
+        ("Sergey Lavrov (speaking after Maxim Ryzhenkov): I would", "Sergey Lavrov (speaking after Maxim Ryzhenkov)", "person"),
+        ("Question: Did you discuss", "Question", "question"),
+        ("Q: When responding", "Q", "question"),
+        ("A: President Putin always", "A", "answer"),
+        ("Q    Good afternoon.", "Q", "question"),
+        ("MS. JEAN-PIERRE:  Okay, good afternoon", "MS. JEAN-PIERRE", "person"),
+        ("THE PRESIDENT. Thank you all.", "THE PRESIDENT", "person"),
+        ("Q. Mr. President, a question.", "Q", "question"),
+        ("问：请问", "问", "question"),
+        ("答：中方", "答", "answer"),
+        ("Reuters: Could you confirm", "Reuters", "outlet"),
+        ("PRIME MINISTER KISHIDA:  (As interpreted.) Thank you", "PRIME MINISTER KISHIDA (As interpreted.)", "person"),
+    ],
+)
+def test_label_forms_seen_in_the_wild(line, printed, kind):
+    label = match_label(line)
+    assert label is not None and (label.printed, label.kind) == (printed, kind)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Here's some advice to the Canadian side: stop it.",
+        "If you prefer a more diplomatic answer, here it is:",
+        "A Russian delegation arrived yesterday.",
+        "President Putin said: we will see.",
+        "Moscow: it is cold.",
+    ],
+)
+def test_prose_with_a_colon_is_not_a_label(line):
+    assert match_label(line) is None
+
+
+def test_metadata_header_line_is_not_a_turn():
+    data = b"President: George Bush\nDate: May 12, 2004\n\nStatement on the summit\n\nWe met today. It was good.\n"
+    parsed = parse_transcript(data, "bush.txt")
+    assert [t.label for t in parsed.turns] == [None]
+    assert parsed.date.isoformat() == "2004-05-12"
+    assert "President: George Bush" in parsed.metadata_lines
+
+
+def test_transcript_without_labels_is_one_statement():
+    data = b"Statement by the Foreign Minister\n\nFirst paragraph of the statement.\n\nSecond paragraph.\n"
+    parsed = parse_transcript(data, "statement.txt")
+    assert parsed.title == "Statement by the Foreign Minister"
+    assert len(parsed.turns) == 1 and parsed.turns[0].paragraphs == [
+        "First paragraph of the statement.", "Second paragraph."]
+    assert parsed.kind == "statement"
+
+
+def test_bold_label_split_across_tags_and_nbsp():
+    html = ("<html><body><article><h1>Talks</h1><p><b>Vladimir</b><b> Putin</b>:&nbsp;Good afternoon, colleagues.</p>"
+            "<p><b>Question:</b> What next?</p><p><strong>Vladimir Putin:</strong><br>We will see.</p></article></body></html>")
+    parsed = parse_transcript(html.encode(), "talks.html")
+    assert [(t.label, t.speaker, t.role) for t in parsed.turns] == [
+        ("Vladimir Putin", "Vladimir Putin", "remark"),
+        ("Question", None, "question"),
+        ("Vladimir Putin", "Vladimir Putin", "answer"),
+    ]
+    assert parsed.turns[2].answers == 1
+
+
+def test_a_label_answers_belong_to_the_spokesperson_in_the_title():
+    data = (b"Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 5, 2023\n\n"
+            b"Q: What is China's comment?\n\nA: We oppose it.\n")
+    parsed = parse_transcript(data, "cn.txt")
+    assert [(t.speaker, t.role) for t in parsed.turns] == [(None, "question"), ("Mao Ning", "answer")]
+
+
+def test_windows_1251_text_is_decoded():
+    text = "Заявление министра\n\nСергей Лавров: Добрый день, коллеги. Мы обсудили многое.\n"
+    parsed = parse_transcript(text.encode("cp1251"), "ru.txt")
+    assert parsed.turns[0].paragraphs[0].startswith("Добрый день")
+    assert parsed.language == "ru"
+
+
+def test_utf8_with_bom_is_decoded():
+    parsed = parse_transcript("\ufeffTitle of it\n\nQuestion: Why?\n\nJohn Smith: Because.\n".encode(), "bom.txt")
+    assert parsed.title == "Title of it"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"%PDF-1.7 binary", "PDF"),
+        (b"\x89PNG\r\n\x1a\n....", "PNG"),
+        (bytes(range(256)) * 40, "binary"),
+        (b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>", "no transcript text"),
+    ],
+)
+def test_bad_input_raises_a_clear_error(data, message):
+    with pytest.raises(TranscriptError) as err:
+        parse_transcript(data, "bad.bin")
+    assert message in str(err.value)
+
+
+@needs_shared
+@pytest.mark.parametrize("path", sorted(p for p in CORPUS.glob("*") if p.suffix in (".html", ".md")),
+                         ids=lambda p: p.name[:40])
+def test_every_dev_corpus_file_parses_with_turns(path):
+    parsed = parse_transcript(path.read_bytes(), path.name)
+    assert parsed.title and parsed.date and len(parsed.turns) >= 3
+    assert all(t.paragraphs or t.label for t in parsed.turns)
+
+
+# ------------------------------------------------------------ nothing lost
+
+WORD = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N")), min_size=1, max_size=8)
+SENTENCE = st.lists(WORD, min_size=3, max_size=12).map(lambda ws: " ".join(ws) + ".")
+LABEL = st.sampled_from(["", "Question: ", "Sergey Lavrov: ", "Q: ", "A: ", "MS. SMITH: ", "Reuters: "])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(LABEL, SENTENCE), min_size=1, max_size=12))
+def test_every_paragraph_lands_in_exactly_one_turn_in_order(paragraphs):
+    data = "Title of the transcript\n\n" + "\n\n".join(label + text for label, text in paragraphs)
+    try:
+        parsed = parse_transcript(data.encode(), "prop.txt")
+    except TranscriptError:
+        return
+    body = [p for turn in parsed.turns for p in turn.paragraphs]
+    accounted = body + parsed.dropped + parsed.metadata_lines + [parsed.title]
+    expected = [" ".join(text.split()) for _, text in paragraphs]
+    # Each input paragraph's text is in the output exactly once, and body order is kept.
+    position = 0
+    for text in expected:
+        assert sum(chunk.count(text) for chunk in accounted) >= 1
+        if text in body[position:]:
+            position = body.index(text, position) + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_either_parse_or_raise_our_error(data):
+    try:
+        parsed = parse_transcript(data, "fuzz.txt")
+    except TranscriptError:
+        return
+    assert parsed.turns

@@ -1,0 +1,150 @@
+"""Pages: search with filters, highlighting that is safe, permalinks, citations, query counts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.db import connection
+
+from transcripts.ingest import ingest_bytes
+from transcripts.models import Event, Utterance
+
+pytestmark = pytest.mark.django_db
+
+
+def marks(html: str) -> list[str]:
+    return re.findall(r"<mark>(.*?)</mark>", html)
+
+
+def test_home_and_lists_render(client, seed_event):
+    for url in ["/", "/events/", "/speakers/", "/entities/", seed_event.get_absolute_url(), "/speakers/sergey-lavrov/"]:
+        assert client.get(url).status_code == 200, url
+    assert "Sergey Lavrov" in client.get("/").content.decode()
+
+
+def test_transcript_page_shows_every_turn_with_anchor(client, seed_event):
+    html = client.get(seed_event.get_absolute_url()).content.decode()
+    assert all(f'id="u{n}"' in html for n in range(1, 10))
+    assert html.count('class="turn role-question') == 4
+
+
+def test_phrase_search_filtered_by_speaker_highlights_the_phrase(client, seed_event):
+    html = client.get("/search/", {"q": '"Minsk agreements"', "speaker": "sergey-lavrov"}).content.decode()
+    assert marks(html)[:2] == ["Minsk", "agreements"]
+    assert "1 turn match" in html
+
+
+def test_accent_free_query_finds_accented_text(client, seed_event):
+    html = client.get("/search/", {"q": "Turkiye"}).content.decode()
+    assert "Türkiye" in marks(html)
+
+
+def test_stop_words_only_query_says_so(client, seed_event):
+    html = client.get("/search/", {"q": "the and of"}).content.decode()
+    assert "only very common words" in html
+    assert "<mark>" not in html
+
+
+def test_no_match_suggests_removing_filters(client, seed_event):
+    html = client.get("/search/", {"q": "zeppelin"}).content.decode()
+    assert "Nothing matches" in html
+
+
+def test_phrase_ranks_above_scattered_words(client, seed_event):
+    event = seed_event
+    Utterance.objects.create(event=event, sequence=50, role="remark",
+                             text="Security matters. Much later, the conference on other things.")
+    html = client.get("/search/", {"q": "security conference"}).content.decode()
+    first = html.index("Following up on security")
+    assert first < html.index("Much later")
+
+
+def test_date_filter_excludes_other_years(client, seed_event):
+    assert "2 turns" in client.get("/search/", {"q": "Abu Dhabi", "date_from": "2025-01-01"}).content.decode()
+    html = client.get("/search/", {"q": "Abu Dhabi", "date_to": "2020-01-01"}).content.decode()
+    assert "Nothing matches" in html
+
+
+@pytest.mark.parametrize("params", [{"q": "x", "date_from": "not-a-date"}, {"speaker": "nobody"},
+                                    {"q": "x", "role": "villain"}])
+def test_invalid_filters_give_a_form_error_not_a_500(client, seed_event, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200 and "not valid" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["-1", "0", "abc", "99999999999", "9999"])
+def test_bad_page_numbers_are_404(client, seed_event, page):
+    assert client.get("/search/", {"q": "Minsk", "page": page}).status_code == 404
+
+
+def test_script_in_transcript_and_query_is_shown_as_text(client, db):
+    hostile = (b"Evil <script>alert(1)</script> talk\n\nQuestion: What about <img src=x onerror=alert(2)>?\n\n"
+               b"John Smith: The <b>answer</b> is no.\n")
+    result = ingest_bytes(hostile, "evil.txt")
+    assert result.ok
+    html = client.get("/search/", {"q": "onerror answer <script>"}).content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html or "&lt;script&gt;" in html
+    page = client.get(result.event.get_absolute_url()).content.decode()
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_permalink_shows_quote_context_and_citations(client, seed_event):
+    response = client.get(f"/u/{seed_event.slug}/3/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Regarding the Ukraine crisis" in html
+    assert "@misc{" in html and "author = {Sergey Lavrov}" in html
+    assert "&quot;issued&quot;: {" in html and "2025" in html
+    assert "Did you discuss Trump" in html  # the question it answers
+
+
+def test_permalink_is_stable_across_identical_reingest(client, seed_event, seed_bytes):
+    before = client.get(f"/u/{seed_event.slug}/5/").content
+    ingest_bytes(seed_bytes, "again.txt")
+    assert client.get(f"/u/{seed_event.slug}/5/").content == before
+
+
+def test_search_query_count_does_not_grow_with_results(client, seed_event):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get("/search/", {"q": "Europe"})
+    more = seed_event.utterances.get(sequence=3)
+    for n in range(40):
+        Utterance.objects.create(event=seed_event, sequence=100 + n, role="answer", text=more.text,
+                                 speaker=more.speaker, answers=more.answers)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get("/search/", {"q": "Europe"}).content.decode()
+    assert "Page 1 of 3" in html
+    assert len(many) == len(few) <= 12
+
+
+def test_transcript_page_query_count_is_constant(client, django_assert_max_num_queries, seed_event):
+    with django_assert_max_num_queries(4):
+        client.get(seed_event.get_absolute_url())
+
+
+def test_main_search_query_uses_the_gin_index(seed_event):
+    event = seed_event
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO transcripts_utterance (event_id, sequence, label, affiliation, role, note, text, search_config) "
+            "SELECT %s, 1000 + n, '', '', 'remark', '', 'Filler paragraph ' || n || ' about weather and trains.', "
+            "'verbatim_english' FROM generate_series(1, 30000) AS n", [event.pk])
+        cursor.execute("ANALYZE transcripts_utterance")
+    from transcripts.search import build_query, matching
+
+    query = build_query("Minsk")
+    sql, params = matching(Utterance.objects.all(), query).values("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "utterance_search_gin" in plan, plan
+
+
+def test_speaker_page_has_chart_and_scoped_search(client, seed_event):
+    html = client.get("/speakers/sergey-lavrov/").content.decode()
+    assert "<svg" in html and 'name="speaker" value="sergey-lavrov"' in html
+    assert Event.objects.count() == 1

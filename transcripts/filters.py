@@ -1,0 +1,71 @@
+"""The filters behind /search/ and /events/: one FilterSet drives both the form and the query."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+
+from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+class EntityAllFilter(django_filters.ModelMultipleChoiceFilter):
+    """Repeatable ?entity=: turns mentioning all of them."""
+
+    def filter(self, qs, value):
+        for entity in value or []:
+            qs = qs.filter(Exists(Mention.objects.filter(utterance=OuterRef("pk"), entity=entity)))
+        return qs
+
+
+class UtteranceFilter(django_filters.FilterSet):
+    speaker = django_filters.ModelMultipleChoiceFilter(
+        queryset=Speaker.objects.all(), to_field_name="slug", field_name="speaker__slug"
+    )
+    role = django_filters.ChoiceFilter(choices=Utterance.Role.choices)
+    publisher = django_filters.ModelChoiceFilter(
+        queryset=Publisher.objects.all(), to_field_name="slug", field_name="event__publisher"
+    )
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, field_name="event__kind")
+    entity = EntityAllFilter(queryset=Entity.objects.all(), to_field_name="slug")
+    language = django_filters.CharFilter(field_name="event__language")
+    date_from = django_filters.DateFilter(field_name="event__date", lookup_expr="gte", widget=DATE_WIDGET)
+    date_to = django_filters.DateFilter(field_name="event__date", lookup_expr="lte", widget=DATE_WIDGET)
+    event = django_filters.CharFilter(field_name="event__slug")
+
+    class Meta:
+        model = Utterance
+        fields: list[str] = []
+
+
+class EventFilter(django_filters.FilterSet):
+    title = django_filters.CharFilter(method="filter_title", label="Title words")
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", widget=DATE_WIDGET)
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", widget=DATE_WIDGET)
+    publisher = django_filters.ModelChoiceFilter(queryset=Publisher.objects.all(), to_field_name="slug")
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices)
+    speaker = django_filters.ModelChoiceFilter(
+        queryset=Speaker.objects.all(), to_field_name="slug", method="filter_speaker"
+    )
+    entity = django_filters.ModelChoiceFilter(
+        queryset=Entity.objects.all(), to_field_name="slug", method="filter_entity"
+    )
+
+    class Meta:
+        model = Event
+        fields: list[str] = []
+
+    def filter_title(self, qs, name, value):
+        for word in value.split()[:20]:
+            qs = qs.filter(title__icontains=word)
+        return qs
+
+    def filter_speaker(self, qs, name, value):
+        return qs.filter(Exists(Utterance.objects.filter(event=OuterRef("pk"), speaker=value)))
+
+    def filter_entity(self, qs, name, value):
+        return qs.filter(
+            Exists(Mention.objects.filter(utterance__event=OuterRef("pk"), entity=value))
+        )

@@ -1,0 +1,284 @@
+"""A ParsedTranscript into the database: one transaction per transcript.
+
+The management command and the admin upload both call `ingest_bytes`; neither
+has parsing or saving logic of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils.text import slugify
+
+from transcripts.models import Event, OriginalFile, Publisher, Speaker, Utterance, unique_slug
+from transcripts.parsing import Hints, ParsedTranscript, TranscriptError, parse_transcript
+from transcripts.parsing.people import gazetteer_people
+from transcripts.parsing.structure import publishers
+from transcripts.search_config import search_config_for
+
+TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown"}
+
+
+@dataclass
+class IngestResult:
+    file: str
+    status: str  # "created" | "updated" | "unchanged" | "failed" | "parsed"
+    message: str = ""
+    event: Event | None = None
+    parsed: ParsedTranscript | None = None
+    mentions: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def known_speakers() -> dict[str, list[str]]:
+    return {s.name: list(s.aliases) for s in Speaker.objects.only("name", "aliases")}
+
+
+def parse_bytes(data: bytes, filename: str, hints: Hints | None = None) -> ParsedTranscript:
+    limit = settings.VERBATIM_MAX_FILE_BYTES
+    if len(data) > limit:
+        raise TranscriptError(
+            f"the file is {len(data) / 1_048_576:.1f} MB, larger than the {limit / 1_048_576:.0f} MB allowed",
+            "whole file",
+        )
+    return parse_transcript(data, filename, hints)
+
+
+def ingest_bytes(data: bytes, filename: str, hints: Hints | None = None, *, dry_run: bool = False,
+                 speakers: dict[str, list[str]] | None = None) -> IngestResult:
+    """Parse and (unless dry_run) save one transcript. Never raises for bad input."""
+    name = Path(filename).name
+    digest = content_hash(data)
+    if not dry_run:
+        existing = Event.objects.filter(content_hash=digest).first()
+        if existing:
+            return IngestResult(name, "unchanged", "already in the archive", existing)
+    hints = hints or Hints()
+    if not hints.known_speakers:
+        hints.known_speakers = speakers if speakers is not None else known_speakers()
+    try:
+        parsed = parse_bytes(data, name, hints)
+    except TranscriptError as err:
+        return IngestResult(name, "failed", str(err))
+    mentions = find_mentions(parsed)
+    if dry_run:
+        return IngestResult(name, "parsed", "", parsed=parsed, mentions=mentions)
+    try:
+        event, status = save_parsed(parsed, data, name, digest)
+    except IntegrityError:
+        # Another process stored the same bytes between our check and our insert.
+        existing = Event.objects.filter(content_hash=digest).first()
+        if existing:
+            return IngestResult(name, "unchanged", "already in the archive", existing)
+        raise
+    return IngestResult(name, status, "", event, parsed, mentions)
+
+
+def ingest_path(path: Path, hints: Hints | None = None, **kwargs) -> IngestResult:
+    try:
+        size = path.stat().st_size
+        if size > settings.VERBATIM_MAX_FILE_BYTES:
+            limit = settings.VERBATIM_MAX_FILE_BYTES / 1_048_576
+            return IngestResult(path.name, "failed",
+                                f"the file is {size / 1_048_576:.1f} MB, larger than the {limit:.0f} MB allowed (whole file)")
+        data = path.read_bytes()
+    except OSError as err:
+        return IngestResult(path.name, "failed", f"cannot read the file: {err.strerror}")
+    return ingest_bytes(data, path.name, hints, **kwargs)
+
+
+def find_mentions(parsed: ParsedTranscript) -> list[dict]:
+    """Entity mentions; filled in by transcripts.entities when it is installed."""
+    try:
+        from transcripts.entities import extract_mentions
+    except ImportError:
+        return []
+    return extract_mentions(parsed)
+
+
+@transaction.atomic
+def save_parsed(parsed: ParsedTranscript, data: bytes, filename: str, digest: str) -> tuple[Event, str]:
+    # Serialise ingests of the same bytes across processes.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [digest])
+    if Event.objects.filter(content_hash=digest).exists():
+        raise IntegrityError("duplicate content hash")
+    event = _previous_version(parsed)
+    status = "updated" if event else "created"
+    if event is None:
+        event = Event(slug=_event_slug(parsed))
+    else:
+        event.utterances.all().delete()
+        OriginalFile.objects.filter(event=event).delete()
+    event.title = parsed.title[:5000]
+    event.kind = parsed.kind if parsed.kind in Event.Kind.values else Event.Kind.OTHER
+    event.date = parsed.date
+    event.time = parsed.time
+    event.location = (parsed.location or "")[:200]
+    event.publisher = _publisher(parsed.publisher)
+    event.language = parsed.language[:16]
+    event.source_url = (parsed.source_url or "")[:1000]
+    event.reference = (parsed.reference or "")[:100]
+    event.content_hash = digest
+    event.original_filename = filename[:255]
+    event.dropped = parsed.dropped
+    event.warnings = parsed.warnings
+    event.save()
+    OriginalFile.objects.create(event=event, filename=filename[:255], content=data, size=len(data))
+    speakers = _speakers(parsed.speakers())
+    config = search_config_for(parsed.language)
+    rows = [
+        Utterance(
+            event=event,
+            sequence=i + 1,
+            speaker=speakers.get(turn.speaker) if turn.speaker else None,
+            label=(turn.label or "")[:300],
+            affiliation=(turn.affiliation or "")[:200],
+            role=turn.role,
+            note=(turn.note or "")[:300],
+            text=turn.text,
+            search_config=config,
+        )
+        for i, turn in enumerate(parsed.turns)
+    ]
+    created = Utterance.objects.bulk_create(rows)
+    linked = []
+    for utterance, turn in zip(created, parsed.turns):
+        if turn.answers is not None:
+            utterance.answers_id = created[turn.answers].pk
+            linked.append(utterance)
+    if linked:
+        Utterance.objects.bulk_update(linked, ["answers"])
+    save_mentions(created, parsed)
+    return event, status
+
+
+def save_mentions(utterances: list[Utterance], parsed: ParsedTranscript) -> None:
+    try:
+        from transcripts.entities import save_mentions as save
+    except ImportError:
+        return
+    save(utterances, parsed)
+
+
+def _previous_version(parsed: ParsedTranscript) -> Event | None:
+    """A changed version of the same source: same source URL, or same publisher reference."""
+    if parsed.source_url:
+        event = Event.objects.filter(source_url=parsed.source_url).first()
+        if event:
+            return event
+    if parsed.reference and parsed.publisher:
+        return Event.objects.filter(reference=parsed.reference, publisher__name=parsed.publisher).first()
+    return None
+
+
+def _event_slug(parsed: ParsedTranscript) -> str:
+    title = re.sub(r"[’']s\b", "s", parsed.title)
+    words = slugify(title).split("-")
+    short = "-".join(words[:12])[:120].strip("-") or "transcript"
+    prefix = f"{parsed.date:%Y-%m-%d}-" if parsed.date else ""
+    return unique_slug(Event, prefix + short, max_length=200)
+
+
+def _publisher(name: str | None) -> Publisher | None:
+    if not name:
+        return None
+    known = next((p for p in publishers() if p["name"] == name), None)
+    publisher, _ = Publisher.objects.get_or_create(
+        name=name[:200],
+        defaults={
+            "country": (known or {}).get("country", ""),
+            "website": (known or {}).get("website", ""),
+        },
+    )
+    return publisher
+
+
+def _speakers(names: list[str]) -> dict[str, Speaker]:
+    found: dict[str, Speaker] = {}
+    gazetteer = {p["name"]: p for p in gazetteer_people()}
+    for name in names:
+        speaker = (
+            Speaker.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).order_by("id").first()
+        )
+        if speaker is None:
+            person = gazetteer.get(name, {})
+            speaker = Speaker.objects.create(
+                name=name[:200],
+                slug=unique_slug(Speaker, name),
+                description=person.get("description", "")[:300],
+                aliases=[a for a in person.get("aliases", []) if len(a.split()) > 1 or a == name.split()[-1]],
+            )
+        found[name] = speaker
+    return found
+
+
+def transcript_files(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Files named, found in folders (recursively) or matched by globs; and what matched nothing."""
+    import glob
+
+    files: list[Path] = []
+    missing: list[str] = []
+    for raw in paths:
+        matches = [Path(p) for p in sorted(glob.glob(raw, recursive=True))] or [Path(raw)]
+        any_found = False
+        for path in matches:
+            if path.is_dir():
+                for child in sorted(path.rglob("*")):
+                    if (child.is_file() and child.suffix.lower() in TRANSCRIPT_SUFFIXES
+                            and not child.name.upper().startswith("README")):
+                        files.append(child)
+                        any_found = True
+            elif path.is_file():
+                files.append(path)
+                any_found = True
+        if not any_found:
+            missing.append(raw)
+    unique = list(dict.fromkeys(files))
+    return unique, missing
+
+
+def parsed_as_json(result: IngestResult) -> dict:
+    """The stable `ingest --dry-run --json` shape of one transcript."""
+    parsed = result.parsed
+    return {
+        "file": result.file,
+        "title": parsed.title,
+        "date": parsed.date.isoformat() if parsed.date else None,
+        "time": parsed.time.strftime("%H:%M") if parsed.time else None,
+        "location": parsed.location,
+        "publisher": parsed.publisher,
+        "reference": parsed.reference,
+        "language": parsed.language,
+        "kind": parsed.kind,
+        "source_url": parsed.source_url,
+        "utterances": [
+            {
+                "sequence": i + 1,
+                "speaker": turn.speaker,
+                "label": turn.label,
+                "affiliation": turn.affiliation,
+                "role": turn.role,
+                "note": turn.note,
+                "text": turn.text,
+                "answers": turn.answers + 1 if turn.answers is not None else None,
+            }
+            for i, turn in enumerate(parsed.turns)
+        ],
+        "mentions": result.mentions,
+        "dropped": parsed.dropped,
+        "warnings": parsed.warnings,
+    }
