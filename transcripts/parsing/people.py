@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key, fold
+from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -167,9 +167,6 @@ class Resolver:
         return name
 
     def _office_holder(self, office: str) -> str | None:
-        for name in self.title_names:
-            if re.search(rf"\b{office}\s+(\w+\s+)?{re.escape(name.split()[-1])}", "", re.I):
-                return name
         if self.date is None:
             return None
         for person in gazetteer_people():
@@ -221,6 +218,3 @@ class Resolver:
                         return self.canonical(name)
         return core if core[:1].isupper() else None
 
-
-def fold_name(name: str) -> str:
-    return fold(name)

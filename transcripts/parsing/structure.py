@@ -349,9 +349,7 @@ class _Builder:
                     self.venue = self.venue or blocks[index].flat
         if self.venue:
             self.metadata_lines.append(self.venue)
-        if self.title and self.doc.format == "text":
-            pass
-        elif self.title is None and blocks and self.doc.format != "text" and title_candidates:
+        if self.title is None and blocks and self.doc.format != "text" and title_candidates:
             self.title = blocks[title_candidates[0]].flat
             consumed_until = max(consumed_until, title_candidates[0] + 1)
         return blocks[consumed_until:]
@@ -438,7 +436,6 @@ class _Builder:
             if index == 0 and lab is not None:
                 # The first label's rest already holds the whole first chunk.
                 body = one_line(" ".join(chunk))
-                rest = body[len(body) - len(one_line(lab.rest)):] if lab.rest else ""
                 lab.rest = one_line(lab.rest if len(parts) == 1 else _rest_of(body, lab))
                 yield None, lab, False
                 continue
@@ -486,9 +483,6 @@ class _Builder:
             self.warnings.append("the opening text has no speaker label and the title names nobody")
         _assign_roles(turns)
         return turns
-
-    def _unused(self):  # pragma: no cover - placeholder for future profiles
-        return None
 
 
 def _is_metadata_line(line: str) -> bool:
@@ -604,7 +598,13 @@ def _title_only_label(block: Block) -> bool:
     if not 2 <= len(words) <= 10 or re.search(r"[.,;:!?]$", text):
         return False
     label = match_label(text + ":")
-    return bool(label and label.kind == "person" and Resolver(title="", publisher=None, date=None).resolve(text))
+    return bool(label and label.kind == "person" and _bare_resolver().resolve(text))
+
+
+@lru_cache(maxsize=1)
+def _bare_resolver() -> Resolver:
+    """A resolver with only the gazetteer, built once rather than per bold paragraph."""
+    return Resolver(title="", publisher=None, date=None)
 
 
 def _publisher_named(text: str) -> dict | None:
