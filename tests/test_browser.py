@@ -1,0 +1,76 @@
+"""What a reader sees in a real browser (Debian's chromium via Playwright)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import seed_path
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def archive(transactional_db, live_server):
+    from transcripts.ingest import ingest_bytes
+
+    result = ingest_bytes(seed_path().read_bytes(), seed_path().name)
+    assert result.status == "created", result.message
+    return live_server.url
+
+
+def test_home_search_filter_and_permalink(page, archive):
+    page.goto(archive + "/")
+    assert page.locator(".totals").inner_text().startswith("1 transcript")
+
+    page.get_by_label("Search what was said").fill('"Minsk agreements"')
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    marks = page.locator(".results mark").all_inner_texts()
+    assert marks and {m.lower() for m in marks} <= {"minsk", "agreements"}
+
+    # The speaker facet narrows the results and shows as selected.
+    page.locator("aside.facets li a", has_text="Sergey Lavrov").first.click()
+    page.wait_for_url(re.compile(r"speaker=sergey-lavrov"))
+    assert page.locator("aside.facets li.selected", has_text="Sergey Lavrov").count() == 1
+    speakers = set(page.locator(".results article .who").all_inner_texts())
+    assert speakers == {"Sergey Lavrov"}
+
+    # The first result's permalink shows the quote and ready-to-copy citations.
+    page.locator(".results a.permalink").first.click()
+    page.wait_for_url(re.compile(r"/u/[^/]+/\d+/$"))
+    assert "Sergey Lavrov" in page.locator("h1").inner_text()
+    assert "Minsk" in page.locator("blockquote").first.inner_text()
+    plain = page.locator("#cite-plain").input_value()
+    assert page.url in plain and "2025" in plain
+    assert page.locator("#cite-bibtex").input_value().startswith("@")
+
+
+def test_transcript_page_anchor_scrolls_to_the_turn(page, archive):
+    from transcripts.models import Event
+
+    event = Event.objects.get()
+    page.goto(f"{archive}{event.get_absolute_url()}#u5")
+    turn = page.locator("#u5")
+    assert turn.is_visible()
+    top = turn.evaluate("el => el.getBoundingClientRect().top")
+    assert -2 <= top < 200, top
+
+
+def test_pages_fit_a_phone_screen(page, archive):
+    from transcripts.models import Event
+
+    page.set_viewport_size({"width": 375, "height": 740})
+    for path in ("/", "/search/?q=Minsk", Event.objects.get().get_absolute_url(), "/speakers/"):
+        page.goto(archive + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+
+
+def test_search_results_work_without_javascript(browser, archive):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(archive + "/search/?q=Turkiye")
+    assert "Türkiye" in page.locator(".results mark").all_inner_texts()
+    context.close()
