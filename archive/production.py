@@ -1,9 +1,9 @@
 """Production settings: everything secret or host-specific comes from the environment.
 
-    DJANGO_SETTINGS_MODULE=archive.production
-    DJANGO_SECRET_KEY=...            (required)
-    DJANGO_ALLOWED_HOSTS=verbatim.example.org
-    DATABASE_URL=postgres://user:pass@db.example.org:5432/verbatim
+DJANGO_SETTINGS_MODULE=archive.production
+DJANGO_SECRET_KEY=...            (required)
+DJANGO_ALLOWED_HOSTS=verbatim.example.org
+DATABASE_URL=postgres://user:pass@db.example.org:5432/verbatim
 """
 
 import os

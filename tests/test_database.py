@@ -48,7 +48,9 @@ def test_migrations_created_trigger_extensions_and_configurations():
         extensions = {row[0] for row in cursor.fetchall()}
         cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE 'verbatim_%'")
         configs = {row[0] for row in cursor.fetchall()}
-        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'transcripts_utterance'::regclass AND NOT tgisinternal")
+        cursor.execute(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'transcripts_utterance'::regclass AND NOT tgisinternal"
+        )
         triggers = {row[0] for row in cursor.fetchall()}
     assert {"unaccent", "pg_trgm"} <= extensions
     assert configs == {"verbatim_english", "verbatim_russian", "verbatim_simple"}
@@ -66,8 +68,9 @@ def test_search_vector_follows_text_changes_made_in_sql(seed_event):
     utterance = seed_event.utterances.get(sequence=9)
     assert "answer" in _vector(utterance.pk)
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE transcripts_utterance SET text = 'Sanctions were discussed.' WHERE id = %s",
-                       [utterance.pk])
+        cursor.execute(
+            "UPDATE transcripts_utterance SET text = 'Sanctions were discussed.' WHERE id = %s", [utterance.pk]
+        )
     vector = _vector(utterance.pk)
     assert "sanction" in vector and "answer" not in vector
 

@@ -15,16 +15,27 @@ def production_env(**overrides: str) -> dict[str, str]:
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    env = {**production_env(), "DJANGO_SETTINGS_MODULE": "archive.production",
-           "DJANGO_SECRET_KEY": secrets.token_urlsafe(60), "DJANGO_ALLOWED_HOSTS": "verbatim.example.org"}
-    out = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    env = {
+        **production_env(),
+        "DJANGO_SETTINGS_MODULE": "archive.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+        "DJANGO_ALLOWED_HOSTS": "verbatim.example.org",
+    }
+    out = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "no issues" in out.stdout
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
     env = production_env(DJANGO_SECRET_KEY="")
-    out = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode != 0 and "DJANGO_SECRET_KEY" in out.stderr

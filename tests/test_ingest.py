@@ -87,8 +87,22 @@ def test_dry_run_json_is_the_documented_contract(tmp_path):
     assert exit_info.value.code == 1
     document = json.loads(out.getvalue())
     (transcript,) = document["transcripts"]
-    assert set(transcript) >= {"file", "title", "date", "time", "location", "publisher", "reference", "language",
-                               "kind", "source_url", "utterances", "mentions", "dropped", "warnings"}
+    assert set(transcript) >= {
+        "file",
+        "title",
+        "date",
+        "time",
+        "location",
+        "publisher",
+        "reference",
+        "language",
+        "kind",
+        "source_url",
+        "utterances",
+        "mentions",
+        "dropped",
+        "warnings",
+    }
     assert transcript["date"] == "2025-11-25" and len(transcript["utterances"]) == 9
     first = transcript["utterances"][0]
     assert set(first) >= {"sequence", "speaker", "label", "affiliation", "role", "note", "text"}

@@ -15,7 +15,11 @@ from transcripts.parsing.labels import match_label
     "line, printed, kind",
     [
         ("Sergey Lavrov: Regarding the crisis", "Sergey Lavrov", "person"),
-        ("Sergey Lavrov (speaking after Maxim Ryzhenkov): I would", "Sergey Lavrov (speaking after Maxim Ryzhenkov)", "person"),
+        (
+            "Sergey Lavrov (speaking after Maxim Ryzhenkov): I would",
+            "Sergey Lavrov (speaking after Maxim Ryzhenkov)",
+            "person",
+        ),
         ("Question: Did you discuss", "Question", "question"),
         ("Q: When responding", "Q", "question"),
         ("A: President Putin always", "A", "answer"),
@@ -61,13 +65,18 @@ def test_transcript_without_labels_is_one_statement():
     parsed = parse_transcript(data, "statement.txt")
     assert parsed.title == "Statement by the Foreign Minister"
     assert len(parsed.turns) == 1 and parsed.turns[0].paragraphs == [
-        "First paragraph of the statement.", "Second paragraph."]
+        "First paragraph of the statement.",
+        "Second paragraph.",
+    ]
     assert parsed.kind == "statement"
 
 
 def test_bold_label_split_across_tags_and_nbsp():
-    html = ("<html><body><article><h1>Talks</h1><p><b>Vladimir</b><b> Putin</b>:&nbsp;Good afternoon, colleagues.</p>"
-            "<p><b>Question:</b> What next?</p><p><strong>Vladimir Putin:</strong><br>We will see.</p></article></body></html>")
+    html = (
+        "<html><body><article><h1>Talks</h1><p><b>Vladimir</b><b> Putin</b>:&nbsp;Good afternoon, colleagues.</p>"
+        "<p><b>Question:</b> What next?</p><p><strong>Vladimir Putin:</strong><br>We will see.</p>"
+        "</article></body></html>"
+    )
     parsed = parse_transcript(html.encode(), "talks.html")
     assert [(t.label, t.speaker, t.role) for t in parsed.turns] == [
         ("Vladimir Putin", "Vladimir Putin", "remark"),
@@ -78,8 +87,10 @@ def test_bold_label_split_across_tags_and_nbsp():
 
 
 def test_a_label_answers_belong_to_the_spokesperson_in_the_title():
-    data = (b"Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 5, 2023\n\n"
-            b"Q: What is China's comment?\n\nA: We oppose it.\n")
+    data = (
+        b"Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 5, 2023\n\n"
+        b"Q: What is China's comment?\n\nA: We oppose it.\n"
+    )
     parsed = parse_transcript(data, "cn.txt")
     assert [(t.speaker, t.role) for t in parsed.turns] == [(None, "question"), ("Mao Ning", "answer")]
 
@@ -114,8 +125,9 @@ def test_bad_input_raises_a_clear_error(data, message):
 
 
 @needs_shared
-@pytest.mark.parametrize("path", sorted(p for p in CORPUS.glob("*") if p.suffix in (".html", ".md")),
-                         ids=lambda p: p.name[:40])
+@pytest.mark.parametrize(
+    "path", sorted(p for p in CORPUS.glob("*") if p.suffix in (".html", ".md")), ids=lambda p: p.name[:40]
+)
 def test_every_dev_corpus_file_parses_with_turns(path):
     parsed = parse_transcript(path.read_bytes(), path.name)
     assert parsed.title and parsed.date and len(parsed.turns) >= 3

@@ -53,8 +53,9 @@ def test_no_match_suggests_removing_filters(client, seed_event):
 
 def test_phrase_ranks_above_scattered_words(client, seed_event):
     event = seed_event
-    Utterance.objects.create(event=event, sequence=50, role="remark",
-                             text="Security matters. Much later, the conference on other things.")
+    Utterance.objects.create(
+        event=event, sequence=50, role="remark", text="Security matters. Much later, the conference on other things."
+    )
     html = client.get("/search/", {"q": "security conference"}).content.decode()
     first = html.index("Following up on security")
     assert first < html.index("Much later")
@@ -66,8 +67,9 @@ def test_date_filter_excludes_other_years(client, seed_event):
     assert "Nothing matches" in html
 
 
-@pytest.mark.parametrize("params", [{"q": "x", "date_from": "not-a-date"}, {"speaker": "nobody"},
-                                    {"q": "x", "role": "villain"}])
+@pytest.mark.parametrize(
+    "params", [{"q": "x", "date_from": "not-a-date"}, {"speaker": "nobody"}, {"q": "x", "role": "villain"}]
+)
 def test_invalid_filters_give_a_form_error_not_a_500(client, seed_event, params):
     response = client.get("/search/", params)
     assert response.status_code == 200 and "not valid" in response.content.decode()
@@ -79,8 +81,10 @@ def test_bad_page_numbers_are_404(client, seed_event, page):
 
 
 def test_script_in_transcript_and_query_is_shown_as_text(client, db):
-    hostile = (b"Evil <script>alert(1)</script> talk\n\nQuestion: What about <img src=x onerror=alert(2)>?\n\n"
-               b"John Smith: The <b>answer</b> is no.\n")
+    hostile = (
+        b"Evil <script>alert(1)</script> talk\n\nQuestion: What about <img src=x onerror=alert(2)>?\n\n"
+        b"John Smith: The <b>answer</b> is no.\n"
+    )
     result = ingest_bytes(hostile, "evil.txt")
     assert result.ok
     html = client.get("/search/", {"q": "onerror answer <script>"}).content.decode()
@@ -113,8 +117,14 @@ def test_search_query_count_does_not_grow_with_results(client, seed_event):
         client.get("/search/", {"q": "Europe"})
     more = seed_event.utterances.get(sequence=3)
     for n in range(40):
-        Utterance.objects.create(event=seed_event, sequence=100 + n, role="answer", text=more.text,
-                                 speaker=more.speaker, answers=more.answers)
+        Utterance.objects.create(
+            event=seed_event,
+            sequence=100 + n,
+            role="answer",
+            text=more.text,
+            speaker=more.speaker,
+            answers=more.answers,
+        )
     with CaptureQueriesContext(connection) as many:
         html = client.get("/search/", {"q": "Europe"}).content.decode()
     assert "Page 1 of 3" in html
@@ -130,9 +140,12 @@ def test_main_search_query_uses_the_gin_index(seed_event):
     event = seed_event
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO transcripts_utterance (event_id, sequence, label, affiliation, role, note, text, search_config) "
+            "INSERT INTO transcripts_utterance "
+            "(event_id, sequence, label, affiliation, role, note, text, search_config) "
             "SELECT %s, 1000 + n, '', '', 'remark', '', 'Filler paragraph ' || n || ' about weather and trains.', "
-            "'verbatim_english' FROM generate_series(1, 30000) AS n", [event.pk])
+            "'verbatim_english' FROM generate_series(1, 30000) AS n",
+            [event.pk],
+        )
         cursor.execute("ANALYZE transcripts_utterance")
     from transcripts.search import build_query, matching
 

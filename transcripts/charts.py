@@ -35,13 +35,27 @@ def bar_chart(series: list[tuple[str, int]], title: str, width: int = 640, heigh
         "",
         '<rect x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title></rect>',
         (
-            (f"{i * bar:.1f}", f"{height - 16 - (height - 20) * n / top:.1f}", f"{max(bar - 1, 1):.1f}",
-             f"{(height - 20) * n / top:.1f}", label, n)
+            (
+                f"{i * bar:.1f}",
+                f"{height - 16 - (height - 20) * n / top:.1f}",
+                f"{max(bar - 1, 1):.1f}",
+                f"{(height - 20) * n / top:.1f}",
+                label,
+                n,
+            )
             for i, (label, n) in enumerate(series)
         ),
     )
     return format_html(
         '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}">{}'
         '<text x="0" y="{}" class="axis">{}</text><text x="{}" y="{}" class="axis" text-anchor="end">{}</text></svg>',
-        width, height, title, bars, height - 2, series[0][0], width, height - 2, series[-1][0],
+        width,
+        height,
+        title,
+        bars,
+        height - 2,
+        series[0][0],
+        width,
+        height - 2,
+        series[-1][0],
     )

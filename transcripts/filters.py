@@ -66,6 +66,4 @@ class EventFilter(django_filters.FilterSet):
         return qs.filter(Exists(Utterance.objects.filter(event=OuterRef("pk"), speaker=value)))
 
     def filter_entity(self, qs, name, value):
-        return qs.filter(
-            Exists(Mention.objects.filter(utterance__event=OuterRef("pk"), entity=value))
-        )
+        return qs.filter(Exists(Mention.objects.filter(utterance__event=OuterRef("pk"), entity=value)))

@@ -57,8 +57,14 @@ def parse_bytes(data: bytes, filename: str, hints: Hints | None = None) -> Parse
     return parse_transcript(data, filename, hints)
 
 
-def ingest_bytes(data: bytes, filename: str, hints: Hints | None = None, *, dry_run: bool = False,
-                 speakers: dict[str, list[str]] | None = None) -> IngestResult:
+def ingest_bytes(
+    data: bytes,
+    filename: str,
+    hints: Hints | None = None,
+    *,
+    dry_run: bool = False,
+    speakers: dict[str, list[str]] | None = None,
+) -> IngestResult:
     """Parse and (unless dry_run) save one transcript. Never raises for bad input."""
     name = Path(filename).name
     digest = content_hash(data)
@@ -92,8 +98,11 @@ def ingest_path(path: Path, hints: Hints | None = None, **kwargs) -> IngestResul
         size = path.stat().st_size
         if size > settings.VERBATIM_MAX_FILE_BYTES:
             limit = settings.VERBATIM_MAX_FILE_BYTES / 1_048_576
-            return IngestResult(path.name, "failed",
-                                f"the file is {size / 1_048_576:.1f} MB, larger than the {limit:.0f} MB allowed (whole file)")
+            return IngestResult(
+                path.name,
+                "failed",
+                f"the file is {size / 1_048_576:.1f} MB, larger than the {limit:.0f} MB allowed (whole file)",
+            )
         data = path.read_bytes()
     except OSError as err:
         return IngestResult(path.name, "failed", f"cannot read the file: {err.strerror}")
@@ -211,9 +220,7 @@ def _speakers(names: list[str]) -> dict[str, Speaker]:
     found: dict[str, Speaker] = {}
     gazetteer = {p["name"]: p for p in gazetteer_people()}
     for name in names:
-        speaker = (
-            Speaker.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).order_by("id").first()
-        )
+        speaker = Speaker.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).order_by("id").first()
         if speaker is None:
             person = gazetteer.get(name, {})
             speaker = Speaker.objects.create(
@@ -238,8 +245,11 @@ def transcript_files(paths: list[str]) -> tuple[list[Path], list[str]]:
         for path in matches:
             if path.is_dir():
                 for child in sorted(path.rglob("*")):
-                    if (child.is_file() and child.suffix.lower() in TRANSCRIPT_SUFFIXES
-                            and not child.name.upper().startswith("README")):
+                    if (
+                        child.is_file()
+                        and child.suffix.lower() in TRANSCRIPT_SUFFIXES
+                        and not child.name.upper().startswith("README")
+                    ):
                         files.append(child)
                         any_found = True
             elif path.is_file():

@@ -61,21 +61,15 @@ class Event(models.Model):
     date = models.DateField(null=True, blank=True, db_index=True)
     time = models.TimeField(null=True, blank=True, help_text="Local time as printed, if any.")
     location = models.CharField(max_length=200, blank=True)
-    publisher = models.ForeignKey(
-        Publisher, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
-    )
+    publisher = models.ForeignKey(Publisher, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
     language = models.CharField(max_length=16, default="en", help_text="BCP 47 code, e.g. en, ru.")
     source_url = models.URLField(max_length=1000, blank=True)
     reference = models.CharField(
         max_length=100, blank=True, help_text="The publisher's own reference number, if printed."
     )
-    content_hash = models.CharField(
-        max_length=64, unique=True, help_text="SHA-256 of the original file's bytes."
-    )
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the original file's bytes.")
     original_filename = models.CharField(max_length=255, blank=True)
-    dropped = models.JSONField(
-        default=list, blank=True, help_text="Page chrome removed by the parser, as text."
-    )
+    dropped = models.JSONField(default=list, blank=True, help_text="Page chrome removed by the parser, as text.")
     warnings = models.JSONField(default=list, blank=True, help_text="What the parser was unsure of.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -149,9 +143,7 @@ class Speaker(models.Model):
         blank=True,
         help_text="Other spellings and forms of the name, e.g. 'Lavrov', 'Sergei Lavrov'.",
     )
-    entity = models.OneToOneField(
-        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="speaker"
-    )
+    entity = models.OneToOneField(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="speaker")
 
     class Meta:
         ordering = ["name"]
@@ -183,9 +175,7 @@ class Utterance(models.Model):
         help_text="Empty for unnamed journalists; the label keeps what was printed.",
     )
     label = models.CharField(max_length=300, blank=True, help_text="The speaker label as printed.")
-    affiliation = models.CharField(
-        max_length=200, blank=True, help_text="The outlet or organisation, when printed."
-    )
+    affiliation = models.CharField(max_length=200, blank=True, help_text="The outlet or organisation, when printed.")
     role = models.CharField(max_length=16, choices=Role.choices)
     note = models.CharField(
         max_length=300, blank=True, help_text="Parenthetical note on the turn, e.g. 'retranslated'."
@@ -224,6 +214,11 @@ class Utterance(models.Model):
         who = self.speaker.name if self.speaker_id else (self.label or "Unattributed")
         return f"{who} #{self.sequence}"
 
+    def save(self, *args, **kwargs):
+        if self.event_id and not self.search_config:
+            self.search_config = search_config_for(self.event.language)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("utterance-permalink", args=[self.event.slug, self.sequence])
 
@@ -236,11 +231,6 @@ class Utterance(models.Model):
         if self.speaker_id:
             return self.speaker.name
         return self.label or "Unattributed"
-
-    def save(self, *args, **kwargs):
-        if self.event_id and not self.search_config:
-            self.search_config = search_config_for(self.event.language)
-        super().save(*args, **kwargs)
 
 
 class Mention(models.Model):

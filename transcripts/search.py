@@ -49,7 +49,8 @@ def build_query(text: str, language: str | None = None) -> TextQuery | None:
     configs = [search_config_for(language)] if language else all_search_configs()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT " + ", ".join(
+            "SELECT "
+            + ", ".join(
                 ["numnode(websearch_to_tsquery(%s::regconfig, %s)), websearch_to_tsquery(%s::regconfig, %s)::text"]
                 * len(configs)
             ),
@@ -88,7 +89,7 @@ def headlines(utterance_ids: list[int], query: TextQuery) -> dict[int, SafeStrin
         return {}
     options = (
         f"StartSel={_START}, StopSel={_STOP}, MaxWords=45, MinWords=20, "
-        "ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \""
+        'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
     )
     query_sql = " || ".join(["websearch_to_tsquery(%s::regconfig, %s)"] * len(query.configs))
     params: list = [value for config in query.configs for value in (config, query.text)]

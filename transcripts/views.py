@@ -67,15 +67,19 @@ def search(request):
     except QueryError as err:
         error = str(err)
     valid = filterset.is_valid()
-    active = bool(query) or any(
-        params.get(name) for name in filterset.filters if name != "q"
-    )
+    active = bool(query) or any(params.get(name) for name in filterset.filters if name != "q")
     sort = params.get("sort") or ("relevance" if query else "newest")
     if sort not in SORTS or (sort == "relevance" and not query):
         sort = "relevance" if query else "newest"
     context = {
-        "filterset": filterset, "query": params.get("q", ""), "error": error, "sort": sort,
-        "active": active, "page": None, "facets": {}, "sorts": SORTS.keys(),
+        "filterset": filterset,
+        "query": params.get("q", ""),
+        "error": error,
+        "sort": sort,
+        "active": active,
+        "page": None,
+        "facets": {},
+        "sorts": SORTS.keys(),
     }
     if active and valid and not error:
         results = filterset.qs
@@ -118,13 +122,17 @@ def _facets(params: QueryDict, query) -> dict[str, list[dict]]:
         if name == "year":
             qs = qs.annotate(year=ExtractYear("event__date"))
         rows = (
-            qs.exclude(**{f"{key}__isnull": True}).values(key, label).annotate(n=Count("id"))
-            .order_by("-n", key)[:10]
+            qs.exclude(**{f"{key}__isnull": True}).values(key, label).annotate(n=Count("id")).order_by("-n", key)[:10]
         )
         selected = set(params.getlist(name))
         out[name] = [
-            {"value": row[key], "label": row[label], "count": row["n"], "selected": str(row[key]) in selected,
-             "url": _with(params, name, row[key])}
+            {
+                "value": row[key],
+                "label": row[label],
+                "count": row["n"],
+                "selected": str(row[key]) in selected,
+                "url": _with(params, name, row[key]),
+            }
             for row in rows
         ]
     return out
@@ -138,13 +146,20 @@ def _with(params: QueryDict, name: str, value) -> str:
 
 
 def event_list(request):
-    filterset = EventFilter(request.GET, queryset=Event.objects.select_related("publisher").annotate(
-        turns=Count("utterances")))
+    filterset = EventFilter(
+        request.GET, queryset=Event.objects.select_related("publisher").annotate(turns=Count("utterances"))
+    )
     events = filterset.qs if filterset.is_valid() else Event.objects.none()
     page = paginate(request, events.order_by("-date", "-time", "-id"))
-    return render(request, "transcripts/event_list.html", {
-        "filterset": filterset, "page": page, "querystring": _without(request.GET, "page"),
-    })
+    return render(
+        request,
+        "transcripts/event_list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "querystring": _without(request.GET, "page"),
+        },
+    )
 
 
 def event_detail(request, slug):
@@ -152,21 +167,29 @@ def event_detail(request, slug):
     utterances = list(event.utterances.select_related("speaker").order_by("sequence"))
     entities = (
         Entity.objects.filter(mentions__utterance__event=event)
-        .annotate(n=Count("mentions")).order_by("kind", "-n", "name")
+        .annotate(n=Count("mentions"))
+        .order_by("kind", "-n", "name")
     )
     by_kind: dict[str, list] = {}
     for entity in entities:
         by_kind.setdefault(entity.get_kind_display(), []).append(entity)
-    return render(request, "transcripts/event_detail.html", {
-        "event": event, "utterances": utterances, "entities_by_kind": by_kind,
-        "speakers": sorted({u.speaker for u in utterances if u.speaker}, key=lambda s: s.name),
-    })
+    return render(
+        request,
+        "transcripts/event_detail.html",
+        {
+            "event": event,
+            "utterances": utterances,
+            "entities_by_kind": by_kind,
+            "speakers": sorted({u.speaker for u in utterances if u.speaker}, key=lambda s: s.name),
+        },
+    )
 
 
 def utterance_permalink(request, slug, sequence):
     utterance = get_object_or_404(
         Utterance.objects.select_related("event", "event__publisher", "speaker", "answers__speaker"),
-        event__slug=slug, sequence=sequence,
+        event__slug=slug,
+        sequence=sequence,
     )
     context_turns = list(
         Utterance.objects.select_related("speaker")
@@ -174,49 +197,75 @@ def utterance_permalink(request, slug, sequence):
         .order_by("sequence")
     )
     url = request.build_absolute_uri(utterance.get_absolute_url())
-    return render(request, "transcripts/utterance.html", {
-        "utterance": utterance, "event": utterance.event, "context_turns": context_turns,
-        "citation_plain": citations.plain(utterance, url),
-        "citation_bibtex": citations.bibtex(utterance, url),
-        "citation_csl": citations.csl_json(utterance, url),
-        "permalink": url,
-    })
+    return render(
+        request,
+        "transcripts/utterance.html",
+        {
+            "utterance": utterance,
+            "event": utterance.event,
+            "context_turns": context_turns,
+            "citation_plain": citations.plain(utterance, url),
+            "citation_bibtex": citations.bibtex(utterance, url),
+            "citation_csl": citations.csl_json(utterance, url),
+            "permalink": url,
+        },
+    )
 
 
 def speaker_list(request):
     speakers = Speaker.objects.annotate(
-        turns=Count("utterances"), events=Count("utterances__event", distinct=True),
+        turns=Count("utterances"),
+        events=Count("utterances__event", distinct=True),
         last=Max("utterances__event__date"),
     ).filter(turns__gt=0)
     name = request.GET.get("name", "").strip()[:100]
     if name:
         speakers = speakers.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
     page = paginate(request, speakers.order_by("-turns", "name"), per_page=50)
-    return render(request, "transcripts/speaker_list.html", {"page": page, "name": name,
-                                                             "querystring": _without(request.GET, "page")})
+    return render(
+        request,
+        "transcripts/speaker_list.html",
+        {"page": page, "name": name, "querystring": _without(request.GET, "page")},
+    )
 
 
 def speaker_detail(request, slug):
     speaker = get_object_or_404(Speaker, slug=slug)
     per_month = (
         Utterance.objects.filter(speaker=speaker, event__date__isnull=False)
-        .annotate(month=TruncMonth("event__date")).values("month").annotate(n=Count("id")).order_by("month")
+        .annotate(month=TruncMonth("event__date"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
     )
     chart = bar_chart(monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Turns by {speaker.name} per month")
     events = (
-        Event.objects.filter(utterances__speaker=speaker).select_related("publisher")
-        .annotate(turns=Count("utterances")).order_by("-date", "-id")[:20]
+        Event.objects.filter(utterances__speaker=speaker)
+        .select_related("publisher")
+        .annotate(turns=Count("utterances"))
+        .order_by("-date", "-id")[:20]
     )
     top_entities = (
         Entity.objects.filter(mentions__utterance__speaker=speaker)
-        .annotate(n=Count("mentions")).order_by("-n", "name")[:15]
+        .annotate(n=Count("mentions"))
+        .order_by("-n", "name")[:15]
     )
-    page = paginate(request, Utterance.objects.for_listing().filter(speaker=speaker)
-                    .order_by("-event__date", "-event_id", "sequence"))
-    return render(request, "transcripts/speaker_detail.html", {
-        "speaker": speaker, "chart": chart, "events": events, "top_entities": top_entities,
-        "page": page, "turn_count": page.paginator.count,
-    })
+    page = paginate(
+        request,
+        Utterance.objects.for_listing().filter(speaker=speaker).order_by("-event__date", "-event_id", "sequence"),
+    )
+    return render(
+        request,
+        "transcripts/speaker_detail.html",
+        {
+            "speaker": speaker,
+            "chart": chart,
+            "events": events,
+            "top_entities": top_entities,
+            "page": page,
+            "turn_count": page.paginator.count,
+        },
+    )
 
 
 def entity_list(request):
@@ -228,10 +277,17 @@ def entity_list(request):
     if name:
         entities = entities.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
     page = paginate(request, entities.order_by("-n", "name"), per_page=50)
-    return render(request, "transcripts/entity_list.html", {
-        "page": page, "kind": kind, "name": name, "kinds": Entity.Kind.choices,
-        "querystring": _without(request.GET, "page"),
-    })
+    return render(
+        request,
+        "transcripts/entity_list.html",
+        {
+            "page": page,
+            "kind": kind,
+            "name": name,
+            "kinds": Entity.Kind.choices,
+            "querystring": _without(request.GET, "page"),
+        },
+    )
 
 
 def entity_detail(request, slug):
@@ -239,23 +295,37 @@ def entity_detail(request, slug):
     mentions = Mention.objects.filter(entity=entity)
     per_month = (
         mentions.filter(utterance__event__date__isnull=False)
-        .annotate(month=TruncMonth("utterance__event__date")).values("month")
-        .annotate(n=Count("id")).order_by("month")
+        .annotate(month=TruncMonth("utterance__event__date"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
     )
     chart = bar_chart(monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Mentions of {entity.name} per month")
     speakers = (
         Speaker.objects.filter(utterances__mentions__entity=entity)
-        .annotate(n=Count("utterances__mentions")).order_by("-n", "name")[:10]
+        .annotate(n=Count("utterances__mentions"))
+        .order_by("-n", "name")[:10]
     )
     related = (
-        Entity.objects.filter(mentions__utterance__mentions__entity=entity).exclude(pk=entity.pk)
-        .annotate(n=Count("mentions", distinct=True)).order_by("-n", "name")[:15]
+        Entity.objects.filter(mentions__utterance__mentions__entity=entity)
+        .exclude(pk=entity.pk)
+        .annotate(n=Count("mentions", distinct=True))
+        .order_by("-n", "name")[:15]
     )
     latest = (
-        Utterance.objects.for_listing().filter(mentions__entity=entity)
+        Utterance.objects.for_listing()
+        .filter(mentions__entity=entity)
         .order_by("-event__date", "-event_id", "sequence")[:10]
     )
-    return render(request, "transcripts/entity_detail.html", {
-        "entity": entity, "chart": chart, "speakers": speakers, "related": related, "latest": latest,
-        "mention_count": mentions.count(),
-    })
+    return render(
+        request,
+        "transcripts/entity_detail.html",
+        {
+            "entity": entity,
+            "chart": chart,
+            "speakers": speakers,
+            "related": related,
+            "latest": latest,
+            "mention_count": mentions.count(),
+        },
+    )

@@ -73,11 +73,7 @@ def text_blocks(text: str, first_line: int = 1) -> list[Block]:
         blocks.append(Block("\n".join(current), line=start))
     # A file with one paragraph per line and no blank lines between them.
     if len(blocks) <= 2 and sum(b.text.count("\n") for b in blocks) >= 8:
-        blocks = [
-            Block(line, line=first_line + i)
-            for i, line in enumerate(text.split("\n"))
-            if line.strip()
-        ]
+        blocks = [Block(line, line=first_line + i) for i, line in enumerate(text.split("\n")) if line.strip()]
     for block in blocks:
         block.text = collapse(block.text)
     return [b for b in blocks if b.text]
@@ -103,7 +99,7 @@ def parse_front_matter(text: str) -> tuple[dict, str, int]:
         raise TranscriptError(f"the front matter is not valid YAML: {err}", "front matter") from err
     if not isinstance(data, dict):
         data = {}
-    return data, text[match.end():], match.group(0).count("\n") + 1
+    return data, text[match.end() :], match.group(0).count("\n") + 1
 
 
 def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
@@ -125,8 +121,7 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
         all_bold = bool(re.fullmatch(r"\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*", raw, re.S))
         rendered = collapse(_render_inline(raw))
         if rendered:
-            blocks.append(Block(rendered, bold_lead=one_line(bold_lead), all_bold=all_bold,
-                                line=block.line))
+            blocks.append(Block(rendered, bold_lead=one_line(bold_lead), all_bold=all_bold, line=block.line))
     return blocks
 
 
@@ -161,13 +156,62 @@ def markdown_document(text: str) -> Document:
 # ---------------------------------------------------------------------- HTML
 
 BLOCK_TAGS = {
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-    "dd", "dt", "dl", "tr", "td", "th", "table", "tbody", "thead", "section", "article",
-    "header", "footer", "figure", "figcaption", "address", "hr", "main", "aside", "center",
-    "form", "fieldset", "details", "summary",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "tbody",
+    "thead",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "main",
+    "aside",
+    "center",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
 }
-SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option",
-             "button", "input", "textarea", "head", "object", "embed", "map", "canvas"}
+SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "select",
+    "option",
+    "button",
+    "input",
+    "textarea",
+    "head",
+    "object",
+    "embed",
+    "map",
+    "canvas",
+}
 BOLD_TAGS = {"b", "strong"}
 CHROME_TAGS = {"nav", "footer", "aside", "form", "header"}
 # Class or id fragments that mark page furniture inside an article.
@@ -265,8 +309,7 @@ class _BlockWriter:
                     lead.append(t)
                 bold_lead = one_line("".join(lead))
                 all_bold = all(bold for t, bold in self.runs if t.strip())
-                self.blocks.append(Block(text, bold_lead=bold_lead, all_bold=all_bold,
-                                         line=self.line))
+                self.blocks.append(Block(text, bold_lead=bold_lead, all_bold=all_bold, line=self.line))
         self.runs = []
         self.line = None
 
@@ -327,9 +370,7 @@ def html_metadata(root) -> dict:
     meta["site_name"] = first('//meta[@property="og:site_name"]/@content') or first(
         '//meta[@name="application-name"]/@content'
     )
-    meta["url"] = first('//meta[@property="og:url"]/@content') or first(
-        '//link[@rel="canonical"]/@href'
-    )
+    meta["url"] = first('//meta[@property="og:url"]/@content') or first('//link[@rel="canonical"]/@href')
     meta["date"] = (
         first("//time[contains(@class,'published')]/@datetime")
         or first('//meta[@property="article:published_time"]/@content')
@@ -341,9 +382,7 @@ def html_metadata(root) -> dict:
         or first("//*[@id='News_Body_Time']")
     )
     meta["time"] = first("//*[contains(@class,'read__time')]")
-    meta["place"] = first("//*[contains(@class,'p-location')]") or first(
-        "//*[contains(@class,'read__place')]"
-    )
+    meta["place"] = first("//*[contains(@class,'p-location')]") or first("//*[contains(@class,'read__place')]")
     meta["language"] = first("//html/@lang") or first('//meta[@itemprop="inLanguage"]/@content')
     return {k: v for k, v in meta.items() if v}
 

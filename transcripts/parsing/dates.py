@@ -9,9 +9,17 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -37,9 +45,7 @@ TIME_LINE = re.compile(
 
 def _build(match: re.Match) -> tuple[dt.date, dt.time | None] | None:
     parts = match.groupdict()
-    month = MONTHS.get((parts.get("month") or "").lower().rstrip(".")) or int(
-        parts.get("monthnum") or 0
-    )
+    month = MONTHS.get((parts.get("month") or "").lower().rstrip(".")) or int(parts.get("monthnum") or 0)
     try:
         date = dt.date(int(parts["year"]), month, int(parts["day"]))
     except (ValueError, TypeError):
@@ -77,9 +83,8 @@ def parse_date_only(text: str) -> tuple[dt.date, dt.time | None] | None:
     if not found:
         return None
     date, time, match = found
-    rest = (text[: match.start()] + text[match.end():]).strip(" ,.-–—|")
-    if rest and not re.fullmatch(r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z]{2,5}|GMT[+-]?\d*)", rest,
-                                 re.I):
+    rest = (text[: match.start()] + text[match.end() :]).strip(" ,.-–—|")
+    if rest and not re.fullmatch(r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z]{2,5}|GMT[+-]?\d*)", rest, re.I):
         return None
     return date, time
 

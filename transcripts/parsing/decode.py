@@ -26,8 +26,7 @@ def decode_bytes(data: bytes) -> str:
         raise TranscriptError("the file is empty", "whole file")
     for signature, what in BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise TranscriptError(f"this is {what}, not a text, HTML or Markdown transcript",
-                                  "first bytes")
+            raise TranscriptError(f"this is {what}, not a text, HTML or Markdown transcript", "first bytes")
     if data.startswith(b"\xef\xbb\xbf"):
         return _clean(data[3:].decode("utf-8", errors="replace"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -62,6 +61,5 @@ def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     control = [text.count(ch) for ch in map(chr, range(1, 9))]
     if sum(control) > max(8, len(text) // 50):
-        raise TranscriptError("the file is binary (it is full of control characters)",
-                              "whole file")
+        raise TranscriptError("the file is binary (it is full of control characters)", "whole file")
     return text

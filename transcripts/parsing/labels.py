@@ -13,42 +13,224 @@ import unicodedata
 from dataclasses import dataclass
 
 QUESTION_LABELS = {
-    "q", "question", "questions", "follow-up", "follow up", "followup", "follow-up question",
-    "remark", "journalist", "reporter", "correspondent", "audience member", "audience",
-    "question from the audience", "media", "press", "问", "记者", "вопрос", "реплика",
+    "q",
+    "question",
+    "questions",
+    "follow-up",
+    "follow up",
+    "followup",
+    "follow-up question",
+    "remark",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "audience member",
+    "audience",
+    "question from the audience",
+    "media",
+    "press",
+    "问",
+    "记者",
+    "вопрос",
+    "реплика",
 }
 ANSWER_LABELS = {"a", "answer", "reply", "response", "答", "ответ"}
 ANONYMOUS_LABELS = {
-    "moderator", "host", "presenter", "announcer", "interpreter", "translator", "narrator",
-    "senior administration official", "senior administration officials",
-    "senior state department official", "administration official", "official", "participant",
-    "unidentified speaker", "speaker", "voice", "staff", "aide", "operator", "emcee", "mc",
-    "ведущий", "модератор",
+    "moderator",
+    "host",
+    "presenter",
+    "announcer",
+    "interpreter",
+    "translator",
+    "narrator",
+    "senior administration official",
+    "senior administration officials",
+    "senior state department official",
+    "administration official",
+    "official",
+    "participant",
+    "unidentified speaker",
+    "speaker",
+    "voice",
+    "staff",
+    "aide",
+    "operator",
+    "emcee",
+    "mc",
+    "ведущий",
+    "модератор",
 }
 METADATA_KEYS = {
-    "date", "time", "place", "location", "venue", "source", "subject", "title", "president",
-    "published", "updated", "author", "reference", "language", "category", "tags", "tag",
-    "participants", "present", "speakers", "transcript", "city", "country", "event", "url",
-    "link", "copyright", "photo", "video", "audio", "duration", "topic", "topics", "keywords",
-    "released", "release", "embargo", "contact", "filed", "dateline", "host country", "summit",
+    "date",
+    "time",
+    "place",
+    "location",
+    "venue",
+    "source",
+    "subject",
+    "title",
+    "president",
+    "published",
+    "updated",
+    "author",
+    "reference",
+    "language",
+    "category",
+    "tags",
+    "tag",
+    "participants",
+    "present",
+    "speakers",
+    "transcript",
+    "city",
+    "country",
+    "event",
+    "url",
+    "link",
+    "copyright",
+    "photo",
+    "video",
+    "audio",
+    "duration",
+    "topic",
+    "topics",
+    "keywords",
+    "released",
+    "release",
+    "embargo",
+    "contact",
+    "filed",
+    "dateline",
+    "host country",
+    "summit",
 }
 OUTLET_WORDS = {
-    "news", "agency", "tv", "television", "radio", "daily", "times", "post", "broadcasting",
-    "network", "channel", "journal", "herald", "tribune", "gazette", "telegraph", "media",
-    "novosti", "xinhua", "reuters", "afp", "ap", "bloomberg", "cctv", "cgtn", "cri", "cnn",
-    "bbc", "nhk", "kyodo", "sputnik", "tass", "interfax", "ria", "phoenix", "yonhap", "ansa",
-    "efe", "dpa", "rt", "izvestia", "kommersant", "asahi", "mainichi", "yomiuri", "nikkei",
-    "anadolu", "irna", "prensa", "al-jazeera", "jazeera", "euronews", "fox", "nbc", "cbs",
-    "abc", "npr", "msnbc", "politico", "axios", "wsj", "ft", "dw", "rfi", "ptv", "ntv",
-    "paper", "press trust", "pti", "ani", "tbs", "kbs", "mbc", "sbs", "vtv",
-    "bernama", "antara", "lusa", "ukrinform", "belta", "kazinform", "xinmin", "people's",
+    "news",
+    "agency",
+    "tv",
+    "television",
+    "radio",
+    "daily",
+    "times",
+    "post",
+    "broadcasting",
+    "network",
+    "channel",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "media",
+    "novosti",
+    "xinhua",
+    "reuters",
+    "afp",
+    "ap",
+    "bloomberg",
+    "cctv",
+    "cgtn",
+    "cri",
+    "cnn",
+    "bbc",
+    "nhk",
+    "kyodo",
+    "sputnik",
+    "tass",
+    "interfax",
+    "ria",
+    "phoenix",
+    "yonhap",
+    "ansa",
+    "efe",
+    "dpa",
+    "rt",
+    "izvestia",
+    "kommersant",
+    "asahi",
+    "mainichi",
+    "yomiuri",
+    "nikkei",
+    "anadolu",
+    "irna",
+    "prensa",
+    "al-jazeera",
+    "jazeera",
+    "euronews",
+    "fox",
+    "nbc",
+    "cbs",
+    "abc",
+    "npr",
+    "msnbc",
+    "politico",
+    "axios",
+    "wsj",
+    "ft",
+    "dw",
+    "rfi",
+    "ptv",
+    "ntv",
+    "paper",
+    "press trust",
+    "pti",
+    "ani",
+    "tbs",
+    "kbs",
+    "mbc",
+    "sbs",
+    "vtv",
+    "bernama",
+    "antara",
+    "lusa",
+    "ukrinform",
+    "belta",
+    "kazinform",
+    "xinmin",
+    "people's",
 }
-OUTLET_PHRASES = ("voice of", "the paper", "china review", "associated press", "al jazeera",
-                  "global times", "rossiya", "channel one", "press trust", "the hindu")
+OUTLET_PHRASES = (
+    "voice of",
+    "the paper",
+    "china review",
+    "associated press",
+    "al jazeera",
+    "global times",
+    "rossiya",
+    "channel one",
+    "press trust",
+    "the hindu",
+)
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "h.e", "sir", "madam", "mme", "m", "prof"}
-CONNECTORS = {"of", "the", "for", "and", "de", "da", "del", "der", "van", "von", "al", "bin",
-              "el", "la", "le", "du", "on", "to", "at", "in", "y", "e", "des", "di", "ibn", "&"}
+CONNECTORS = {
+    "of",
+    "the",
+    "for",
+    "and",
+    "de",
+    "da",
+    "del",
+    "der",
+    "van",
+    "von",
+    "al",
+    "bin",
+    "el",
+    "la",
+    "le",
+    "du",
+    "on",
+    "to",
+    "at",
+    "in",
+    "y",
+    "e",
+    "des",
+    "di",
+    "ibn",
+    "&",
+}
 
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z\u00C0-\u00DE\u0400-\u042F\u0410-\u042F][\w'’\-.\u00C0-\u024F\u0400-\u04FF]*"
@@ -64,7 +246,9 @@ _CAPS_FULLSTOP = re.compile(
 )
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
 _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者)\s*[:：]\s*")
-_INTERPRETED = re.compile(r"^\((?P<note>(?:As interpreted|Retranslated|Translated|In \w+|via interpreter)[^()]{0,40})\)\s*", re.I)
+_INTERPRETED = re.compile(
+    r"^\((?P<note>(?:As interpreted|Retranslated|Translated|In \w+|via interpreter)[^()]{0,40})\)\s*", re.I
+)
 
 
 @dataclass
@@ -109,9 +293,7 @@ def is_outlet(name: str) -> bool:
     if any(w in OUTLET_WORDS for w in words):
         return True
     # Short all-capital acronyms (CCTV, CRI, AFP) are outlets; MS./MR. forms are not.
-    return len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", name.strip()) is not None and (
-        key not in HONORIFICS
-    )
+    return len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", name.strip()) is not None and (key not in HONORIFICS)
 
 
 def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset()) -> bool:
@@ -142,8 +324,9 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
     return True
 
 
-def match_label(text: str, *, bold_lead: str = "", known_single: frozenset = frozenset(),
-                strict: bool = False) -> Label | None:
+def match_label(
+    text: str, *, bold_lead: str = "", known_single: frozenset = frozenset(), strict: bool = False
+) -> Label | None:
     """The speaker label that opens `text`, if any.
 
     `strict` (used inside a paragraph, after a hard line break) only accepts
@@ -156,13 +339,17 @@ def match_label(text: str, *, bold_lead: str = "", known_single: frozenset = fro
     match = _CJK_LABEL.match(text)
     if match:
         name = match["name"]
-        return Label(name, name, None, text[match.end():], classify(name))
+        return Label(name, name, None, text[match.end() :], classify(name))
     match = _LABEL_HEAD.match(text)
     if match and _acceptable(match["name"], known_single, strict, bold_lead):
         return _finish(match, text)
     match = _Q_BARE.match(text)
-    if match and (match.group(0).rstrip().endswith((".", ":", "：")) or text[match.end():][:1].isupper()
-                  or text[match.end():][:1] in "\"“‘'([—–-…" or match["note"]):
+    if match and (
+        match.group(0).rstrip().endswith((".", ":", "："))
+        or text[match.end() :][:1].isupper()
+        or text[match.end() :][:1] in "\"“‘'([—–-…"
+        or match["note"]
+    ):
         return _finish(match, text, kind="question")
     match = _CAPS_FULLSTOP.match(text)
     if match and len(re.sub(r"[^A-Z]", "", match["name"])) >= 2:
@@ -183,8 +370,10 @@ def _acceptable(name: str, known_single, strict: bool, bold_lead: str) -> bool:
         return False
     if strict:
         letters = re.sub(r"[^A-Za-z]", "", name)
-        return (letters.isupper() and len(letters) >= 1) or base_key(name) in known_single or (
-            classify(name) in ("question", "answer")
+        return (
+            (letters.isupper() and len(letters) >= 1)
+            or base_key(name) in known_single
+            or (classify(name) in ("question", "answer"))
         )
     return True
 
@@ -192,11 +381,11 @@ def _acceptable(name: str, known_single, strict: bool, bold_lead: str) -> bool:
 def _finish(match: re.Match, text: str, kind: str | None = None) -> Label:
     name = " ".join(match["name"].split())
     note = " ".join(match["note"].split()) if match["note"] else None
-    rest = text[match.end():]
+    rest = text[match.end() :]
     printed = f"{name} ({note})" if note else name
     interpreted = _INTERPRETED.match(rest)
     if interpreted and not note:
         note = " ".join(interpreted["note"].split())
         printed = f"{name} ({note})"
-        rest = rest[interpreted.end():]
+        rest = rest[interpreted.end() :]
     return Label(printed, name, note, rest.lstrip(), kind or classify(name))

@@ -14,27 +14,160 @@ from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "ministers", "foreign", "ministry", "spokesperson",
-    "spokesman", "spokeswoman", "secretary", "press", "deputy", "director", "chair", "chairman",
-    "chairwoman", "chancellor", "federal", "state", "councilor", "councillor", "ambassador",
-    "representative", "special", "senior", "adviser", "advisor", "national", "security",
-    "coordinator", "communications", "council", "nsc", "omb", "cea", "assistant", "general",
-    "king", "queen", "crown", "prince", "premier", "leader", "governor", "mayor", "senator",
-    "envoy", "high", "commissioner", "head", "his", "her", "excellency", "majesty", "highness",
-    "official", "officials", "administration", "first", "lady", "chief", "executive", "acting",
-    "permanent", "member", "members", "speaker", "sheikh", "emir", "sultan", "grand", "duke",
-    "the", "mr", "mrs", "ms", "dr", "h.e", "madam", "sir", "defense", "defence", "finance",
-    "economic", "economy", "trade", "affairs", "interior", "justice", "health", "energy",
-    "union", "european", "commission", "nato", "un", "united", "nations", "white", "house",
-    "kremlin", "russian", "chinese", "american", "us", "u.s", "strategic", "cabinet",
-    "budget", "management", "office", "agency", "department", "treasury", "attorney", "labor",
-    "education", "transportation", "homeland", "commerce", "agriculture", "mfa",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "ministers",
+    "foreign",
+    "ministry",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "press",
+    "deputy",
+    "director",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "federal",
+    "state",
+    "councilor",
+    "councillor",
+    "ambassador",
+    "representative",
+    "special",
+    "senior",
+    "adviser",
+    "advisor",
+    "national",
+    "security",
+    "coordinator",
+    "communications",
+    "council",
+    "nsc",
+    "omb",
+    "cea",
+    "assistant",
+    "general",
+    "king",
+    "queen",
+    "crown",
+    "prince",
+    "premier",
+    "leader",
+    "governor",
+    "mayor",
+    "senator",
+    "envoy",
+    "high",
+    "commissioner",
+    "head",
+    "his",
+    "her",
+    "excellency",
+    "majesty",
+    "highness",
+    "official",
+    "officials",
+    "administration",
+    "first",
+    "lady",
+    "chief",
+    "executive",
+    "acting",
+    "permanent",
+    "member",
+    "members",
+    "speaker",
+    "sheikh",
+    "emir",
+    "sultan",
+    "grand",
+    "duke",
+    "the",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "h.e",
+    "madam",
+    "sir",
+    "defense",
+    "defence",
+    "finance",
+    "economic",
+    "economy",
+    "trade",
+    "affairs",
+    "interior",
+    "justice",
+    "health",
+    "energy",
+    "union",
+    "european",
+    "commission",
+    "nato",
+    "un",
+    "united",
+    "nations",
+    "white",
+    "house",
+    "kremlin",
+    "russian",
+    "chinese",
+    "american",
+    "us",
+    "u.s",
+    "strategic",
+    "cabinet",
+    "budget",
+    "management",
+    "office",
+    "agency",
+    "department",
+    "treasury",
+    "attorney",
+    "labor",
+    "education",
+    "transportation",
+    "homeland",
+    "commerce",
+    "agriculture",
+    "mfa",
 }
 EVENT_WORDS = {
-    "regular", "conference", "briefing", "remarks", "statement", "statements", "interview",
-    "joint", "news", "gaggle", "call", "background", "on-the-record", "record", "answers",
-    "questions", "media", "meeting", "talks", "speech", "address", "transcript", "session",
-    "summit", "visit", "following", "opening", "closing", "q&a",
+    "regular",
+    "conference",
+    "briefing",
+    "remarks",
+    "statement",
+    "statements",
+    "interview",
+    "joint",
+    "news",
+    "gaggle",
+    "call",
+    "background",
+    "on-the-record",
+    "record",
+    "answers",
+    "questions",
+    "media",
+    "meeting",
+    "talks",
+    "speech",
+    "address",
+    "transcript",
+    "session",
+    "summit",
+    "visit",
+    "following",
+    "opening",
+    "closing",
+    "q&a",
 }
 
 
@@ -84,9 +217,11 @@ def names_in(text: str) -> list[str]:
 
 def titlecase(name: str) -> str:
     if name.isupper():
-        return "-".join(part.capitalize() for part in name.lower().split("-")).replace(
-            " ", " "
-        ) if " " not in name else " ".join(titlecase(p) for p in name.split())
+        return (
+            "-".join(part.capitalize() for part in name.lower().split("-")).replace(" ", " ")
+            if " " not in name
+            else " ".join(titlecase(p) for p in name.split())
+        )
     return name
 
 
@@ -126,8 +261,15 @@ def strip_titles(name: str) -> str:
 class Resolver:
     """Resolves the names printed in labels to full names, within one transcript."""
 
-    def __init__(self, *, title: str, publisher: str | None, date: dt.date | None,
-                 known: dict[str, list[str]] | None = None, label_names: list[str] = ()):
+    def __init__(
+        self,
+        *,
+        title: str,
+        publisher: str | None,
+        date: dt.date | None,
+        known: dict[str, list[str]] | None = None,
+        label_names: list[str] = (),
+    ):
         self.publisher = publisher
         self.date = date
         self.title_names = [self.canonical(n) for n in names_in(title)]
@@ -154,9 +296,9 @@ class Resolver:
         """Is `name` a misspelling of a name already in the pool?"""
         key = base_key(name)
         return any(
-            k != key and len(k.split()) == len(key.split())
-            and difflib.SequenceMatcher(None, k, key).ratio() >= 0.9
-            for keys in self.pool.values() for k in keys
+            k != key and len(k.split()) == len(key.split()) and difflib.SequenceMatcher(None, k, key).ratio() >= 0.9
+            for keys in self.pool.values()
+            for k in keys
         )
 
     def canonical(self, name: str) -> str:
@@ -202,8 +344,7 @@ class Resolver:
         # Title names first (they are who this transcript is about), then everyone else.
         ordered = sorted(self.pool.items(), key=lambda item: item[0] not in self.title_names)
         if len(tokens) == 1:
-            candidates = [name for name, keys in ordered
-                          if any(tokens[0] in k.split() for k in keys)]
+            candidates = [name for name, keys in ordered if any(tokens[0] in k.split() for k in keys)]
             if candidates:
                 return self.canonical(candidates[0])
         else:
@@ -217,4 +358,3 @@ class Resolver:
                     if len(k.split()) == len(tokens) and difflib.SequenceMatcher(None, k, key).ratio() >= 0.9:
                         return self.canonical(name)
         return core if core[:1].isupper() else None
-

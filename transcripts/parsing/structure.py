@@ -27,24 +27,55 @@ from transcripts.parsing.people import DATA_DIR, Resolver
 MAX_TURNS = 5000
 
 # Page chrome: only ever removed at the top or bottom edge of the body.
-EDGE_CHROME = [re.compile(p, re.I) for p in (
-    r"^newsletter$", r"\bjoin the .{1,60} mailing list\b", r"^subscribe\b", r"make a (charitable )?donation",
-    r"^share( this( page| article)?)?:?$", r"^print( version| this page)?$", r"^back to top$",
-    r"^related (news|articles|stories|links|materials)\b", r"^(©|\(c\)|copyright\b)", r"all rights reserved",
-    r"^tags?:", r"^follow us\b", r"^advertisement$", r"^skip to (main )?content$", r"^(home|menu|search)$",
-    r"^send by e-?mail$", r"^suggest to a friend$", r"^top of page$", r"^(text|photo|video) version$",
-)]
+EDGE_CHROME = [
+    re.compile(p, re.I)
+    for p in (
+        r"^newsletter$",
+        r"\bjoin the .{1,60} mailing list\b",
+        r"^subscribe\b",
+        r"make a (charitable )?donation",
+        r"^share( this( page| article)?)?:?$",
+        r"^print( version| this page)?$",
+        r"^back to top$",
+        r"^related (news|articles|stories|links|materials)\b",
+        r"^(©|\(c\)|copyright\b)",
+        r"all rights reserved",
+        r"^tags?:",
+        r"^follow us\b",
+        r"^advertisement$",
+        r"^skip to (main )?content$",
+        r"^(home|menu|search)$",
+        r"^send by e-?mail$",
+        r"^suggest to a friend$",
+        r"^top of page$",
+        r"^(text|photo|video) version$",
+    )
+]
 # Dropped wherever they stand: separators, end markers, editorial asides.
-ANYWHERE_DROP = [re.compile(p, re.I) for p in (
-    r"^[*•·=_~\-–—\s]{3,}$", r"^#{3}$", r"^-?\s*end\s*-?$",
-    r"^END\s+\d{1,2}:\d{2}\s*[AP]\.?\s*M\.?(\s+[A-Z]{2,5})?$",
-    r"^The following questions? (was|were) (raised|asked|answered|taken|submitted) after the "
-    r"(press conference|briefing|meeting|event)[^.]{0,80}[:.]?$",
-)]
-REFERENCE_LINE = re.compile(r"^(?:(?:No\.|Ref(?:erence)?\.?|#)\s*)?(\d{2,6}-\d{1,2}-\d{1,2}-\d{4}|\d{3,6}(?:-\d{2,4}){1,3})$", re.I)
+ANYWHERE_DROP = [
+    re.compile(p, re.I)
+    for p in (
+        r"^[*•·=_~\-–—\s]{3,}$",
+        r"^#{3}$",
+        r"^-?\s*end\s*-?$",
+        r"^END\s+\d{1,2}:\d{2}\s*[AP]\.?\s*M\.?(\s+[A-Z]{2,5})?$",
+        r"^The following questions? (was|were) (raised|asked|answered|taken|submitted) after the "
+        r"(press conference|briefing|meeting|event)[^.]{0,80}[:.]?$",
+    )
+]
+REFERENCE_LINE = re.compile(
+    r"^(?:(?:No\.|Ref(?:erence)?\.?|#)\s*)?(\d{2,6}-\d{1,2}-\d{1,2}-\d{4}|\d{3,6}(?:-\d{2,4}){1,3})$", re.I
+)
 KIND_PATTERNS = [
-    ("joint_press_conference", r"joint (press|news) conference|joint press availability|joint statements? (to|for) the press"),
-    ("news_conference", r"(news|press) conference|answers? to (media|journalists’|journalists'|the press|reporters’|reporters') questions"),
+    (
+        "joint_press_conference",
+        r"joint (press|news) conference|joint press availability|joint statements? (to|for) the press",
+    ),
+    (
+        "news_conference",
+        r"(news|press) conference"
+        r"|answers? to (media|journalists’|journalists'|the press|reporters’|reporters') questions",
+    ),
     ("briefing", r"briefing|gaggle|press call|background call|conference call|readout"),
     ("interview", r"\binterview\b"),
     ("speech", r"\bspeech\b|\baddress(es)? (to|at|before)\b|\blecture\b"),
@@ -84,7 +115,9 @@ def parse_transcript(data: bytes, filename: str | None = None, hints: Hints | No
 
 def _read_document(text: str, filename: str | None) -> Document:
     name = (filename or "").lower()
-    if name.endswith((".html", ".htm", ".xhtml")) or (not name.endswith((".md", ".markdown", ".txt")) and looks_like_html(text)):
+    if name.endswith((".html", ".htm", ".xhtml")) or (
+        not name.endswith((".md", ".markdown", ".txt")) and looks_like_html(text)
+    ):
         return html_document(text)
     if name.endswith((".md", ".markdown")) or text.startswith("---\n"):
         return markdown_document(text)
@@ -116,8 +149,7 @@ class _Builder:
         blocks = self._header(blocks)
         blocks = self._drop_inline_chrome(blocks)
         if not blocks:
-            raise TranscriptError("no transcript text was found (only page furniture or metadata)",
-                                  "body")
+            raise TranscriptError("no transcript text was found (only page furniture or metadata)", "body")
         segments = self._segments(blocks)
         self._finish_metadata()
         turns = self._turns(segments)
@@ -175,7 +207,10 @@ class _Builder:
             for publisher in publishers():
                 if host and any(host == d or host.endswith("." + d) for d in publisher["domains"]):
                     return publisher
-                if candidate and base_key(candidate) in {base_key(publisher["name"]), *map(base_key, publisher["aliases"])}:
+                if candidate and base_key(candidate) in {
+                    base_key(publisher["name"]),
+                    *map(base_key, publisher["aliases"]),
+                }:
                     return publisher
         return None
 
@@ -204,11 +239,19 @@ class _Builder:
             self.location = hints.location
         if not self.location:
             self.location = self._location_from_title() or self._location_from_venue()
-        if not self.location and self.publisher and self.venue is None and self.publisher.get("default_city") and not self._remote():
+        if (
+            not self.location
+            and self.publisher
+            and self.venue is None
+            and self.publisher.get("default_city")
+            and not self._remote()
+        ):
             self.location = self.publisher["default_city"]
 
     def _remote(self) -> bool:
-        return bool(self.venue and re.search(r"teleconference|telephon|via |virtual|video ?link|online", self.venue, re.I))
+        return bool(
+            self.venue and re.search(r"teleconference|telephon|via |virtual|video ?link|online", self.venue, re.I)
+        )
 
     def _location_from_title(self) -> str | None:
         # "…, Moscow, November 25, 2025"
@@ -217,7 +260,12 @@ class _Builder:
             return None
         before = self.title[: found[2].start()].rstrip(" ,")
         parts = [p.strip() for p in before.split(",")]
-        if len(parts) >= 2 and 0 < len(parts[-1].split()) <= 3 and parts[-1][:1].isupper() and not re.search(r"\bon$", parts[-1]):
+        if (
+            len(parts) >= 2
+            and 0 < len(parts[-1].split()) <= 3
+            and parts[-1][:1].isupper()
+            and not re.search(r"\bon$", parts[-1])
+        ):
             return parts[-1]
         return None
 
@@ -261,14 +309,21 @@ class _Builder:
 
     # ------------------------------------------------------------ chrome/header
     def _trim_edges(self, blocks: list[Block]) -> list[Block]:
-        blocks = _split_metadata_blocks(blocks[:3]) + blocks[3:-3] + _split_metadata_blocks(blocks[-3:]) if len(blocks) > 6 else _split_metadata_blocks(blocks)
+        blocks = (
+            _split_metadata_blocks(blocks[:3]) + blocks[3:-3] + _split_metadata_blocks(blocks[-3:])
+            if len(blocks) > 6
+            else _split_metadata_blocks(blocks)
+        )
         start, end = 0, len(blocks)
         while start < end and _is_edge_chrome(blocks[start].flat):
             self.dropped.append(blocks[start].flat)
             start += 1
         tail: list[str] = []
-        while end > start and (_is_edge_chrome(blocks[end - 1].flat) or _is_anywhere_drop(blocks[end - 1].flat)
-                               or parse_time_line(blocks[end - 1].flat)):
+        while end > start and (
+            _is_edge_chrome(blocks[end - 1].flat)
+            or _is_anywhere_drop(blocks[end - 1].flat)
+            or parse_time_line(blocks[end - 1].flat)
+        ):
             tail.append(blocks[end - 1].flat)
             end -= 1
         # Keep the tail time line as the end time, but record it as dropped.
@@ -288,7 +343,12 @@ class _Builder:
             block = blocks[i]
             flat = block.flat
             label = match_label(flat)
-            if label and label.kind == "metadata" and len(label.rest.split()) <= 12 and not re.search(r"[.!?]$", label.rest):
+            if (
+                label
+                and label.kind == "metadata"
+                and len(label.rest.split()) <= 12
+                and not re.search(r"[.!?]$", label.rest)
+            ):
                 self._metadata_line(label, flat)
                 consumed_until, saw_meta = i + 1, True
             elif self.doc.format != "text" and self.title and base_key(flat) == base_key(self.title):
@@ -303,7 +363,10 @@ class _Builder:
                 self.publisher = _publisher_named(flat)
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
-            elif self.publisher and base_key(flat) in {base_key(self.publisher["name"]), *map(base_key, self.publisher.get("aliases", []))}:
+            elif self.publisher and base_key(flat) in {
+                base_key(self.publisher["name"]),
+                *map(base_key, self.publisher.get("aliases", [])),
+            }:
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
             elif (date := parse_date_only(flat)) is not None:
@@ -325,10 +388,18 @@ class _Builder:
                 if title_candidates and title_candidates[-1] == i - 1 and (self.title or self.doc.format != "text"):
                     venue_index = title_candidates.pop()
                     self.venue = " / ".join(blocks[venue_index].text.split("\n"))
-            elif self.doc.format == "text" and _title_like(flat) and self.title is None and (
-                not saw_date or not title_candidates or title_candidates[-1] < date_index
-            ) and not (saw_date and title_candidates) or (
-                _title_like(flat) and len(flat.split()) <= 12 and i + 1 < len(blocks) and parse_time_line(blocks[i + 1].flat)
+            elif (
+                self.doc.format == "text"
+                and _title_like(flat)
+                and self.title is None
+                and (not saw_date or not title_candidates or title_candidates[-1] < date_index)
+                and not (saw_date and title_candidates)
+                or (
+                    _title_like(flat)
+                    and len(flat.split()) <= 12
+                    and i + 1 < len(blocks)
+                    and parse_time_line(blocks[i + 1].flat)
+                )
             ):
                 title_candidates.append(i)
             else:
@@ -421,7 +492,7 @@ class _Builder:
             # "<b>Name</b>:" or a bold label our shapes did not know; trust the typography.
             printed = block.bold_lead.rstrip(" :：")
             if 0 < len(printed.split()) <= 8 and not re.search(r"[.?!]$", printed):
-                rest = one_line(first)[len(block.bold_lead):].lstrip(" :：")
+                rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
                 label = Label(printed, printed, None, rest, "person")
         # Split at later lines that start with a strict label (hard line breaks).
         parts: list[tuple[Label | None, list[str]]] = [(label, [])]
@@ -471,14 +542,16 @@ class _Builder:
                 speaker = principal
             elif kind == "outlet":
                 affiliation = label.name
-            turns.append(Turn(
-                label=label.printed if label else None,
-                speaker=speaker,
-                role=kind,  # provisional; _assign_roles sets the real one
-                paragraphs=segment.paragraphs,
-                affiliation=affiliation,
-                note=label.note if label else None,
-            ))
+            turns.append(
+                Turn(
+                    label=label.printed if label else None,
+                    speaker=speaker,
+                    role=kind,  # provisional; _assign_roles sets the real one
+                    paragraphs=segment.paragraphs,
+                    affiliation=affiliation,
+                    note=label.note if label else None,
+                )
+            )
         if turns and turns[0].label is None and turns[0].speaker is None:
             self.warnings.append("the opening text has no speaker label and the title names nobody")
         _assign_roles(turns)
@@ -488,8 +561,11 @@ class _Builder:
 def _is_metadata_line(line: str) -> bool:
     line = line.strip()
     return bool(
-        parse_date_only(line) or REFERENCE_LINE.match(line) or parse_time_line(line)
-        or _publisher_named(line) or _is_edge_chrome(line)
+        parse_date_only(line)
+        or REFERENCE_LINE.match(line)
+        or parse_time_line(line)
+        or _publisher_named(line)
+        or _is_edge_chrome(line)
         or ((label := match_label(line)) is not None and label.kind == "metadata")
     )
 
@@ -533,7 +609,9 @@ def _assign_roles(turns: list[Turn]) -> None:
             turn.role = "remark"
             continue
         after_question = index > 0 and turns[index - 1].role == "question"
-        if after_question and re.fullmatch(r"(yes|no|yeah|nope|correct|exactly|absolutely|of course)[.!]?", text.strip(), re.I):
+        if after_question and re.fullmatch(
+            r"(yes|no|yeah|nope|correct|exactly|absolutely|of course)[.!]?", text.strip(), re.I
+        ):
             courtesy = False
         # Officials: named speakers, answerers, the unlabelled opening, anonymous officials.
         if courtesy:
@@ -563,7 +641,7 @@ def _is_courtesy(text: str, words: int) -> bool:
         return True
     if "?" in text and words > 3:
         return False
-    if words <= 12 and GREETING.match(text.strip(" —-–\"“")):
+    if words <= 12 and GREETING.match(text.strip(' —-–"“')):
         return True
     # "Go ahead, Mary." / "Peter." / "Karen, go ahead." — call-ons are short and name someone.
     if words <= 4 and re.search(r"\b(go ahead|please|yes|next|sorry)\b", text, re.I):
@@ -629,7 +707,15 @@ def _city(place: str) -> str:
     # "The Kremlin, Moscow" → "Moscow"; "Tokyo, Japan" → "Tokyo".
     if len(parts) >= 2 and parts[0].lower().startswith(("the ", "akasaka", "palace")):
         return parts[1]
-    return parts[0] if len(parts) == 2 and len(parts[1].split()) <= 2 and parts[1][:1].isupper() and parts[0] and not parts[0].lower().startswith("the ") else parts[-1]
+    return (
+        parts[0]
+        if len(parts) == 2
+        and len(parts[1].split()) <= 2
+        and parts[1][:1].isupper()
+        and parts[0]
+        and not parts[0].lower().startswith("the ")
+        else parts[-1]
+    )
 
 
 def _title_from_filename(filename: str) -> str:

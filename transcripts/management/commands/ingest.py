@@ -29,8 +29,7 @@ class Progress:
         eta = (self.total - self.done) / rate if rate else 0
         width = 30
         filled = int(width * self.done / self.total)
-        line = (f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} "
-                f"{rate:.1f} files/s ETA {eta:.0f}s")
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {rate:.1f} files/s ETA {eta:.0f}s"
         if self.tty:
             self.stream.write("\r" + line + ("\n" if self.done == self.total else ""))
         elif self.done == self.total or self.done % 50 == 0:
@@ -65,8 +64,11 @@ class Command(BaseCommand):
         started = time.monotonic()
         for path in files:
             hints = Hints(
-                publisher=options["publisher"], kind=options["kind"], language=options["language"],
-                source_url=options["source_url"], known_speakers=speakers,
+                publisher=options["publisher"],
+                kind=options["kind"],
+                language=options["language"],
+                source_url=options["source_url"],
+                known_speakers=speakers,
             )
             result = ingest_path(path, hints, dry_run=dry_run, speakers=speakers)
             counts[result.status] = counts.get(result.status, 0) + 1
