@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install run test lint samples migrate clean-data
+.PHONY: install run test lint fuzz samples migrate clean-data
 
 install: $(STAMP)
 
@@ -29,6 +29,10 @@ run: samples
 
 test: install
 	$(BIN)/python -m pytest
+
+# The parser's property tests with a large example budget (minutes, not seconds).
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_parsing.py -k "any_bytes or exactly_one_place" -q
 
 lint: install
 	$(BIN)/ruff check .

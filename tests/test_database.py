@@ -76,6 +76,18 @@ def test_search_vector_follows_text_changes_made_in_sql(seed_event):
 
 
 @pytest.mark.django_db
+def test_search_vector_survives_updates_of_other_columns_and_follows_orm_text_edits(seed_event):
+    utterance = seed_event.utterances.get(sequence=9)
+    before = _vector(utterance.pk)
+    Utterance.objects.filter(pk=utterance.pk).update(role="remark", answers=None)
+    assert _vector(utterance.pk) == before
+    utterance.refresh_from_db()
+    utterance.text = "Sanctions were discussed."
+    utterance.save()  # the admin path: every column in the UPDATE, the old vector included
+    assert "sanction" in _vector(utterance.pk)
+
+
+@pytest.mark.django_db
 def test_search_vector_is_filled_on_insert_without_python(seed_event):
     row = Utterance.objects.create(event=seed_event, sequence=100, role="remark", text="Türkiye and François")
     assert Utterance.objects.filter(pk=row.pk, search_vector__isnull=False).exists()

@@ -115,3 +115,16 @@ def test_command_reports_missing_paths_and_exits_nonzero(tmp_path):
     with pytest.raises(SystemExit):
         call_command("ingest", str(seed_path()), str(tmp_path / "nope.txt"), stderr=err, stdout=StringIO())
     assert Event.objects.count() == 1
+
+
+def test_a_50_mb_file_is_refused_by_name_and_the_others_are_ingested(tmp_path, capsys):
+    (tmp_path / "seed.txt").write_bytes(seed_path().read_bytes())
+    with open(tmp_path / "huge.txt", "wb") as huge:
+        huge.truncate(50 * 1_048_576)  # sparse: costs no disk, stat() says 50 MB
+    with pytest.raises(SystemExit) as exit_:
+        call_command("ingest", str(tmp_path))
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err
+    assert "huge.txt" in err and "50.0 MB, larger than the 20 MB allowed" in err
+    assert "Traceback" not in err
+    assert counts() == (1, 9, 1, 1)

@@ -28,7 +28,11 @@ def collapse(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    return " ".join(collapse(text).split())
+    """All whitespace collapsed to single spaces, on one line (same result as collapsing, then joining lines)."""
+    # str.split() already splits on every Unicode space; only zero-width characters and the BOM need help.
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", " ")
+    return " ".join(_ZERO_WIDTH.sub("", text).split())
 
 
 @dataclass
@@ -41,7 +45,11 @@ class Block:
 
     @property
     def flat(self) -> str:
-        return one_line(self.text)
+        # Asked for many times per block; recomputed only if the text was replaced.
+        cached = self.__dict__.get("_flat")
+        if cached is None or cached[0] is not self.text:
+            cached = self.__dict__["_flat"] = (self.text, one_line(self.text))
+        return cached[1]
 
 
 @dataclass

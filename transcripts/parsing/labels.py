@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 QUESTION_LABELS = {
     "q",
@@ -266,6 +267,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
 
 
+@lru_cache(maxsize=65536)
 def base_key(name: str) -> str:
     return fold(re.sub(r"\s+", " ", name)).strip(" .")
 

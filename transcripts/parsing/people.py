@@ -177,6 +177,16 @@ def gazetteer_people() -> tuple[dict, ...]:
         return tuple(json.load(fh)["people"])
 
 
+@lru_cache(maxsize=1)
+def gazetteer_keys() -> dict[str, str]:
+    """Every name and alias key in the gazetteer -> the person's canonical name."""
+    keys: dict[str, str] = {}
+    for person in gazetteer_people():
+        for alias in (*person.get("aliases", []), person["name"]):
+            keys[base_key(alias)] = person["name"]
+    return keys
+
+
 def _tokens(text: str) -> list[str]:
     return re.findall(r"[\w'’.\-\u00C0-\u024F\u0400-\u04FF]+|[,;:()&/|]", text)
 
@@ -295,18 +305,20 @@ class Resolver:
     def _near(self, name: str) -> bool:
         """Is `name` a misspelling of a name already in the pool?"""
         key = base_key(name)
-        return any(
-            k != key and len(k.split()) == len(key.split()) and difflib.SequenceMatcher(None, k, key).ratio() >= 0.9
-            for keys in self.pool.values()
-            for k in keys
-        )
+        words = key.count(" ")
+        matcher = difflib.SequenceMatcher(None, b=key)  # caches its analysis of `key` across candidates
+        for keys in self.pool.values():
+            for k in keys:
+                # A ratio of 0.9 needs lengths within ~10%; skip the rest before the costly comparison.
+                if k == key or k.count(" ") != words or abs(len(k) - len(key)) > 0.12 * len(key) + 1:
+                    continue
+                matcher.set_seq1(k)
+                if matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9:
+                    return True
+        return False
 
     def canonical(self, name: str) -> str:
-        key = base_key(name)
-        for person in gazetteer_people():
-            if key == base_key(person["name"]) or key in {base_key(a) for a in person.get("aliases", [])}:
-                return person["name"]
-        return name
+        return gazetteer_keys().get(base_key(name), name)
 
     def _office_holder(self, office: str) -> str | None:
         if self.date is None:

@@ -8,7 +8,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from transcripts.ingest import ingest_path, known_speakers, parsed_as_json, transcript_files
+from transcripts.ingest import flush_search_index, ingest_path, known_speakers, parsed_as_json, transcript_files
 from transcripts.models import Event
 from transcripts.parsing import Hints
 
@@ -85,6 +85,8 @@ class Command(BaseCommand):
                         speakers.setdefault(name, [])
             progress.step()
         counts["failed"] = counts.get("failed", 0) + len(missing)
+        if counts.get("created") or counts.get("updated"):
+            flush_search_index()
         if as_json:
             json.dump({"transcripts": transcripts, "errors": errors}, self.stdout, ensure_ascii=False, indent=1)
             self.stdout.write("\n")
