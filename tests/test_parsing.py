@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import CORPUS, needs_shared, seed_path
 from transcripts.parsing import TranscriptError, parse_transcript
+from transcripts.parsing.dates import find_date
 from transcripts.parsing.labels import match_label
 
 
@@ -197,3 +198,101 @@ def test_any_bytes_either_parse_or_raise_our_error(data):
     except TranscriptError:
         return
     assert parsed.turns
+
+
+# ------------------------------------------------------------ other languages and house styles
+
+RUSSIAN = """Выступление и ответы на вопросы СМИ Министра иностранных дел Российской Федерации С.В.Лаврова \
+в ходе пресс-конференции, Москва, 25 ноября 2025 года
+
+С.В.Лавров: Добрый день. Мы провели переговоры.
+
+Вопрос: Каковы итоги?
+
+С.В.Лавров: Итоги хорошие."""
+
+GERMAN = """Pressekonferenz von Bundeskanzler Olaf Scholz und Präsident Emmanuel Macron
+Berlin, 3. Oktober 2023
+
+BK Scholz: Herzlich willkommen. Wir haben über die Lage in der Ukraine gesprochen und sind uns einig.
+
+Frage: Herr Bundeskanzler, wie geht es weiter mit der Unterstützung?
+
+P Macron: Merci beaucoup. Nous sommes d'accord."""
+
+CHINESE = """2019年12月20日外交部发言人耿爽主持例行记者会
+
+问：关于中美贸易协议，你有何评论？
+
+答：我们已经多次表明立场。"""
+
+SPANISH = """Rueda de prensa del ministro de Asuntos Exteriores, José Manuel Albares
+Madrid, 3 de octubre de 2023
+
+José Manuel Albares: Buenos días. Hemos hablado con nuestros socios europeos sobre la situación.
+
+Pregunta: Ministro, ¿qué opina del acuerdo?
+
+José Manuel Albares: Es un paso importante para la paz y para Europa."""
+
+FULL_STOP_LABELS = """PRESS CONFERENCE BY THE PRESIDENT
+March 3, 1999
+
+THE PRESIDENT. Good afternoon. Let me begin with Kosovo, where our goals are clear.
+
+Q. Mr. President, what about Kosovo?
+
+THE PRESIDENT. We will see."""
+
+
+@pytest.mark.parametrize(
+    "text, language, date, location, turns",
+    [
+        (
+            RUSSIAN,
+            "ru",
+            "2025-11-25",
+            "Москва",
+            [("С.В.Лавров", "Sergey Lavrov"), ("Вопрос", None), ("С.В.Лавров", "Sergey Lavrov")],
+        ),
+        (
+            GERMAN,
+            "de",
+            "2023-10-03",
+            "Berlin",
+            [("BK Scholz", "Olaf Scholz"), ("Frage", None), ("P Macron", "Emmanuel Macron")],
+        ),
+        (CHINESE, "zh", "2019-12-20", None, [("问", None), ("答", "Geng Shuang")]),
+        (
+            SPANISH,
+            "es",
+            "2023-10-03",
+            "Madrid",
+            [("José Manuel Albares",) * 2, ("Pregunta", None), ("José Manuel Albares",) * 2],
+        ),
+        (FULL_STOP_LABELS, "en", "1999-03-03", None, [("THE PRESIDENT", None), ("Q", None), ("THE PRESIDENT", None)]),
+    ],
+    ids=["russian", "german", "chinese", "spanish", "full-stop-labels"],
+)
+def test_transcripts_in_other_languages_and_styles(text, language, date, location, turns):
+    parsed = parse_transcript(text.encode(), "transcript.txt")
+    assert (parsed.language, str(parsed.date), parsed.location) == (language, date, location)
+    assert [(t.label, t.speaker) for t in parsed.turns] == turns
+    assert [t.role for t in parsed.turns if t.role in ("question", "answer")] == ["question", "answer"]
+    assert "\n" not in parsed.title and not find_date(parsed.title[-12:] if parsed.language != "zh" else "")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("25 ноября 2025 года", "2025-11-25"),
+        ("3. Oktober 2023", "2023-10-03"),
+        ("3 de octubre de 2023", "2023-10-03"),
+        ("le 1er janvier 2024", "2024-01-01"),
+        ("2019年12月20日", "2019-12-20"),
+        ("Tuesday, March 3, 1999", "1999-03-03"),
+        ("14 janvier 2025", "2025-01-14"),
+    ],
+)
+def test_dates_in_several_languages(text, expected):
+    assert str(find_date(text)[0]) == expected

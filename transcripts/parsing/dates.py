@@ -5,36 +5,38 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# Month names as transcripts print them: English, then the other languages diplomatic
+# services publish in (Russian in both the genitive "25 ноября" and the nominative, German,
+# French, Spanish, Italian, Portuguese). Accents are optional where sites drop them.
+_MONTH_NAMES = [
+    ("january", "jan", "января", "январь", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro"),
+    ("february", "feb", "февраля", "февраль", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
+    ("march", "mar", "марта", "март", "märz", "maerz", "mars", "marzo", "março", "marco"),
+    ("april", "apr", "апреля", "апрель", "avril", "abril", "aprile"),
+    ("may", "мая", "май", "mai", "mayo", "maggio", "maio"),
+    ("june", "jun", "июня", "июнь", "juni", "juin", "junio", "giugno", "junho"),
+    ("july", "jul", "июля", "июль", "juli", "juillet", "julio", "luglio", "julho"),
+    ("august", "aug", "августа", "август", "août", "aout", "agosto"),
+    ("september", "sep", "sept", "сентября", "сентябрь", "septembre", "septiembre", "settembre", "setembro"),
+    ("october", "oct", "октября", "октябрь", "oktober", "octobre", "octubre", "ottobre", "outubro"),
+    ("november", "nov", "ноября", "ноябрь", "novembre", "noviembre", "novembro"),
+    ("december", "dec", "декабря", "декабрь", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+]
+MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _TIME = r"(?:(?:,|\s|at)\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
+# "25th November", "3. Oktober", "3 de octubre de", "1er janvier"
+_DAY_FIRST = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?"
+_YEAR_AFTER_MONTH = r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?:\s*(?:г\.|года|год))?"
 
 DATE_PATTERNS = [
-    re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}}){_TIME}", re.I),
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}", re.I),
+    re.compile(rf"(?<!\w){_WEEKDAY}{_DAY_FIRST}{_MONTH}{_YEAR_AFTER_MONTH}{_TIME}", re.I),
+    re.compile(rf"(?<!\w){_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}", re.I),
     re.compile(r"\b(?P<year>\d{4})-(?P<monthnum>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<monthnum>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME}"),
+    # Chinese and Japanese: 2019年12月20日
+    re.compile(r"(?P<year>\d{4})\s*年\s*(?P<monthnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
 ]
 
 TIME_LINE = re.compile(

@@ -34,8 +34,44 @@ QUESTION_LABELS = {
     "记者",
     "вопрос",
     "реплика",
+    "журналист",
+    "корреспондент",
+    "вопрос из зала",
+    # Other languages diplomatic services publish in.
+    "frage",
+    "zwischenfrage",
+    "journaliste",
+    "pregunta",
+    "periodista",
+    "domanda",
+    "giornalista",
+    "pergunta",
+    "jornalista",
+    "vraag",
+    "pytanie",
+    "soru",
+    "питання",
+    "запитання",
+    "质问",
+    "提问",
+    "質問",
 }
-ANSWER_LABELS = {"a", "answer", "reply", "response", "答", "ответ"}
+ANSWER_LABELS = {
+    "a",
+    "answer",
+    "reply",
+    "response",
+    "答",
+    "回答",
+    "ответ",
+    "antwort",
+    "réponse",
+    "reponse",
+    "respuesta",
+    "risposta",
+    "resposta",
+    "відповідь",
+}
 ANONYMOUS_LABELS = {
     "moderator",
     "host",
@@ -60,6 +96,17 @@ ANONYMOUS_LABELS = {
     "mc",
     "ведущий",
     "модератор",
+    "moderation",
+    "moderatorin",
+    "modérateur",
+    "moderateur",
+    "moderador",
+    "moderadora",
+    "moderatore",
+    "dolmetscher",
+    "interprète",
+    "intérprete",
+    "主持人",
 }
 METADATA_KEYS = {
     "date",
@@ -246,7 +293,9 @@ _CAPS_FULLSTOP = re.compile(
     r"(?:\s*\((?P<note>[^()]{1,120})\))?\.\s+(?=\S)"
 )
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
-_CJK_LABEL = re.compile(r"^(?P<name>问|答|记者)\s*[:：]\s*")
+_CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")
+# A surname after initials written without spaces: "С.В.Лавров", "S.Lavrov", "V.V.Putin".
+_INITIALS_NAME = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0400-\u042F]\.){1,3}[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]+$")
 _INTERPRETED = re.compile(
     r"^\((?P<note>(?:As interpreted|Retranslated|Translated|In \w+|via interpreter)[^()]{0,40})\)\s*", re.I
 )
@@ -322,6 +371,7 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
             or is_outlet(token)
             or key in known_single
             or (token.isupper() and len(token) >= 2)
+            or _INITIALS_NAME.match(token) is not None
         )
     return True
 

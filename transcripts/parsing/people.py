@@ -14,6 +14,54 @@ from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 TITLE_WORDS = {
+    # German, French, Spanish, Italian, Russian offices and forms of address, and the
+    # abbreviations German government transcripts print ("BK Scholz", "P Macron", "StS").
+    "bk",
+    "bkin",
+    "bk'in",
+    "bk’in",
+    "bm",
+    "bmin",
+    "bm'in",
+    "sts",
+    "srs",
+    "srsin",
+    "regspr",
+    "p",
+    "pm",
+    "mp",
+    "mme",
+    "herr",
+    "frau",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "bundespräsident",
+    "bundesministerin",
+    "bundesminister",
+    "präsident",
+    "präsidentin",
+    "ministerin",
+    "außenminister",
+    "außenministerin",
+    "regierungssprecher",
+    "président",
+    "présidente",
+    "ministre",
+    "monsieur",
+    "madame",
+    "presidente",
+    "ministro",
+    "ministra",
+    "canciller",
+    "señor",
+    "señora",
+    "sr",
+    "sra",
+    "signor",
+    "президент",
+    "министр",
+    "г-н",
+    "г-жа",
     "president",
     "vice",
     "prime",
@@ -268,6 +316,21 @@ def strip_titles(name: str) -> str:
     return " ".join(out)
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def cjk_names_in(text: str) -> list[str]:
+    """Gazetteer people named in a Chinese or Japanese title (no spaces, no capitals to go by)."""
+    if not _CJK.search(text):
+        return []
+    found = []
+    for key, name in gazetteer_keys().items():
+        if _CJK.search(key) and len(key) >= 2 and key in text and name not in found:
+            found.append(name)
+    return found
+
+
 class Resolver:
     """Resolves the names printed in labels to full names, within one transcript."""
 
@@ -282,7 +345,7 @@ class Resolver:
     ):
         self.publisher = publisher
         self.date = date
-        self.title_names = [self.canonical(n) for n in names_in(title)]
+        self.title_names = [self.canonical(n) for n in names_in(title)] + cjk_names_in(title)
         # Pool: canonical name -> the keys it answers to.
         self.pool: dict[str, set[str]] = {}
         for person in gazetteer_people():
@@ -318,7 +381,16 @@ class Resolver:
         return False
 
     def canonical(self, name: str) -> str:
-        return gazetteer_keys().get(base_key(name), name)
+        keys = gazetteer_keys()
+        key = base_key(name)
+        if key in keys:
+            return keys[key]
+        if _CYRILLIC.search(key):
+            # Russian titles decline names: "Лаврова", "Путиным" are Лавров, Путин.
+            for ending in ("ым", "ом", "ой", "ему", "а", "у", "е"):
+                if key.endswith(ending) and key[: -len(ending)] in keys:
+                    return keys[key[: -len(ending)]]
+        return name
 
     def _office_holder(self, office: str) -> str | None:
         if self.date is None:
@@ -353,6 +425,8 @@ class Resolver:
             if key in keys:
                 return self.canonical(name)
         tokens = key.split()
+        if len(tokens) == 1 and "." in key.strip("."):
+            tokens = [key.rsplit(".", 1)[1]]  # "с.в.лавров" → "лавров"
         # Title names first (they are who this transcript is about), then everyone else.
         ordered = sorted(self.pool.items(), key=lambda item: item[0] not in self.title_names)
         if len(tokens) == 1:

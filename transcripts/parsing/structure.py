@@ -21,6 +21,7 @@ from transcripts.parsing.blocks import (
 from transcripts.parsing.dates import find_date, parse_date_only, parse_iso_date, parse_time_line
 from transcripts.parsing.decode import decode_bytes
 from transcripts.parsing.labels import Label, base_key, match_label
+from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import Hints, ParsedTranscript, TranscriptError, Turn
 from transcripts.parsing.people import DATA_DIR, Resolver
 
@@ -295,17 +296,9 @@ class _Builder:
         return "statement" if len({t.speaker for t in turns}) <= 1 else "other"
 
     def _language(self, turns: list[Turn]) -> str:
-        lang = (self.doc.metadata.get("language") or "").split("-")[0].lower()
-        sample = " ".join(p for t in turns[:20] for p in t.paragraphs[:3])[:5000]
-        letters = [ch for ch in sample if ch.isalpha()]
-        if letters:
-            cyr = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff") / len(letters)
-            cjk = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff") / len(letters)
-            if cyr > 0.3:
-                return "ru"
-            if cjk > 0.3:
-                return "zh"
-        return lang or "en"
+        declared = (self.doc.metadata.get("language") or "").split("-")[0].lower() or None
+        sample = " ".join(p for t in turns[:20] for p in t.paragraphs[:3])
+        return detect_language(f"{self.title or ''} {sample}", declared)
 
     # ------------------------------------------------------------ chrome/header
     def _trim_edges(self, blocks: list[Block]) -> list[Block]:
@@ -367,6 +360,15 @@ class _Builder:
                 base_key(self.publisher["name"]),
                 *map(base_key, self.publisher.get("aliases", [])),
             }:
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
+            elif (dateline := _dateline(flat)) is not None:
+                # "Berlin, 12 October 2023": where and when, in one line.
+                saw_date, date_index = True, i
+                place, date = dateline
+                self.date = self.date if self.date and self.doc.format != "text" else date[0]
+                self.time = date[1] or self.time
+                self.location = self.location or place
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
             elif (date := parse_date_only(flat)) is not None:
@@ -571,11 +573,16 @@ def _is_metadata_line(line: str) -> bool:
 
 
 def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
-    """Header blocks whose every line is metadata ("25 November 2025 16:26" / "1967-25-11-2025")."""
+    """Header blocks whose every line is metadata ("25 November 2025 16:26" / "1967-25-11-2025"),
+    or a title followed by such lines with no blank line between them."""
     out: list[Block] = []
     for index, block in enumerate(blocks):
         lines = block.text.split("\n")
-        if index < 15 and len(lines) > 1 and all(_is_metadata_line(line) for line in lines):
+        metadata = [_is_metadata_line(line) or _dateline(line) is not None for line in lines]
+        title_then_metadata = (
+            index < 3 and len(lines) > 1 and not metadata[0] and all(metadata[1:]) and _title_like(one_line(lines[0]))
+        )
+        if index < 15 and len(lines) > 1 and (all(metadata) or title_then_metadata):
             out.extend(Block(line, line=(block.line or 0) + n if block.line else None) for n, line in enumerate(lines))
         else:
             out.append(block)
@@ -663,6 +670,9 @@ def _title_like(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 45 or "\n" in text:
         return False
+    if _CJK.search(text):
+        # No capitals in Chinese or Japanese: a short line without sentence punctuation.
+        return len(text) <= 80 and not re.search(r"[。！？：:]$", text) and not match_label(text)
     if re.search(r"[.,;:!?…]$", text) and not find_date(text[-30:]):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
@@ -697,6 +707,19 @@ def _strip_site(title: str | None) -> str | None:
     if not title:
         return None
     return re.split(r"\s+[•|–—-]\s+(?=[^•|]*$)", title)[0].strip() or None
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?)\s*[,–—-]\s+(?P<date>.+)$")
+
+
+def _dateline(line: str) -> tuple[str, tuple] | None:
+    """ "Berlin, 12 October 2023" or "Москва, 25 ноября 2025 года": a place, then only a date."""
+    match = _DATELINE.match(line.strip())
+    if not match or not match["place"][:1].isupper() or len(match["place"].split()) > 4:
+        return None
+    date = parse_date_only(match["date"])
+    return (match["place"].strip(), date) if date else None
 
 
 def _city(place: str) -> str:

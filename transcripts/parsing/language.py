@@ -1,0 +1,62 @@
+"""Which language a transcript is in: its script first, then its commonest short words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# The most frequent function words of each language; a few hundred words of text are enough to
+# tell them apart. Words shared by several languages ("a", "de", "la") are left out.
+STOPWORDS = {
+    "en": "the and of to is that in it for we with this have are on be not was you they will what",
+    "de": "der die und das ist nicht ein eine ich wir mit auf den dem sich auch es zu für werden haben",
+    "fr": "le les et est des une que pas nous dans pour qui sur au avec ce il sont être cette aux",
+    "es": "el los las y es que una por para con del se no lo su como más pero sus muy también esta",
+    "it": "il che di è non per una sono con gli della del anche come nel questo essere hanno ci",
+    "pt": "o os as e é que não uma para com do da em se por mais dos das também muito foi são",
+    "ru": "и в не что на с это я как мы по но он то все так его для вы же",
+    "uk": "і в не що на з це я як ми та але він то все так його для ви ж які",
+}
+_WORDS = {lang: set(words.split()) for lang, words in STOPWORDS.items()}
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str, declared: str | None = None) -> str:
+    """An ISO 639-1 code. `declared` (from HTML or front matter) wins when the text agrees with it."""
+    sample = text[:20_000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return declared or "en"
+    scripts = Counter(_script(ch) for ch in letters)
+    script, share = scripts.most_common(1)[0][0], scripts.most_common(1)[0][1] / len(letters)
+    if script == "cjk" and share > 0.3:
+        kana = sum(1 for ch in letters if "\u3040" <= ch <= "\u30ff")
+        return "ja" if kana > 0.05 * len(letters) else "zh"
+    if script == "hangul" and share > 0.3:
+        return "ko"
+    if script == "arabic" and share > 0.3:
+        return "ar"
+    words = [w.lower() for w in _TOKEN.findall(sample)]
+    candidates = ("ru", "uk") if script == "cyrillic" else ("en", "de", "fr", "es", "it", "pt")
+    scores = {lang: sum(1 for w in words if w in _WORDS[lang]) for lang in candidates}
+    if script == "cyrillic":
+        # Ukrainian letters settle it; Russian ones (ы, э, ъ) too.
+        if any(ch in "іїєґ" for ch in sample.lower()):
+            scores["uk"] += len(words)
+        return declared if declared in scores and scores[declared] else max(scores, key=scores.get)
+    best = max(scores, key=scores.get)
+    if declared and declared in scores and scores[declared] >= 0.5 * scores[best]:
+        return declared
+    return best if scores[best] else (declared or "en")
+
+
+def _script(ch: str) -> str:
+    if "\u0400" <= ch <= "\u04ff":
+        return "cyrillic"
+    if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff":
+        return "cjk"
+    if "\uac00" <= ch <= "\ud7af":
+        return "hangul"
+    if "\u0600" <= ch <= "\u06ff":
+        return "arabic"
+    return "latin"
