@@ -296,3 +296,29 @@ def test_transcripts_in_other_languages_and_styles(text, language, date, locatio
 )
 def test_dates_in_several_languages(text, expected):
     assert str(find_date(text)[0]) == expected
+
+
+def test_call_ons_and_wrap_ups_are_remarks_but_an_answer_ending_in_a_call_on_is_an_answer():
+    text = """Press Briefing by Press Secretary Karine Jean-Pierre
+March 10, 2023
+
+MS. JEAN-PIERRE: Good afternoon, everybody. I have one thing at the top about the budget we sent to Congress today, \
+which invests in families and cuts the deficit by nearly three trillion dollars over ten years.
+
+Q Thank you, Karine. Does the President expect Congress to take up the budget?
+
+MS. JEAN-PIERRE: We hope they will. Go ahead, Phil.
+
+Q Will he meet the Speaker next week?
+
+MS. JEAN-PIERRE: Can you say the first one again?
+
+Q Will he meet the Speaker next week?
+
+MS. JEAN-PIERRE: I don't have anything on the schedule to share at this time.
+
+MS. JEAN-PIERRE: This concludes our briefing. Have a great weekend, everybody."""
+    parsed = parse_transcript(text.encode(), "briefing.txt")
+    assert [t.role for t in parsed.turns] == [
+        "statement", "question", "answer", "question", "remark", "question", "answer", "remark",
+    ]  # fmt: skip

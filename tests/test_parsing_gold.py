@@ -82,14 +82,14 @@ def test_roles_match_gold(path, request):
     assert [t.role for t in parsed.turns] == [u["role"] for u in gold["utterances"]]
 
 
-def test_roles_agree_with_gold_on_at_least_93_percent_of_all_turns():
+def test_roles_agree_with_gold_on_at_least_97_percent_of_all_turns():
     """Roles are judgement calls (remark vs answer). Measured: 432 of 458 gold turns (94.3%)."""
     agree = total = 0
     for path in GOLD:
         gold, parsed = parse_gold(path)
         agree += sum(t.role == u["role"] for t, u in zip(parsed.turns, gold["utterances"]))
         total += len(gold["utterances"])
-    assert total and agree / total >= 0.93
+    assert total and agree / total >= 0.97
 
 
 @pytest.mark.parametrize("path", GOLD, ids=IDS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 # The most frequent function words of each language; a few hundred words of text are enough to
 # tell them apart. Words shared by several languages ("a", "de", "la") are left out.
@@ -19,16 +18,25 @@ STOPWORDS = {
 }
 _WORDS = {lang: set(words.split()) for lang, words in STOPWORDS.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SCRIPTS = {
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "cjk": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
+    "hangul": re.compile(r"[\uac00-\ud7af]"),
+    "arabic": re.compile(r"[\u0600-\u06ff]"),
+}
 
 
 def detect_language(text: str, declared: str | None = None) -> str:
     """An ISO 639-1 code. `declared` (from HTML or front matter) wins when the text agrees with it."""
-    sample = text[:20_000]
-    letters = [ch for ch in sample if ch.isalpha()]
+    sample = text[:5_000]
+    letters = "".join(_LETTERS.findall(sample))
     if not letters:
         return declared or "en"
-    scripts = Counter(_script(ch) for ch in letters)
-    script, share = scripts.most_common(1)[0][0], scripts.most_common(1)[0][1] / len(letters)
+    scripts = {name: len(pattern.findall(letters)) for name, pattern in _SCRIPTS.items()}
+    scripts["latin"] = len(letters) - sum(scripts.values())
+    script = max(scripts, key=scripts.get)
+    share = scripts[script] / len(letters)
     if script == "cjk" and share > 0.3:
         kana = sum(1 for ch in letters if "\u3040" <= ch <= "\u30ff")
         return "ja" if kana > 0.05 * len(letters) else "zh"
@@ -48,15 +56,3 @@ def detect_language(text: str, declared: str | None = None) -> str:
     if declared and declared in scores and scores[declared] >= 0.5 * scores[best]:
         return declared
     return best if scores[best] else (declared or "en")
-
-
-def _script(ch: str) -> str:
-    if "\u0400" <= ch <= "\u04ff":
-        return "cyrillic"
-    if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff":
-        return "cjk"
-    if "\uac00" <= ch <= "\ud7af":
-        return "hangul"
-    if "\u0600" <= ch <= "\u06ff":
-        return "arabic"
-    return "latin"

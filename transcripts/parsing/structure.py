@@ -578,6 +578,9 @@ def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for index, block in enumerate(blocks):
         lines = block.text.split("\n")
+        if index >= 15 or len(lines) < 2:
+            out.append(block)
+            continue
         metadata = [_is_metadata_line(line) or _dateline(line) is not None for line in lines]
         title_then_metadata = (
             index < 3 and len(lines) > 1 and not metadata[0] and all(metadata[1:]) and _title_like(one_line(lines[0]))
@@ -621,8 +624,14 @@ def _assign_roles(turns: list[Turn]) -> None:
         ):
             courtesy = False
         # Officials: named speakers, answerers, the unlabelled opening, anonymous officials.
+        previous = turns[index - 1].role if index else None
         if courtesy:
             turn.role = "remark"
+        elif (
+            kind != "answer" and previous in ("remark", "statement") and last_substantive != "question" and words >= 400
+        ):
+            # A long turn nobody asked for: "I have a couple things at the top" mid-briefing.
+            turn.role = "statement"
         elif kind == "answer" or (seen_question and last_substantive in ("question", "answer")):
             turn.role = "answer"
         elif not seen_question or last_substantive in (None, "statement"):
@@ -643,8 +652,38 @@ def _label_name(turn: Turn) -> str:
     return re.sub(r"\s*\([^()]*\)\s*$", "", turn.label or "")
 
 
+# Running the room rather than saying something: call-ons, hand-offs, wrap-ups, asking for a
+# repeat. Only short turns are judged by these phrases.
+PROCEDURAL = re.compile(
+    r"\b(next question|go ahead|one more\b|last question|(a )?couple (more|of more)|take (that|this|it|some|a few)\b"
+    r"|happy to take|(this|that) (concludes|wraps)|concludes (our|the|this)|have a (great|good|nice) (weekend|day|one)"
+    r"|see you (guys|all|next|on|later|soon)|(say|repeat) (that|it|the \w+( one| question)?) again|which one"
+    r"|pardon me|(i have|i've got) (two|three|a couple( of)?|a few) (quick )?questions\.?$"
+    r"|(thank you|thanks)( everyone| everybody| all)? for joining|reporter approaches)",
+    re.I,
+)
+
+
+def _is_procedural(text: str, words: int) -> bool:
+    """Every sentence runs the room ("Go ahead, Phil."), none answers or asks anything."""
+    if words > 40:
+        return False
+    if re.search(r"\b(this|that) concludes\b", text, re.I):
+        return True  # the wrap-up, whatever housekeeping follows it
+    substance = 0
+    for sentence in re.split(r"(?<=[.!?…])\s+", text.strip()):
+        if PROCEDURAL.search(sentence) or GREETING.match(sentence.strip(' —-–"“')):
+            continue
+        if "?" in sentence:
+            return False
+        substance += len(re.findall(r"\w+", re.sub(r"\([^()]*\)", "", sentence)))
+    return substance <= 3 and bool(PROCEDURAL.search(text))
+
+
 def _is_courtesy(text: str, words: int) -> bool:
     if words == 0:
+        return True
+    if _is_procedural(text, words):
         return True
     if "?" in text and words > 3:
         return False
