@@ -60,3 +60,8 @@ def seed_event(db, seed_bytes):
     result = ingest_bytes(seed_bytes, seed_path().name)
     assert result.status == "created", result.message
     return result.event
+
+
+@pytest.fixture
+def seed_gold() -> dict:
+    return load_gold(GOLD / "lavrov-2025-11-25-news-conference.gold.json")

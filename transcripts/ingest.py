@@ -16,6 +16,14 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from transcripts.entities import TranscriptMentions
+from transcripts.entities.store import (
+    extract_mentions,
+    link_speakers,
+    mentioned_entity_ids,
+    refresh_mention_counts,
+    save_mentions,
+)
 from transcripts.models import Event, OriginalFile, Publisher, Speaker, Utterance, unique_slug
 from transcripts.parsing import Hints, ParsedTranscript, TranscriptError, parse_transcript
 from transcripts.parsing.people import gazetteer_people
@@ -79,18 +87,18 @@ def ingest_bytes(
         parsed = parse_bytes(data, name, hints)
     except TranscriptError as err:
         return IngestResult(name, "failed", str(err))
-    mentions = find_mentions(parsed)
+    mentions = extract_mentions(parsed)
     if dry_run:
-        return IngestResult(name, "parsed", "", parsed=parsed, mentions=mentions)
+        return IngestResult(name, "parsed", "", parsed=parsed, mentions=mentions.summary())
     try:
-        event, status = save_parsed(parsed, data, name, digest)
+        event, status = save_parsed(parsed, mentions, data, name, digest)
     except IntegrityError:
         # Another process stored the same bytes between our check and our insert.
         existing = Event.objects.filter(content_hash=digest).first()
         if existing:
             return IngestResult(name, "unchanged", "already in the archive", existing)
         raise
-    return IngestResult(name, status, "", event, parsed, mentions)
+    return IngestResult(name, status, "", event, parsed, mentions.summary())
 
 
 def ingest_path(path: Path, hints: Hints | None = None, **kwargs) -> IngestResult:
@@ -119,17 +127,10 @@ def flush_search_index() -> None:
         cursor.execute("SELECT gin_clean_pending_list('utterance_search_gin'::regclass)")
 
 
-def find_mentions(parsed: ParsedTranscript) -> list[dict]:
-    """Entity mentions; filled in by transcripts.entities when it is installed."""
-    try:
-        from transcripts.entities import extract_mentions
-    except ImportError:
-        return []
-    return extract_mentions(parsed)
-
-
 @transaction.atomic
-def save_parsed(parsed: ParsedTranscript, data: bytes, filename: str, digest: str) -> tuple[Event, str]:
+def save_parsed(
+    parsed: ParsedTranscript, mentions: TranscriptMentions, data: bytes, filename: str, digest: str
+) -> tuple[Event, str]:
     # Serialise ingests of the same bytes across processes.
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [digest])
@@ -137,9 +138,11 @@ def save_parsed(parsed: ParsedTranscript, data: bytes, filename: str, digest: st
         raise IntegrityError("duplicate content hash")
     event = _previous_version(parsed)
     status = "updated" if event else "created"
+    stale_entities: set[int] = set()
     if event is None:
         event = Event(slug=_event_slug(parsed))
     else:
+        stale_entities = mentioned_entity_ids(event)
         event.utterances.all().delete()
         OriginalFile.objects.filter(event=event).delete()
     event.title = parsed.title[:5000]
@@ -181,7 +184,9 @@ def save_parsed(parsed: ParsedTranscript, data: bytes, filename: str, digest: st
         ],
         batch_size=500,
     )
-    save_mentions(created, parsed)
+    touched = save_mentions(created, mentions)
+    link_speakers(speakers.values())
+    refresh_mention_counts(touched | stale_entities)
     return event, status
 
 
@@ -194,14 +199,6 @@ def _next_ids(model, count: int) -> list[int]:
             [model._meta.db_table, count],
         )
         return [row[0] for row in cursor.fetchall()]
-
-
-def save_mentions(utterances: list[Utterance], parsed: ParsedTranscript) -> None:
-    try:
-        from transcripts.entities import save_mentions as save
-    except ImportError:
-        return
-    save(utterances, parsed)
 
 
 def _previous_version(parsed: ParsedTranscript) -> Event | None:

@@ -12,10 +12,21 @@ from django.utils.text import slugify
 from transcripts.managers import UtteranceQuerySet
 from transcripts.search_config import search_config_for
 
+_CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфхцы", "abvgdeziyklmnoprstufhcy")),
+        **{"ё": "e", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "э": "e", "ю": "yu", "я": "ya"},
+        **{"і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
+    }
+)
+
 
 def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:
-    """A slug for `text` not yet used by `model` (appends -2, -3, … on collision)."""
-    base = slugify(text, allow_unicode=False)[:max_length].strip("-") or "item"
+    """A slug for `text` not yet used by `model` (appends -2, -3, … on collision).
+
+    Slugs are ASCII so URLs stay readable when copied; Cyrillic is transliterated.
+    """
+    base = slugify(text.lower().translate(_CYRILLIC_TO_LATIN))[:max_length].strip("-") or "item"
     slug, n = base, 1
     while model._default_manager.filter(slug=slug).exists():
         n += 1
@@ -116,6 +127,14 @@ class Entity(models.Model):
     discovered = models.BooleanField(
         default=False, help_text="Found in text rather than in the gazetteer; awaiting review."
     )
+    rejected = models.BooleanField(
+        default=False,
+        help_text="Marked wrong by an editor: its mentions are removed and it is not found again.",
+    )
+    mention_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Turns that mention it (kept up to date by ingest and remention)."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -123,6 +142,7 @@ class Entity(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["name", "kind"], name="entity_unique_name_kind"),
         ]
+        indexes = [models.Index(fields=["-mention_count", "name"], name="entity_by_mentions")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display().lower()})"

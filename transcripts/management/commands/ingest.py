@@ -11,30 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from transcripts.ingest import flush_search_index, ingest_path, known_speakers, parsed_as_json, transcript_files
 from transcripts.models import Event
 from transcripts.parsing import Hints
-
-
-class Progress:
-    """Count, rate and ETA on stderr, redrawn in place on a terminal."""
-
-    def __init__(self, total: int, stream):
-        self.total, self.stream, self.start, self.done = total, stream, time.monotonic(), 0
-        self.tty = hasattr(stream, "isatty") and stream.isatty()
-
-    def step(self) -> None:
-        self.done += 1
-        if self.total < 2:
-            return
-        elapsed = max(time.monotonic() - self.start, 1e-6)
-        rate = self.done / elapsed
-        eta = (self.total - self.done) / rate if rate else 0
-        width = 30
-        filled = int(width * self.done / self.total)
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {rate:.1f} files/s ETA {eta:.0f}s"
-        if self.tty:
-            self.stream.write("\r" + line + ("\n" if self.done == self.total else ""))
-        elif self.done == self.total or self.done % 50 == 0:
-            self.stream.write(line + "\n")
-        self.stream.flush()
+from transcripts.progress import Progress
 
 
 class Command(BaseCommand):

@@ -1,0 +1,115 @@
+"""What editors do to the archive besides uploading: merge, reject, re-extract after an edit.
+
+The admin calls these; tests call them directly. Each runs in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from transcripts.entities.store import mentioned_entity_ids, refresh_mention_counts, remention_event
+from transcripts.models import Entity, Event, Mention, Speaker, Utterance
+
+
+@transaction.atomic
+def merge_entities(target: Entity, sources: Iterable[Entity]) -> Entity:
+    """Fold `sources` into `target`: their mentions move (counts add up per turn), their names
+    and aliases become the target's aliases, and they are deleted."""
+    sources = [s for s in sources if s.pk != target.pk]
+    if not sources:
+        return target
+    ids = [s.pk for s in sources]
+    with connection.cursor() as cursor:
+        # A turn that mentions both: add the counts into the target's row, drop the source's.
+        cursor.execute(
+            "UPDATE transcripts_mention t SET count = t.count + s.total FROM ("
+            "  SELECT utterance_id, sum(count) AS total FROM transcripts_mention"
+            "  WHERE entity_id = ANY(%s) GROUP BY utterance_id"
+            ") s WHERE t.entity_id = %s AND t.utterance_id = s.utterance_id",
+            [ids, target.pk],
+        )
+        cursor.execute(
+            "DELETE FROM transcripts_mention s WHERE s.entity_id = ANY(%s) AND EXISTS ("
+            "  SELECT 1 FROM transcripts_mention t WHERE t.entity_id = %s AND t.utterance_id = s.utterance_id)",
+            [ids, target.pk],
+        )
+        # Several sources in the same turn (and no target there): keep one row, summed.
+        cursor.execute(
+            "WITH ranked AS ("
+            "  SELECT id, utterance_id, sum(count) OVER (PARTITION BY utterance_id) AS total,"
+            "         row_number() OVER (PARTITION BY utterance_id ORDER BY id) AS n"
+            "  FROM transcripts_mention WHERE entity_id = ANY(%s))"
+            " UPDATE transcripts_mention m SET count = ranked.total, entity_id = %s"
+            " FROM ranked WHERE m.id = ranked.id AND ranked.n = 1",
+            [ids, target.pk],
+        )
+        cursor.execute("DELETE FROM transcripts_mention WHERE entity_id = ANY(%s)", [ids])
+    aliases = set(target.aliases)
+    for source in sources:
+        aliases |= {source.name, *source.aliases}
+        target.wikidata_id = target.wikidata_id or source.wikidata_id
+        target.country_code = target.country_code or source.country_code
+    target.aliases = sorted(aliases - {target.name})
+    speaker = Speaker.objects.filter(entity__in=sources).first()
+    Speaker.objects.filter(entity__in=sources).update(entity=None)
+    if speaker and not Speaker.objects.filter(entity=target).exists():
+        speaker.entity = target
+        speaker.save(update_fields=["entity"])
+    Entity.objects.filter(pk__in=ids).delete()
+    target.save()
+    refresh_mention_counts([target.pk])
+    return target
+
+
+@transaction.atomic
+def reject_entity(entity: Entity) -> int:
+    """A discovery that is wrong: its mentions go and extraction will not find it again."""
+    deleted, _ = Mention.objects.filter(entity=entity).delete()
+    Speaker.objects.filter(entity=entity).update(entity=None)
+    entity.rejected = True
+    entity.mention_count = 0
+    entity.save()
+    return deleted
+
+
+@transaction.atomic
+def merge_speakers(target: Speaker, sources: Iterable[Speaker]) -> Speaker:
+    """Fold `sources` into `target`: their turns are attributed to the target, their names become
+    its aliases, and they are deleted."""
+    sources = [s for s in sources if s.pk != target.pk]
+    if not sources:
+        return target
+    Utterance.objects.filter(speaker__in=sources).update(speaker=target)
+    aliases = set(target.aliases)
+    for source in sources:
+        aliases |= {source.name, *source.aliases}
+    target.aliases = sorted(aliases - {target.name})
+    entity = next((s.entity for s in sources if s.entity_id), None)
+    Speaker.objects.filter(pk__in=[s.pk for s in sources]).delete()
+    if target.entity_id is None and entity is not None:
+        target.entity = entity
+    target.save()
+    return target
+
+
+@transaction.atomic
+def reextract_event(event: Event) -> None:
+    """After an editor changed turns: mentions follow the text (the search vector follows by trigger)."""
+    before = mentioned_entity_ids(event)
+    remention_event(event.pk)
+    refresh_mention_counts(before | mentioned_entity_ids(event))
+
+
+@transaction.atomic
+def delete_events(events: Iterable[Event]) -> int:
+    """Delete events with their turns and mentions, and recount the entities they mentioned."""
+    touched: set[int] = set()
+    count = 0
+    for event in events:
+        touched |= mentioned_entity_ids(event)
+        event.delete()
+        count += 1
+    refresh_mention_counts(touched)
+    return count

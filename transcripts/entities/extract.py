@@ -1,0 +1,194 @@
+"""Mentions in one transcript: gazetteer names, titled names, speakers, and later short forms.
+
+Pure Python (no Django), like the parser: the caller passes what the database adds
+(editors' aliases, entities found in earlier transcripts, names marked wrong).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, person_stopwords
+from transcripts.entities.matcher import Match, Matcher, fold
+from transcripts.parsing.labels import base_key
+from transcripts.parsing.people import TITLE_WORDS
+
+# Offices that stand before a person's name in running text: "Finnish President Alexander Stubb",
+# "Chancellor Friedrich Merz", "Minister Ryzhenkov".
+_OFFICE = (
+    r"(?:Vice[- ]President|President|Prime Minister|Premier|Chancellor|Foreign Minister|Deputy Foreign Minister|"
+    r"Deputy Prime Minister|Defen[cs]e Minister|Minister|Secretary of State|Secretary-General|Secretary General|"
+    r"Secretary|Director-General|Director General|Ambassador|Envoy|Special Envoy|Senator|Congressman|"
+    r"Congresswoman|Governor|Mayor|King|Queen|Crown Prince|Prince|Emir|Sheikh|Sultan|Pope|Spokesperson|"
+    r"Spokesman|Spokeswoman|Press Secretary|Speaker|Leader|General|Admiral|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam)"
+)
+_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’\-]+|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos)"
+TITLED_NAME = re.compile(
+    rf"\b{_OFFICE}\s+(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})(?:’s|'s)?(?![\w’'])"
+)
+
+
+@dataclass
+class TranscriptMentions:
+    """Which entities each turn mentions, how often, and where (for linking on the page)."""
+
+    per_turn: list[Counter] = field(default_factory=list)
+    spans: list[list[Match]] = field(default_factory=list)
+    entities: dict[EntityRef, EntityInfo] = field(default_factory=dict)
+
+    def summary(self) -> list[dict]:
+        total: Counter = Counter()
+        for counts in self.per_turn:
+            total.update(counts)
+        return [
+            {"entity": ref.name, "kind": ref.kind, "count": n}
+            for ref, n in sorted(total.items(), key=lambda item: (-item[1], item[0].name))
+        ]
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the archive adds to the gazetteer: entities as edited or discovered (they take
+    precedence over the gazetteer's own aliases) and names marked wrong. `version` identifies
+    the state, so the matcher built from it is reused until it changes."""
+
+    version: str = "gazetteer"
+    entities: tuple[EntityInfo, ...] = field(default=(), compare=False)
+    rejected: frozenset[EntityRef] = field(default=frozenset(), compare=False)
+
+
+def extract(title: str, turns: Sequence[tuple[str, str | None]], known: Known = Known()) -> TranscriptMentions:
+    """`turns` are (text, speaker's full name or None) in order."""
+    entries = _entries(known)
+    rejected = known.rejected
+    by_ref = {info.ref: info for info in entries}
+    persons = _person_index(entries)
+    base = _base_matcher(known)
+
+    # Full names this transcript introduces: its speakers, then titled names in the text.
+    local: dict[EntityRef, EntityInfo] = {}
+    for _, speaker in turns:
+        if speaker and len(speaker.split()) >= 2:
+            _introduce(speaker, persons, by_ref, local, rejected)
+    for text, _ in turns:
+        for match in TITLED_NAME.finditer(text):
+            name = _trim_name(match["name"])
+            if name:
+                _introduce(name, persons, by_ref, local, rejected, base=base)
+    # Within this transcript, a surname alone means the full name introduced ("Macron").
+    stop = person_stopwords()
+    surnames: dict[str, set[EntityRef]] = {}
+    for ref in local:
+        surnames.setdefault(ref.name.split()[-1], set()).add(ref)
+    extra_aliases = [(info.ref.name, info.ref) for info in local.values()]
+    extra_aliases += [(alias, info.ref) for info in local.values() for alias in info.aliases]
+    extra_aliases += [
+        (surname, next(iter(refs)))
+        for surname, refs in surnames.items()
+        if len(refs) == 1 and surname.lower() not in stop and len(surname) > 2
+    ]
+    local_matcher = Matcher(extra_aliases) if extra_aliases else None
+
+    result = TranscriptMentions()
+    for text, _ in turns:
+        matches = base.find(text)
+        if local_matcher:
+            matches = _merge(matches, local_matcher.find(text))
+        matches = [m for m in matches if m.ref not in rejected]
+        result.spans.append(matches)
+        counts = Counter(m.ref for m in matches)
+        result.per_turn.append(counts)
+        for ref in counts:
+            result.entities.setdefault(ref, local.get(ref) or by_ref.get(ref) or EntityInfo(ref))
+    return result
+
+
+def _trim_name(name: str) -> str | None:
+    """ "Alexander Stubb" from a titled match; None when what follows the title is no name."""
+    words = []
+    for word in name.split():
+        if re.search(r"['’]s$", word):  # "Trump’s Inauguration Day": the name ends at the possessive
+            words.append(word[:-2])
+            break
+        words.append(word)
+    while words and (words[-1].lower().strip(".") in TITLE_WORDS or words[-1] in ("The", "And", "But")):
+        words.pop()
+    while words and words[0].lower().strip(".") in TITLE_WORDS:
+        words.pop(0)
+    if not words or any(w.endswith(".") and len(w) > 2 for w in words):
+        return None
+    return " ".join(words)
+
+
+def _introduce(name, persons, by_ref, local, rejected, base: Matcher | None = None) -> None:
+    key = base_key(fold(name))
+    ref = persons.get(key)
+    if ref is None and len(name.split()) == 1:
+        return  # "Minister Ryzhenkov" is only a mention if the full name is known
+    if ref is None and base is not None:
+        # "President Türkiye" or "Secretary General NATO": the words are a known non-person.
+        covered = base.find(name)
+        if covered and any(m.ref.kind != "person" for m in covered):
+            return
+    if ref is None:
+        ref = EntityRef(name, "person")
+        if ref in rejected:
+            return
+        local.setdefault(ref, EntityInfo(ref, discovered=True))
+    elif ref not in local:
+        local[ref] = by_ref.get(ref) or EntityInfo(ref)
+
+
+def _merge(first: list[Match], second: list[Match]) -> list[Match]:
+    every = sorted([*first, *second], key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[Match] = []
+    for match in every:
+        if not chosen or match.start >= chosen[-1].end:
+            chosen.append(match)
+    return chosen
+
+
+def _entries(known: Known) -> tuple[EntityInfo, ...]:
+    # The archive's own entries first: an alias an editor moved to another entity (a merge)
+    # must win over the gazetteer's.
+    return known.entities + gazetteer()
+
+
+def _person_index(entries: Iterable[EntityInfo]) -> dict[str, EntityRef]:
+    index: dict[str, EntityRef] = {}
+    for info in entries:
+        if info.ref.kind != "person":
+            continue
+        for name in (info.ref.name, *info.aliases):
+            if len(name.split()) >= 2 or "." in name:
+                index.setdefault(base_key(fold(name)), info.ref)
+        # A surname alone in a title ("President Erdogan") may still name a gazetteer person.
+        for alias in info.aliases:
+            if len(alias.split()) == 1:
+                index.setdefault(base_key(fold(alias)), info.ref)
+    return index
+
+
+_MATCHERS: dict[str, Matcher] = {}
+
+
+def _base_matcher(known: Known) -> Matcher:
+    matcher = _MATCHERS.get(known.version)
+    if matcher is None:
+        _MATCHERS.clear()  # keep one: the archive's entities changed
+        matcher = _MATCHERS[known.version] = Matcher(_aliases(_entries(known), known.rejected))
+    return matcher
+
+
+def _aliases(entries: Iterable[EntityInfo], rejected) -> list[tuple[str, EntityRef]]:
+    out = []
+    for info in entries:
+        if info.ref in rejected:
+            continue
+        out.append((info.ref.name, info.ref))
+        out.extend((alias, info.ref) for alias in info.aliases)
+    return out

@@ -1,0 +1,116 @@
+"""Find thousands of aliases in a text in one pass (Aho-Corasick), on word boundaries.
+
+Matching runs over a folded copy of the text with exactly the same length (accents
+removed, one character for one), so positions in the copy are positions in the
+original. Acronym aliases (US, UN, NATO) match only in capitals; every other alias
+matches in any case but must start with a capital in the text, so "turkey" and
+"china" the ordinary words are not countries.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from transcripts.entities.gazetteer import EntityRef
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    if len(base) != 1:
+        base = ch  # ligatures and the like stay as they are: one character for one
+    return {"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "}.get(base, base)
+
+
+def fold(text: str) -> str:
+    """Accents and typographic quotes normalised; the same length as `text`."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def lower_same_length(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def is_acronym(alias: str) -> bool:
+    letters = [ch for ch in alias if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and len(letters) <= 6
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    ref: EntityRef
+
+
+class Matcher:
+    def __init__(self, aliases: Iterable[tuple[str, EntityRef]]):
+        self._exact = ahocorasick.Automaton()
+        self._folded = ahocorasick.Automaton()
+        for alias, ref in aliases:
+            alias = " ".join(alias.split())
+            if len(alias) < 2:
+                continue
+            if is_acronym(alias):
+                automaton, key = self._exact, fold(alias)
+            else:
+                automaton, key = self._folded, lower_same_length(fold(alias))
+            # The first entity to claim an alias keeps it (gazetteer order: countries,
+            # organisations, places, people; then the transcript's own names).
+            if key not in automaton:
+                automaton.add_word(key, (len(key), ref))
+        self._exact.make_automaton() if len(self._exact) else None
+        self._folded.make_automaton() if len(self._folded) else None
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, the longest winning, in text order."""
+        folded = fold(text)
+        candidates: list[Match] = []
+        for automaton, haystack, needs_capital in (
+            (self._exact, folded, False),
+            (self._folded, lower_same_length(folded), True),
+        ):
+            if not len(automaton):
+                continue
+            for end, (length, ref) in automaton.iter(haystack):
+                start = end - length + 1
+                if not _on_word_boundaries(text, start, end + 1):
+                    continue
+                first = text[start]
+                if needs_capital and first.isalpha() and not first.isupper() and not _is_cjk(first):
+                    continue
+                candidates.append(Match(start, end + 1, ref))
+        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match] = []
+        last_end = -1
+        for match in candidates:
+            if match.start >= last_end:
+                chosen.append(match)
+                last_end = match.end
+        return chosen
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    first, last = text[start], text[end - 1]
+    if (before.isalnum() and not (_is_cjk(before) or _is_cjk(first))) or (
+        after.isalnum() and not (_is_cjk(after) or _is_cjk(last))
+    ):
+        return False
+    # "O'Brien" is not a mention of someone called Brien.
+    return not (before in "'’" and start > 1 and text[start - 2].isalpha())

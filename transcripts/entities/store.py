@@ -1,0 +1,141 @@
+"""Mentions into the database, and the archive's entities back into extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db import connection, transaction
+from django.db.models import Count, Max, Q
+
+from transcripts.entities.extract import Known, TranscriptMentions, extract
+from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version
+from transcripts.models import Entity, Event, Mention, Speaker, Utterance, unique_slug
+
+_KNOWN: dict[str, Known] = {}
+
+
+def known_entities() -> Known:
+    """Entities as the archive holds them (editors' aliases, discoveries) and those marked wrong.
+
+    One cheap aggregate per call; the entities themselves are loaded only when it changes.
+    """
+    state = Entity.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    version = f"{gazetteer_version()}|{state['n']}|{state['last']}"
+    known = _KNOWN.get(version)
+    if known is None:
+        entities, rejected = [], set()
+        for row in Entity.objects.order_by("pk").values_list(
+            "name", "kind", "aliases", "wikidata_id", "country_code", "discovered", "rejected"
+        ):
+            name, kind, aliases, wikidata_id, country_code, discovered, is_rejected = row
+            ref = EntityRef(name, kind)
+            if is_rejected:
+                rejected.add(ref)
+            else:
+                entities.append(EntityInfo(ref, tuple(aliases), wikidata_id, country_code, discovered))
+        _KNOWN.clear()
+        known = _KNOWN[version] = Known(version, tuple(entities), frozenset(rejected))
+    return known
+
+
+def extract_mentions(parsed) -> TranscriptMentions:
+    """Mentions in a ParsedTranscript (as ingest has it, before anything is saved)."""
+    return extract(parsed.title, [(turn.text, turn.speaker) for turn in parsed.turns], known_entities())
+
+
+def save_mentions(utterances: Sequence[Utterance], mentions: TranscriptMentions) -> set[int]:
+    """Mention rows for `utterances` (in the order extraction saw them); returns the entity ids touched."""
+    entities = entities_for(mentions.entities.values())
+    rows = [
+        Mention(entity=entities[ref], utterance=utterance, count=n)
+        for utterance, counts in zip(utterances, mentions.per_turn, strict=True)
+        for ref, n in counts.items()
+    ]
+    Mention.objects.bulk_create(rows, batch_size=1000)
+    return {entity.pk for entity in entities.values()}
+
+
+def entities_for(infos: Iterable[EntityInfo]) -> dict[EntityRef, Entity]:
+    """The Entity row for each ref, created (with its gazetteer aliases) when new."""
+    infos = list(infos)
+    if not infos:
+        return {}
+    wanted = {info.ref for info in infos}
+    found: dict[EntityRef, Entity] = {}
+    for entity in Entity.objects.filter(name__in={ref.name for ref in wanted}):
+        ref = EntityRef(entity.name, entity.kind)
+        if ref in wanted:
+            found[ref] = entity
+    for info in infos:
+        if info.ref in found:
+            continue
+        entity = Entity(
+            name=info.ref.name[:200],
+            kind=info.ref.kind,
+            slug=unique_slug(Entity, info.ref.name),
+            aliases=list(info.aliases),
+            wikidata_id=info.wikidata_id,
+            country_code=info.country_code,
+            discovered=info.discovered,
+        )
+        entity.save()
+        found[info.ref] = entity
+    return found
+
+
+def link_speakers(speakers: Iterable[Speaker]) -> None:
+    """Each speaker's person entity (created if need be), so a person's page shows both sides."""
+    persons = {info.ref.name: info for info in gazetteer() if info.ref.kind == "person"}
+    unlinked = [s for s in speakers if s.entity_id is None]
+    if not unlinked:
+        return
+    infos = [
+        persons.get(s.name) or EntityInfo(EntityRef(s.name, "person"), tuple(s.aliases), discovered=True)
+        for s in unlinked
+    ]
+    entities = entities_for(infos)
+    for speaker, info in zip(unlinked, infos, strict=True):
+        entity = entities[info.ref]
+        if not Speaker.objects.filter(entity=entity).exists():
+            speaker.entity = entity
+            speaker.save(update_fields=["entity"])
+
+
+def refresh_mention_counts(entity_ids: Iterable[int] | None = None) -> None:
+    """Recount turns mentioning each entity (all of them when `entity_ids` is None)."""
+    sql = (
+        "UPDATE transcripts_entity e SET mention_count = "
+        "(SELECT count(*) FROM transcripts_mention m WHERE m.entity_id = e.id)"
+    )
+    with connection.cursor() as cursor:
+        if entity_ids is None:
+            cursor.execute(sql)
+        else:
+            ids = sorted(set(entity_ids))
+            if ids:
+                cursor.execute(sql + " WHERE e.id = ANY(%s)", [ids])
+
+
+def mentioned_entity_ids(event) -> set[int]:
+    return set(Mention.objects.filter(utterance__event=event).values_list("entity_id", flat=True).distinct())
+
+
+def forget_unused_discoveries() -> int:
+    """Discovered entities no turn mentions any more (and no speaker is), e.g. after a parser fix."""
+    deleted, _ = (
+        Entity.objects.filter(discovered=True, rejected=False, mention_count=0).filter(Q(speaker__isnull=True)).delete()
+    )
+    return deleted
+
+
+@transaction.atomic
+def remention_event(pk: int) -> int:
+    """Extract one stored transcript's mentions again; returns the number of mention rows."""
+    event = Event.objects.select_for_update().get(pk=pk)
+    utterances = list(event.utterances.select_related("speaker").order_by("sequence"))
+    Mention.objects.filter(utterance__event=event).delete()
+    found = extract(
+        event.title, [(u.text, u.speaker.name if u.speaker_id else None) for u in utterances], known_entities()
+    )
+    save_mentions(utterances, found)
+    return sum(len(counts) for counts in found.per_turn)
