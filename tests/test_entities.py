@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -188,3 +190,67 @@ def test_no_alias_belongs_to_two_gazetteer_entities():
             key = fold(alias) if is_acronym(alias) else lower_same_length(fold(alias))
             owners.setdefault(key, set()).add(info.ref)
     assert {key: refs for key, refs in owners.items() if len(refs) > 1} == {}
+
+
+# ------------------------------------------------------------------ pages
+
+
+@pytest.mark.django_db
+def test_transcript_page_links_mentions_and_lists_entities_by_kind(client, seed_event):
+    html = client.get(seed_event.get_absolute_url()).content.decode()
+    turkiye = Entity.objects.get(name="Türkiye")
+    link = rf'<a class="mention" href="/entities/{turkiye.slug}/" title="Türkiye \(country\)">T(ü|u)rkiye</a>'
+    assert len(re.findall(link, html)) == Mention.objects.get(entity=turkiye).count
+    aside = html.split('<aside class="entities">')[1]
+    for kind in ("Person", "Country", "Organisation", "Place"):
+        assert f"<h3>{kind}</h3>" in aside
+
+
+@pytest.mark.django_db
+def test_mention_links_never_unescape_transcript_text(client, seed_event):
+    from transcripts.editing import reextract_event
+
+    turn = seed_event.utterances.get(sequence=2)
+    turn.text = 'NATO<script>alert(1)</script> and <img src=x onerror=alert(2)> "Russia" & France'
+    turn.save()
+    reextract_event(seed_event)
+    html = client.get(seed_event.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert ">NATO</a>&lt;script&gt;" in html and '&quot;<a class="mention"' in html
+
+
+@pytest.mark.django_db
+def test_entity_list_filters_by_kind_and_name_sorted_by_mentions(client, seed_event):
+    html = client.get("/entities/", {"kind": "country"}).content.decode()
+    assert "Russia" in html and "NATO" not in html
+    assert html.index(">Russia<") < html.index(">Hungary<")  # 19 turns before 1
+    assert ">Türkiye<" in client.get("/entities/", {"name": "Turkey"}).content.decode()  # found by alias
+
+
+@pytest.mark.django_db
+def test_entity_page_shows_chart_speakers_related_and_quotes(client, seed_event):
+    nato = Entity.objects.get(name="NATO")
+    html = client.get(nato.get_absolute_url()).content.decode()
+    assert "<svg" in html and "Sergey Lavrov" in html and "European Union" in html
+    assert f"/search/?entity={nato.slug}" in html
+    assert client.get(f"/search/?entity={nato.slug}").content.decode().count('class="quote') == nato.mention_count
+
+
+@pytest.mark.django_db
+def test_a_person_page_links_what_they_said_and_where_they_were_mentioned(client, seed_event):
+    lavrov = Speaker.objects.get(name="Sergey Lavrov")
+    putin = Entity.objects.get(name="Vladimir Putin")
+    assert lavrov.entity.get_absolute_url() in client.get(lavrov.get_absolute_url()).content.decode()
+    Speaker.objects.create(name="Vladimir Putin", slug="vladimir-putin", entity=putin)
+    assert "/speakers/vladimir-putin/" in client.get(putin.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_rejected_entities_are_not_listed_or_shown(client, seed_event):
+    from transcripts.editing import reject_entity
+
+    glazyev = Entity.objects.get(name="Sergey Glazyev")
+    reject_entity(glazyev)
+    assert "Sergey Glazyev" not in client.get("/entities/").content.decode()
+    assert client.get(glazyev.get_absolute_url()).status_code == 404

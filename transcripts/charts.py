@@ -18,7 +18,7 @@ def monthly_counts(rows: list[tuple[dt.date, int]]) -> list[tuple[str, int]]:
     while (y, m) <= last:
         out.append((f"{y:04d}-{m:02d}", counts.get((y, m), 0)))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    if len(out) > 240:  # more than 20 years: by year instead
+    if len(out) > 72:  # more than six years: by year instead, so bars stay readable
         by_year: dict[str, int] = {}
         for label, n in out:
             by_year[label[:4]] = by_year.get(label[:4], 0) + n

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from transcripts.entities.store import mentioned_entity_ids, refresh_mention_counts, remention_event
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance
@@ -21,31 +21,22 @@ def merge_entities(target: Entity, sources: Iterable[Entity]) -> Entity:
     if not sources:
         return target
     ids = [s.pk for s in sources]
-    with connection.cursor() as cursor:
-        # A turn that mentions both: add the counts into the target's row, drop the source's.
-        cursor.execute(
-            "UPDATE transcripts_mention t SET count = t.count + s.total FROM ("
-            "  SELECT utterance_id, sum(count) AS total FROM transcripts_mention"
-            "  WHERE entity_id = ANY(%s) GROUP BY utterance_id"
-            ") s WHERE t.entity_id = %s AND t.utterance_id = s.utterance_id",
-            [ids, target.pk],
-        )
-        cursor.execute(
-            "DELETE FROM transcripts_mention s WHERE s.entity_id = ANY(%s) AND EXISTS ("
-            "  SELECT 1 FROM transcripts_mention t WHERE t.entity_id = %s AND t.utterance_id = s.utterance_id)",
-            [ids, target.pk],
-        )
-        # Several sources in the same turn (and no target there): keep one row, summed.
-        cursor.execute(
-            "WITH ranked AS ("
-            "  SELECT id, utterance_id, sum(count) OVER (PARTITION BY utterance_id) AS total,"
-            "         row_number() OVER (PARTITION BY utterance_id ORDER BY id) AS n"
-            "  FROM transcripts_mention WHERE entity_id = ANY(%s))"
-            " UPDATE transcripts_mention m SET count = ranked.total, entity_id = %s"
-            " FROM ranked WHERE m.id = ranked.id AND ranked.n = 1",
-            [ids, target.pk],
-        )
-        cursor.execute("DELETE FROM transcripts_mention WHERE entity_id = ANY(%s)", [ids])
+    # One row per turn for the target: a turn that mentioned several of them adds up.
+    rows = {m.utterance_id: m for m in Mention.objects.filter(entity=target)}
+    merged_away, changed = [], {}
+    for mention in Mention.objects.filter(entity_id__in=ids).order_by("pk"):
+        row = rows.get(mention.utterance_id)
+        if row is None:
+            mention.entity = target
+            rows[mention.utterance_id] = changed[mention.pk] = mention
+        else:
+            row.count += mention.count
+            pairs = sorted(_span_pairs(row.spans) | _span_pairs(mention.spans))
+            row.spans = [x for pair in pairs for x in pair]
+            changed[row.pk] = row
+            merged_away.append(mention.pk)
+    Mention.objects.filter(pk__in=merged_away).delete()
+    Mention.objects.bulk_update(changed.values(), ["entity", "count", "spans"], batch_size=1000)
     aliases = set(target.aliases)
     for source in sources:
         aliases |= {source.name, *source.aliases}
@@ -61,6 +52,10 @@ def merge_entities(target: Entity, sources: Iterable[Entity]) -> Entity:
     target.save()
     refresh_mention_counts([target.pk])
     return target
+
+
+def _span_pairs(spans: list[int]) -> set[tuple[int, int]]:
+    return set(zip(spans[::2], spans[1::2], strict=True))
 
 
 @transaction.atomic

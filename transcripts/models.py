@@ -257,6 +257,12 @@ class Mention(models.Model):
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
     utterance = models.ForeignKey(Utterance, on_delete=models.CASCADE, related_name="mentions")
     count = models.PositiveIntegerField(default=1)
+    spans = ArrayField(
+        models.PositiveIntegerField(),
+        default=list,
+        blank=True,
+        help_text="Where in the turn's text: start, end, start, end, … (character offsets), for linking.",
+    )
 
     class Meta:
         constraints = [

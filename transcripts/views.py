@@ -14,6 +14,7 @@ from transcripts import citations
 from transcripts.charts import bar_chart, monthly_counts
 from transcripts.filters import EventFilter, UtteranceFilter
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance
+from transcripts.rendering import linked_paragraphs
 from transcripts.search import QueryError, build_query, headlines, matching
 
 PAGE_SIZE = 20
@@ -50,7 +51,9 @@ def home(request):
         "speaker_count": Speaker.objects.count(),
         "latest_events": Event.objects.select_related("publisher")[:8],
         "top_speakers": Speaker.objects.annotate(n=Count("utterances")).order_by("-n", "name")[:10],
-        "top_entities": Entity.objects.annotate(n=Count("mentions")).filter(n__gt=0).order_by("-n", "name")[:10],
+        "top_entities": Entity.objects.filter(mention_count__gt=0, rejected=False).order_by("-mention_count", "name")[
+            :10
+        ],
     }
     return render(request, "transcripts/home.html", context)
 
@@ -165,13 +168,20 @@ def event_list(request):
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("publisher"), slug=slug)
     utterances = list(event.utterances.select_related("speaker").order_by("sequence"))
-    entities = (
-        Entity.objects.filter(mentions__utterance__event=event)
-        .annotate(n=Count("mentions"))
-        .order_by("kind", "-n", "name")
-    )
+    mentions = Mention.objects.filter(utterance__event=event).select_related("entity").order_by("entity__name")
+    links: dict[int, list] = {}
+    turns_per_entity: dict[Entity, int] = {}
+    for mention in mentions:
+        entity = mention.entity
+        turns_per_entity[entity] = turns_per_entity.get(entity, 0) + 1
+        url, title = entity.get_absolute_url(), f"{entity.name} ({entity.get_kind_display().lower()})"
+        links.setdefault(mention.utterance_id, []).extend(
+            (start, end, url, title) for start, end in zip(mention.spans[::2], mention.spans[1::2], strict=True)
+        )
+    for utterance in utterances:
+        utterance.html_paragraphs = linked_paragraphs(utterance.text, links.get(utterance.pk, []))
     by_kind: dict[str, list] = {}
-    for entity in entities:
+    for entity in sorted(turns_per_entity, key=lambda e: (e.kind, -turns_per_entity[e], e.name)):
         by_kind.setdefault(entity.get_kind_display(), []).append(entity)
     return render(
         request,
@@ -230,7 +240,7 @@ def speaker_list(request):
 
 
 def speaker_detail(request, slug):
-    speaker = get_object_or_404(Speaker, slug=slug)
+    speaker = get_object_or_404(Speaker.objects.select_related("entity"), slug=slug)
     per_month = (
         Utterance.objects.filter(speaker=speaker, event__date__isnull=False)
         .annotate(month=TruncMonth("event__date"))
@@ -238,7 +248,7 @@ def speaker_detail(request, slug):
         .annotate(n=Count("id"))
         .order_by("month")
     )
-    chart = bar_chart(monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Turns by {speaker.name} per month")
+    chart = bar_chart(monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Turns by {speaker.name} over time")
     events = (
         Event.objects.filter(utterances__speaker=speaker)
         .select_related("publisher")
@@ -269,14 +279,14 @@ def speaker_detail(request, slug):
 
 
 def entity_list(request):
-    entities = Entity.objects.annotate(n=Count("mentions")).filter(n__gt=0)
+    entities = Entity.objects.filter(mention_count__gt=0, rejected=False)
     kind = request.GET.get("kind", "")
     if kind in Entity.Kind.values:
         entities = entities.filter(kind=kind)
     name = request.GET.get("name", "").strip()[:100]
     if name:
         entities = entities.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
-    page = paginate(request, entities.order_by("-n", "name"), per_page=50)
+    page = paginate(request, entities.order_by("-mention_count", "name"), per_page=50)
     return render(
         request,
         "transcripts/entity_list.html",
@@ -291,7 +301,7 @@ def entity_list(request):
 
 
 def entity_detail(request, slug):
-    entity = get_object_or_404(Entity, slug=slug)
+    entity = get_object_or_404(Entity.objects.select_related("speaker"), slug=slug, rejected=False)
     mentions = Mention.objects.filter(entity=entity)
     per_month = (
         mentions.filter(utterance__event__date__isnull=False)
@@ -300,7 +310,9 @@ def entity_detail(request, slug):
         .annotate(n=Count("id"))
         .order_by("month")
     )
-    chart = bar_chart(monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Mentions of {entity.name} per month")
+    chart = bar_chart(
+        monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Turns mentioning {entity.name} over time"
+    )
     speakers = (
         Speaker.objects.filter(utterances__mentions__entity=entity)
         .annotate(n=Count("utterances__mentions"))
@@ -326,6 +338,6 @@ def entity_detail(request, slug):
             "speakers": speakers,
             "related": related,
             "latest": latest,
-            "mention_count": mentions.count(),
+            "mention_count": entity.mention_count,
         },
     )

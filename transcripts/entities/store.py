@@ -46,11 +46,11 @@ def extract_mentions(parsed) -> TranscriptMentions:
 def save_mentions(utterances: Sequence[Utterance], mentions: TranscriptMentions) -> set[int]:
     """Mention rows for `utterances` (in the order extraction saw them); returns the entity ids touched."""
     entities = entities_for(mentions.entities.values())
-    rows = [
-        Mention(entity=entities[ref], utterance=utterance, count=n)
-        for utterance, counts in zip(utterances, mentions.per_turn, strict=True)
-        for ref, n in counts.items()
-    ]
+    rows = []
+    for utterance, counts, spans in zip(utterances, mentions.per_turn, mentions.spans, strict=True):
+        for ref, n in counts.items():
+            offsets = [x for m in spans if m.ref == ref for x in (m.start, m.end)]
+            rows.append(Mention(entity=entities[ref], utterance=utterance, count=n, spans=offsets))
     Mention.objects.bulk_create(rows, batch_size=1000)
     return {entity.pk for entity in entities.values()}
 
