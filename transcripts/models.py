@@ -21,14 +21,16 @@ _CYRILLIC_TO_LATIN = str.maketrans(
 )
 
 
-def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:
-    """A slug for `text` not yet used by `model` (appends -2, -3, … on collision).
+def slug_base(text: str, max_length: int = 200) -> str:
+    """ASCII, so URLs stay readable when copied; Cyrillic is transliterated."""
+    return slugify(text.lower().translate(_CYRILLIC_TO_LATIN))[:max_length].strip("-") or "item"
 
-    Slugs are ASCII so URLs stay readable when copied; Cyrillic is transliterated.
-    """
-    base = slugify(text.lower().translate(_CYRILLIC_TO_LATIN))[:max_length].strip("-") or "item"
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 200, taken: set[str] = frozenset()) -> str:
+    """A slug for `text` not yet used by `model` nor in `taken` (appends -2, -3, … on collision)."""
+    base = slug_base(text, max_length)
     slug, n = base, 1
-    while model._default_manager.filter(slug=slug).exists():
+    while slug in taken or model._default_manager.filter(slug=slug).exists():
         n += 1
         suffix = f"-{n}"
         slug = base[: max_length - len(suffix)] + suffix
@@ -184,13 +186,16 @@ class Utterance(models.Model):
         ANSWER = "answer", "Answer"
         REMARK = "remark", "Remark"
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="utterances")
+    # No single-column indexes on event and speaker: (event, sequence) and (speaker, event) cover
+    # them, and every index costs time on each inserted turn.
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="utterances", db_index=False)
     sequence = models.PositiveIntegerField(help_text="1-based position of the turn in its event.")
     speaker = models.ForeignKey(
         Speaker,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+        db_index=False,
         related_name="utterances",
         help_text="Empty for unnamed journalists; the label keeps what was printed.",
     )
@@ -227,7 +232,6 @@ class Utterance(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="utterance_search_gin"),
             models.Index(fields=["speaker", "event"]),
-            models.Index(fields=["role"]),
         ]
 
     def __str__(self) -> str:

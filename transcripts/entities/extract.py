@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, person_stopwords
-from transcripts.entities.matcher import Match, Matcher, fold
+from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version, person_stopwords
+from transcripts.entities.matcher import Match, Matcher, Prepared, fold
 from transcripts.parsing.labels import base_key
 from transcripts.parsing.people import TITLE_WORDS
 
@@ -67,7 +67,7 @@ def extract(title: str, turns: Sequence[tuple[str, str | None]], known: Known = 
     rejected = known.rejected
     by_ref = {info.ref: info for info in entries}
     persons = _person_index(entries)
-    base = _base_matcher(known)
+    base = _CombinedMatcher(_archive_matcher(known), _gazetteer_matcher(), rejected)
 
     # Full names this transcript introduces: its speakers, then titled names in the text.
     local: dict[EntityRef, EntityInfo] = {}
@@ -95,9 +95,10 @@ def extract(title: str, turns: Sequence[tuple[str, str | None]], known: Known = 
 
     result = TranscriptMentions()
     for text, _ in turns:
-        matches = base.find(text)
+        prepared = Prepared(text)
+        matches = base.find(prepared)
         if local_matcher:
-            matches = _merge(matches, local_matcher.find(text))
+            matches = _merge(matches, local_matcher.find(prepared))
         matches = [m for m in matches if m.ref not in rejected]
         result.spans.append(matches)
         counts = Counter(m.ref for m in matches)
@@ -173,15 +174,38 @@ def _person_index(entries: Iterable[EntityInfo]) -> dict[str, EntityRef]:
     return index
 
 
-_MATCHERS: dict[str, Matcher] = {}
+class _CombinedMatcher:
+    """The archive's own entities (edited, discovered) first, then the gazetteer's: on the same
+    words the archive's entity wins, so an alias an editor moved by merging stays moved."""
+
+    def __init__(self, archive: Matcher | None, gazetteer_matcher: Matcher, rejected):
+        self.archive, self.gazetteer, self.rejected = archive, gazetteer_matcher, rejected
+
+    def find(self, text: Prepared) -> list[Match]:
+        found = [m for m in self.gazetteer.find(text) if m.ref not in self.rejected]
+        if self.archive is not None:
+            found = _merge(self.archive.find(text), found)
+        return found
 
 
-def _base_matcher(known: Known) -> Matcher:
-    matcher = _MATCHERS.get(known.version)
-    if matcher is None:
-        _MATCHERS.clear()  # keep one: the archive's entities changed
-        matcher = _MATCHERS[known.version] = Matcher(_aliases(_entries(known), known.rejected))
-    return matcher
+_GAZETTEER_MATCHER: dict[str, Matcher] = {}
+_ARCHIVE_MATCHER: dict[str, Matcher | None] = {}
+
+
+def _gazetteer_matcher() -> Matcher:
+    version = gazetteer_version()
+    if version not in _GAZETTEER_MATCHER:
+        _GAZETTEER_MATCHER.clear()
+        _GAZETTEER_MATCHER[version] = Matcher(_aliases(gazetteer(), frozenset()))
+    return _GAZETTEER_MATCHER[version]
+
+
+def _archive_matcher(known: Known) -> Matcher | None:
+    if known.version not in _ARCHIVE_MATCHER:
+        _ARCHIVE_MATCHER.clear()  # keep one: the archive's entities changed
+        aliases = _aliases(known.entities, known.rejected)
+        _ARCHIVE_MATCHER[known.version] = Matcher(aliases) if aliases else None
+    return _ARCHIVE_MATCHER[known.version]
 
 
 def _aliases(entries: Iterable[EntityInfo], rejected) -> list[tuple[str, EntityRef]]:

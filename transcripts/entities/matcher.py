@@ -12,33 +12,40 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
 from transcripts.entities.gazetteer import EntityRef
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFKD", ch)
-    base = "".join(c for c in base if not unicodedata.combining(c))
-    if len(base) != 1:
-        base = ch  # ligatures and the like stay as they are: one character for one
-    return {"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "}.get(base, base)
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character: its base letter, one for one."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if len(base) != 1:
+            base = ch  # ligatures and the like stay as they are: one character for one
+        base = {"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "}.get(base, base)
+        self[code] = base
+        return base
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Accents and typographic quotes normalised; the same length as `text`."""
     if text.isascii():
         return text
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD)
 
 
 def lower_same_length(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)  # "İ" lowers to two
 
 
 def is_acronym(alias: str) -> bool:
@@ -48,6 +55,17 @@ def is_acronym(alias: str) -> bool:
 
 def _is_cjk(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
+
+
+class Prepared:
+    """A text folded and lowered once, for several matchers to search."""
+
+    __slots__ = ("text", "folded", "lowered")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded = fold(text)
+        self.lowered = lower_same_length(self.folded)
 
 
 @dataclass(frozen=True)
@@ -76,13 +94,14 @@ class Matcher:
         self._exact.make_automaton() if len(self._exact) else None
         self._folded.make_automaton() if len(self._folded) else None
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str | Prepared) -> list[Match]:
         """Non-overlapping matches, the longest winning, in text order."""
-        folded = fold(text)
+        prepared = text if isinstance(text, Prepared) else Prepared(text)
+        text = prepared.text
         candidates: list[Match] = []
         for automaton, haystack, needs_capital in (
-            (self._exact, folded, False),
-            (self._folded, lower_same_length(folded), True),
+            (self._exact, prepared.folded, False),
+            (self._folded, prepared.lowered, True),
         ):
             if not len(automaton):
                 continue

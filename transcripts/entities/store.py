@@ -9,33 +9,48 @@ from django.db.models import Count, Max, Q
 
 from transcripts.entities.extract import Known, TranscriptMentions, extract
 from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version
-from transcripts.models import Entity, Event, Mention, Speaker, Utterance, unique_slug
+from transcripts.models import Entity, Event, Mention, Speaker, Utterance, slug_base, unique_slug
 
 _KNOWN: dict[str, Known] = {}
 
 
 def known_entities() -> Known:
-    """Entities as the archive holds them (editors' aliases, discoveries) and those marked wrong.
+    """What the archive knows beyond the gazetteer: entities discovered in transcripts, entities
+    whose aliases an editor changed, and those marked wrong.
 
-    One cheap aggregate per call; the entities themselves are loaded only when it changes.
+    One cheap aggregate per call; the rows are loaded only when it changes. Entities exactly as
+    the gazetteer has them are left out: the gazetteer's own matcher already knows them.
     """
     state = Entity.objects.aggregate(n=Count("id"), last=Max("updated_at"))
     version = f"{gazetteer_version()}|{state['n']}|{state['last']}"
     known = _KNOWN.get(version)
     if known is None:
+        as_in_gazetteer = {info.ref: set(info.aliases) for info in gazetteer()}
         entities, rejected = [], set()
-        for row in Entity.objects.order_by("pk").values_list(
+        rows = Entity.objects.order_by("pk").values_list(
             "name", "kind", "aliases", "wikidata_id", "country_code", "discovered", "rejected"
-        ):
-            name, kind, aliases, wikidata_id, country_code, discovered, is_rejected = row
+        )
+        for name, kind, aliases, wikidata_id, country_code, discovered, is_rejected in rows:
             ref = EntityRef(name, kind)
             if is_rejected:
                 rejected.add(ref)
-            else:
+            elif as_in_gazetteer.get(ref) != set(aliases):
                 entities.append(EntityInfo(ref, tuple(aliases), wikidata_id, country_code, discovered))
         _KNOWN.clear()
-        known = _KNOWN[version] = Known(version, tuple(entities), frozenset(rejected))
+        known = _KNOWN[version] = Known(_content_version(entities, rejected), tuple(entities), frozenset(rejected))
     return known
+
+
+def _content_version(entities: list[EntityInfo], rejected: set[EntityRef]) -> str:
+    """Same extras, same version: the matcher is not rebuilt when only mention counts moved."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for info in entities:
+        digest.update(repr((info.ref, sorted(info.aliases))).encode())
+    for ref in sorted(rejected, key=repr):
+        digest.update(repr(ref).encode())
+    return f"{gazetteer_version()}|{digest.hexdigest()}"
 
 
 def extract_mentions(parsed) -> TranscriptMentions:
@@ -66,21 +81,39 @@ def entities_for(infos: Iterable[EntityInfo]) -> dict[EntityRef, Entity]:
         ref = EntityRef(entity.name, entity.kind)
         if ref in wanted:
             found[ref] = entity
-    for info in infos:
-        if info.ref in found:
-            continue
-        entity = Entity(
-            name=info.ref.name[:200],
-            kind=info.ref.kind,
-            slug=unique_slug(Entity, info.ref.name),
-            aliases=list(info.aliases),
-            wikidata_id=info.wikidata_id,
-            country_code=info.country_code,
-            discovered=info.discovered,
+    new = list({info.ref: info for info in infos if info.ref not in found}.values())
+    if new:
+        slugs = _free_slugs([info.ref.name for info in new])
+        created = Entity.objects.bulk_create(
+            [
+                Entity(
+                    name=info.ref.name[:200],
+                    kind=info.ref.kind,
+                    slug=slug,
+                    aliases=list(info.aliases),
+                    wikidata_id=info.wikidata_id,
+                    country_code=info.country_code,
+                    discovered=info.discovered,
+                )
+                for info, slug in zip(new, slugs, strict=True)
+            ]
         )
-        entity.save()
-        found[info.ref] = entity
+        found.update({info.ref: entity for info, entity in zip(new, created, strict=True)})
     return found
+
+
+def _free_slugs(names: list[str]) -> list[str]:
+    """One unused slug per name, with one query when nothing collides (the usual case)."""
+    bases = [slug_base(name) for name in names]
+    taken = set(Entity.objects.filter(slug__in=bases).values_list("slug", flat=True))
+    out: list[str] = []
+    for name, base in zip(names, bases, strict=True):
+        slug = base
+        if slug in taken:
+            slug = unique_slug(Entity, name, taken=taken)
+        taken.add(slug)
+        out.append(slug)
+    return out
 
 
 def link_speakers(speakers: Iterable[Speaker]) -> None:
