@@ -107,6 +107,11 @@ LOGIN_URL = "admin:login"
 VERBATIM_SAMPLES_DIR = BASE_DIR / "samples"
 # Largest transcript file ingest accepts (bytes).
 VERBATIM_MAX_FILE_BYTES = int(os.environ.get("VERBATIM_MAX_FILE_BYTES", 20 * 1024 * 1024))
+# Admin upload: files per upload, and how long an unconfirmed upload is kept.
+VERBATIM_MAX_FILES_PER_UPLOAD = int(os.environ.get("VERBATIM_MAX_FILES_PER_UPLOAD", 50))
+VERBATIM_PENDING_UPLOAD_HOURS = 24
+# Uploads larger than this go to a temporary file rather than memory while Django reads them.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 LOGGING = {
     "version": 1,

@@ -74,3 +74,30 @@ def test_search_results_work_without_javascript(browser, archive):
     page.goto(archive + "/search/?q=Turkiye")
     assert "Türkiye" in page.locator(".results mark").all_inner_texts()
     context.close()
+
+
+def test_editor_uploads_previews_and_publishes_in_the_browser(page, live_server):
+    from django.contrib.auth.models import User
+
+    from tests.conftest import CORPUS
+    from transcripts.models import Event
+    from transcripts.parsing import parse_transcript
+
+    User.objects.create_user("editor", password="a-long-test-password", is_staff=True, is_superuser=True)
+    paths = [seed_path()] + [p for p in (CORPUS / "kremlin_52834.html",) if p.exists()]
+    page.goto(live_server.url + "/admin/transcripts/event/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.get_by_role("link", name="Upload transcripts").click()
+    page.set_input_files("input[type=file]", [str(p) for p in paths])
+    page.get_by_role("button", name="Preview").click()
+    page.wait_for_url(re.compile(r"/upload/[0-9a-f-]{36}/$"))
+    counts = [int(n) for n in page.locator(".turn-count").all_inner_texts()]
+    assert counts == [len(parse_transcript(p.read_bytes(), p.name).turns) for p in paths]
+    assert Event.objects.count() == 0
+    page.get_by_role("button", name="Add the ticked transcripts").click()
+    links = page.locator(".upload-results li.created a").first
+    assert page.locator(".upload-results li.created").count() == len(paths)
+    links.click()
+    assert page.locator("section.turn").count() == counts[0]

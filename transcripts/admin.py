@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 
 from transcripts import editing
 from transcripts.models import Entity, Event, Mention, OriginalFile, Publisher, Speaker, Utterance
+from transcripts.upload import UploadAdminMixin
 
 
 def merge_action(merge, what_moves: str):
@@ -67,7 +68,7 @@ class UtteranceInline(admin.StackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(UploadAdminMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "date", "kind", "publisher", "location", "language"]
     list_filter = ["kind", "publisher", "language"]

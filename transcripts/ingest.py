@@ -55,11 +55,22 @@ def known_speakers() -> dict[str, list[str]]:
     return {s.name: list(s.aliases) for s in Speaker.objects.only("name", "aliases")}
 
 
+def size_text(n: int) -> str:
+    """ "20 MB", "50.5 MB", "900 KB": sizes as people read them."""
+    if n >= 1_048_576:
+        return f"{n / 1_048_576:.1f}".removesuffix(".0") + " MB"
+    return f"{max(n / 1024, 1):.0f} KB"
+
+
+def too_large(size: int) -> str:
+    return f"the file is {size_text(size)}, larger than the {size_text(settings.VERBATIM_MAX_FILE_BYTES)} allowed"
+
+
 def parse_bytes(data: bytes, filename: str, hints: Hints | None = None) -> ParsedTranscript:
     limit = settings.VERBATIM_MAX_FILE_BYTES
     if len(data) > limit:
         raise TranscriptError(
-            f"the file is {len(data) / 1_048_576:.1f} MB, larger than the {limit / 1_048_576:.0f} MB allowed",
+            too_large(len(data)),
             "whole file",
         )
     return parse_transcript(data, filename, hints)
@@ -105,12 +116,7 @@ def ingest_path(path: Path, hints: Hints | None = None, **kwargs) -> IngestResul
     try:
         size = path.stat().st_size
         if size > settings.VERBATIM_MAX_FILE_BYTES:
-            limit = settings.VERBATIM_MAX_FILE_BYTES / 1_048_576
-            return IngestResult(
-                path.name,
-                "failed",
-                f"the file is {size / 1_048_576:.1f} MB, larger than the {limit:.0f} MB allowed (whole file)",
-            )
+            return IngestResult(path.name, "failed", f"{too_large(size)} (whole file)")
         data = path.read_bytes()
     except OSError as err:
         return IngestResult(path.name, "failed", f"cannot read the file: {err.strerror}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -276,3 +279,38 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entity.name} in {self.utterance}"
+
+
+class UploadBatch(models.Model):
+    """Files an editor uploaded and has not yet confirmed or cancelled.
+
+    The preview is rebuilt from these rows on every request, so it works with any number of
+    server processes; batches are deleted on confirm or cancel, and after a day regardless.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="upload_batches")
+    created_at = models.DateTimeField(auto_now_add=True)
+    hints = models.JSONField(default=dict, blank=True, help_text="Publisher, kind, language, source URL as given.")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Upload by {self.user} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PendingFile(models.Model):
+    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    filename = models.CharField(max_length=255, help_text="As the browser sent it; shown, never used as a path.")
+    content = models.BinaryField(default=bytes, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True, help_text="Refused before parsing (type, size).")
+
+    class Meta:
+        ordering = ["batch", "position"]
+        constraints = [models.UniqueConstraint(fields=["batch", "position"], name="pending_file_position")]
+
+    def __str__(self) -> str:
+        return self.filename
