@@ -101,3 +101,31 @@ def test_editor_uploads_previews_and_publishes_in_the_browser(page, live_server)
     assert page.locator(".upload-results li.created").count() == len(paths)
     links.click()
     assert page.locator("section.turn").count() == counts[0]
+
+
+def test_no_script_runs_and_no_inline_script_is_needed_on_hostile_pages(page, archive):
+    from pathlib import Path
+
+    from transcripts.ingest import ingest_bytes
+    from transcripts.models import Event, Speaker
+
+    hostile = Path(__file__).parent / "hostile"
+    for name in ("hostile.txt", "hostile.html"):
+        assert ingest_bytes((hostile / name).read_bytes(), name).status == "created"
+    dialogs, violations = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    paths = ["/", "/events/", "/entities/", '/search/?q="><svg onload=alert(1)><script>alert(2)</script>']
+    for event in Event.objects.all():
+        paths += [event.get_absolute_url(), *(u.get_absolute_url() for u in event.utterances.all()[:3])]
+    paths += [s.get_absolute_url() for s in Speaker.objects.all()]
+    for path in paths:
+        page.goto(archive + path)
+        for link in page.locator("a.mention").all()[:3]:
+            link.hover()
+        violations += page.evaluate("window.__violations || []")
+    assert dialogs == [], dialogs
+    assert violations == [], violations

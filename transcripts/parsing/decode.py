@@ -57,9 +57,13 @@ def _looks_like_damaged_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
     return multibyte > bad * 4
 
 
+# C0 control characters other than tab, newline and form feed: never text, and NUL cannot be stored.
+_CONTROL = {code: None for code in (*range(0, 9), 11, *range(14, 32), 127)}
+
+
 def _clean(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     control = [text.count(ch) for ch in map(chr, range(1, 9))]
     if sum(control) > max(8, len(text) // 50):
         raise TranscriptError("the file is binary (it is full of control characters)", "whole file")
-    return text
+    return text.translate(_CONTROL)

@@ -166,7 +166,7 @@ class _Builder:
             reference=self.hints.reference or self.reference,
             language=language,
             kind=self.hints.kind or self._kind(turns),
-            source_url=self.hints.source_url or self.source_url,
+            source_url=_web_address(self.hints.source_url or self.source_url),
             turns=turns,
             dropped=self.dropped,
             metadata_lines=self.metadata_lines,
@@ -759,6 +759,15 @@ def _dateline(line: str) -> tuple[str, tuple] | None:
         return None
     date = parse_date_only(match["date"])
     return (match["place"].strip(), date) if date else None
+
+
+def _web_address(url: str | None) -> str | None:
+    """Only http(s) addresses are kept: a source link is shown as a link, and "javascript:" must never be one."""
+    if not url:
+        return None
+    url = url.strip()
+    parsed = urlparse(url)
+    return url if parsed.scheme in ("http", "https") and parsed.netloc and len(url) <= 1000 else None
 
 
 def _city(place: str) -> str:
