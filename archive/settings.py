@@ -126,6 +126,10 @@ VERBATIM_MAX_FILE_BYTES = int(os.environ.get("VERBATIM_MAX_FILE_BYTES", 20 * 102
 # Admin upload: files per upload, and how long an unconfirmed upload is kept.
 VERBATIM_MAX_FILES_PER_UPLOAD = int(os.environ.get("VERBATIM_MAX_FILES_PER_UPLOAD", 50))
 VERBATIM_PENDING_UPLOAD_HOURS = 24
+# Admin sign-in throttle: this many failures from one address or for one user name within the
+# window, and sign-in is refused until the window has passed.
+VERBATIM_LOGIN_MAX_FAILURES = int(os.environ.get("VERBATIM_LOGIN_MAX_FAILURES", 5))
+VERBATIM_LOGIN_WINDOW_MINUTES = 15
 # Uploads larger than this go to a temporary file rather than memory while Django reads them.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -9,8 +9,13 @@ from django.db import models
 from django.template.response import TemplateResponse
 
 from transcripts import editing
+from transcripts.login import ThrottledAdminAuthenticationForm
 from transcripts.models import Entity, Event, Mention, OriginalFile, Publisher, Speaker, Utterance
 from transcripts.upload import UploadAdminMixin
+
+admin.site.login_form = ThrottledAdminAuthenticationForm
+admin.site.site_header = "Verbatim administration"
+admin.site.site_title = "Verbatim admin"
 
 
 def merge_action(merge, what_moves: str):

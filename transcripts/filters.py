@@ -11,6 +11,23 @@ from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utter
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 
+class ChosenOnly(forms.CheckboxSelectMultiple):
+    """Only the speakers or entities already chosen, as ticked boxes to untick.
+
+    People choose them from facets, speaker and entity pages; a list of every speaker or entity
+    in the archive would be thousands of options on every page (and its slowest part).
+    """
+
+    def optgroups(self, name, value, attrs=None):
+        values = [v for v in ([value] if isinstance(value, str) else value or []) if v]
+        iterator = self.choices
+        if hasattr(iterator, "queryset"):
+            key = iterator.field.to_field_name or "pk"
+            chosen = iterator.queryset.filter(**{f"{key}__in": values}) if values else iterator.queryset.none()
+            self.choices = [(str(getattr(obj, key)), str(getattr(obj, "name", obj))) for obj in chosen]
+        return super().optgroups(name, values, attrs)
+
+
 class EntityAllFilter(django_filters.ModelMultipleChoiceFilter):
     """Repeatable ?entity=: turns mentioning all of them."""
 
@@ -22,14 +39,14 @@ class EntityAllFilter(django_filters.ModelMultipleChoiceFilter):
 
 class UtteranceFilter(django_filters.FilterSet):
     speaker = django_filters.ModelMultipleChoiceFilter(
-        queryset=Speaker.objects.all(), to_field_name="slug", field_name="speaker__slug"
+        queryset=Speaker.objects.all(), to_field_name="slug", field_name="speaker__slug", widget=ChosenOnly
     )
     role = django_filters.ChoiceFilter(choices=Utterance.Role.choices)
     publisher = django_filters.ModelChoiceFilter(
         queryset=Publisher.objects.all(), to_field_name="slug", field_name="event__publisher"
     )
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, field_name="event__kind")
-    entity = EntityAllFilter(queryset=Entity.objects.all(), to_field_name="slug")
+    entity = EntityAllFilter(queryset=Entity.objects.all(), to_field_name="slug", widget=ChosenOnly)
     language = django_filters.CharFilter(field_name="event__language")
     date_from = django_filters.DateFilter(field_name="event__date", lookup_expr="gte", widget=DATE_WIDGET)
     date_to = django_filters.DateFilter(field_name="event__date", lookup_expr="lte", widget=DATE_WIDGET)
@@ -47,10 +64,10 @@ class EventFilter(django_filters.FilterSet):
     publisher = django_filters.ModelChoiceFilter(queryset=Publisher.objects.all(), to_field_name="slug")
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices)
     speaker = django_filters.ModelChoiceFilter(
-        queryset=Speaker.objects.all(), to_field_name="slug", method="filter_speaker"
+        queryset=Speaker.objects.all(), to_field_name="slug", method="filter_speaker", widget=ChosenOnly
     )
     entity = django_filters.ModelChoiceFilter(
-        queryset=Entity.objects.all(), to_field_name="slug", method="filter_entity"
+        queryset=Entity.objects.all(), to_field_name="slug", method="filter_entity", widget=ChosenOnly
     )
 
     class Meta:

@@ -314,3 +314,17 @@ class PendingFile(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class FailedLogin(models.Model):
+    """One failed sign-in, kept for the throttle window (transcripts/login.py)."""
+
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    username = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["ip", "at"]), models.Index(fields=["username", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.username or '?'} from {self.ip or '?'} at {self.at:%Y-%m-%d %H:%M}"

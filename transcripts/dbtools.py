@@ -1,0 +1,49 @@
+"""PostgreSQL's own tools (pg_dump, pg_restore) pointed at the configured database."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+from django.core.management.base import CommandError
+from django.db import connection
+
+
+def pg_tool(name: str) -> str:
+    """A pg_dump/pg_restore at least as new as the server (older ones refuse to run): the one on
+    PATH if it is new enough, else the embedded PostgreSQL's own (version 18)."""
+    from archive.database import embedded_bin_dir
+
+    server_major = connection.cursor().connection.info.server_version // 10000
+    candidates = [shutil.which(name), str(embedded_bin_dir() / name)]
+    for candidate in candidates:
+        if candidate and os.path.exists(candidate) and _major_version(candidate) >= server_major:
+            return candidate
+    raise CommandError(f"no {name} of version {server_major} or newer was found; install the PostgreSQL client tools")
+
+
+def _major_version(executable: str) -> int:
+    out = subprocess.run([executable, "--version"], capture_output=True, text=True).stdout
+    match = re.search(r"\(PostgreSQL\)\s+(\d+)", out)  # "pg_dump (PostgreSQL) 15.18 (Debian …)"
+    return int(match.group(1)) if match else 0
+
+
+def libpq_env() -> tuple[dict[str, str], str]:
+    """Environment for libpq tools, and the database name, from Django's settings."""
+    settings = connection.settings_dict
+    env = {**os.environ}
+    for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")):
+        if settings.get(key):
+            env[var] = str(settings[key])
+    sslmode = (settings.get("OPTIONS") or {}).get("sslmode")
+    if sslmode:
+        env["PGSSLMODE"] = sslmode
+    return env, settings["NAME"]
+
+
+def run_tool(command: list[str], env: dict[str, str]) -> None:
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise CommandError(f"{os.path.basename(command[0])} failed: {result.stderr.strip()[:2000]}")
