@@ -27,6 +27,18 @@ class ChosenOnly(forms.CheckboxSelectMultiple):
             self.choices = [(str(getattr(obj, key)), str(getattr(obj, "name", obj))) for obj in chosen]
         return super().optgroups(name, values, attrs)
 
+    def value_from_datadict(self, data, files, name):
+        # "?speaker=" (empty) means no filter, not a speaker with an empty slug.
+        return [v for v in super().value_from_datadict(data, files, name) if v]
+
+
+class ChosenOne(ChosenOnly):
+    """The same, for a filter that takes one value."""
+
+    def value_from_datadict(self, data, files, name):
+        values = super().value_from_datadict(data, files, name)
+        return values[-1] if values else None
+
 
 class EntityAllFilter(django_filters.ModelMultipleChoiceFilter):
     """Repeatable ?entity=: turns mentioning all of them."""
@@ -64,10 +76,10 @@ class EventFilter(django_filters.FilterSet):
     publisher = django_filters.ModelChoiceFilter(queryset=Publisher.objects.all(), to_field_name="slug")
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices)
     speaker = django_filters.ModelChoiceFilter(
-        queryset=Speaker.objects.all(), to_field_name="slug", method="filter_speaker", widget=ChosenOnly
+        queryset=Speaker.objects.all(), to_field_name="slug", method="filter_speaker", widget=ChosenOne
     )
     entity = django_filters.ModelChoiceFilter(
-        queryset=Entity.objects.all(), to_field_name="slug", method="filter_entity", widget=ChosenOnly
+        queryset=Entity.objects.all(), to_field_name="slug", method="filter_entity", widget=ChosenOne
     )
 
     class Meta:

@@ -30,7 +30,7 @@ from transcripts.parsing.people import gazetteer_people
 from transcripts.parsing.structure import publishers
 from transcripts.search_config import search_config_for
 
-TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown"}
+TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json"}
 
 
 @dataclass
@@ -123,14 +123,18 @@ def ingest_path(path: Path, hints: Hints | None = None, **kwargs) -> IngestResul
     return ingest_bytes(data, path.name, hints, **kwargs)
 
 
-def flush_search_index() -> None:
-    """Move rows from the GIN index's pending list into the index proper.
+def flush_search_index(analyze: bool = False) -> None:
+    """Move rows from the GIN index's pending list into the index proper, and (after a large
+    batch) refresh the planner's statistics.
 
-    New rows wait in that list until autovacuum runs, and every search scans it linearly; after a
-    batch ingest, flushing it keeps searches on the fast path at once.
+    New rows wait in that list until autovacuum runs, and every search scans it linearly; and a
+    planner that still believes the tables are empty picks nested loops that take minutes. After
+    a batch ingest, both are put right at once instead of whenever autovacuum comes by.
     """
     with connection.cursor() as cursor:
         cursor.execute("SELECT gin_clean_pending_list('utterance_search_gin'::regclass)")
+        if analyze:
+            cursor.execute("ANALYZE transcripts_event, transcripts_utterance, transcripts_mention, transcripts_entity")
 
 
 @transaction.atomic
@@ -273,6 +277,7 @@ def transcript_files(paths: list[str]) -> tuple[list[Path], list[str]]:
                         child.is_file()
                         and child.suffix.lower() in TRANSCRIPT_SUFFIXES
                         and not child.name.upper().startswith("README")
+                        and (child.suffix.lower() != ".json" or _is_export(child))
                     ):
                         files.append(child)
                         any_found = True
@@ -283,6 +288,14 @@ def transcript_files(paths: list[str]) -> tuple[list[Path], list[str]]:
             missing.append(raw)
     unique = list(dict.fromkeys(files))
     return unique, missing
+
+
+def _is_export(path: Path) -> bool:
+    """In a folder, .json files are sidecars (where a transcript came from) unless they are our exports."""
+    from transcripts.parsing.jsonexport import looks_like_export
+
+    with open(path, "rb") as fh:
+        return looks_like_export(fh.read(400).decode("utf-8", errors="replace"))
 
 
 def parsed_as_json(result: IngestResult) -> dict:

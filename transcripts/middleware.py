@@ -6,7 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
@@ -22,7 +22,12 @@ class RejectNulBytes:
 
     def __call__(self, request):
         if "\x00" in request.path or any("\x00" in v for vs in request.GET.lists() for v in [vs[0], *vs[1]]):
-            return render(request, "400.html", {"reason": "The address contains a NUL character."}, status=400)
+            reason = "The address contains a NUL character."
+            if request.path.startswith("/api/"):
+                response = JsonResponse({"error": reason, "fields": {}}, status=400)
+                response["Access-Control-Allow-Origin"] = "*"
+                return response
+            return render(request, "400.html", {"reason": reason}, status=400)
         return self.get_response(request)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, QuerySet
+from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -109,3 +110,142 @@ def highlight_safely(snippet: str) -> SafeString:
     if escaped.count("<mark>") != escaped.count("</mark>"):
         escaped = escaped.replace("<mark>", "").replace("</mark>", "")
     return mark_safe(escaped)  # noqa: S308 - built from escaped text and our own tags only
+
+
+# ---------------------------------------------------------------- one search, for pages, feeds and the API
+
+PAGE_SIZE = 20
+SORTS = {
+    "relevance": ("-rank", "-event__date", "event_id", "sequence"),
+    "newest": ("-event__date", "-event_id", "sequence"),
+    "oldest": ("event__date", "event_id", "sequence"),
+}
+# name: (value field, label field)
+FACETS = {
+    "speaker": ("speaker__slug", "speaker__name"),
+    "year": ("year", "year"),
+    "publisher": ("event__publisher__slug", "event__publisher__name"),
+    "role": ("role", "role"),
+}
+
+
+class PageNotFound(LookupError):
+    """A page number that is not a positive integer, or past the last page."""
+
+
+@dataclass
+class SearchOutcome:
+    params: QueryDict
+    filterset: object
+    text: str
+    query: TextQuery | None
+    sort: str
+    active: bool
+    error: str | None = None
+    results: list = field(default_factory=list)
+    count: int = 0
+    page_number: int = 1
+    page_size: int = PAGE_SIZE
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // self.page_size))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page_number < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page_number > 1
+
+
+def page_number(raw) -> int:
+    raw = str(raw if raw is not None else "1")
+    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+        raise PageNotFound(raw)
+    return int(raw)
+
+
+def search_utterances(
+    params: QueryDict,
+    *,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    with_facets: bool = True,
+    sort: str | None = None,
+    list_all: bool = False,
+) -> SearchOutcome:
+    """Turns matching `params` (q plus the UtteranceFilter filters), one page of them with their
+    highlighted snippets, the total, and facet counts. The HTML page, the feed and the API all
+    call this; raises PageNotFound for a page past the end."""
+    from transcripts.filters import UtteranceFilter
+    from transcripts.models import Utterance
+
+    filterset = UtteranceFilter(params, queryset=Utterance.objects.all())
+    text = params.get("q", "")
+    outcome = SearchOutcome(params, filterset, text, None, "newest", False, page_number=page, page_size=page_size)
+    try:
+        outcome.query = build_query(text, params.get("language") or None)
+    except QueryError as err:
+        outcome.error = str(err)
+    query = outcome.query
+    # The page asks for words or a filter first; the API (list_all) lists every turn without them.
+    outcome.active = list_all or bool(query) or any(params.get(name) for name in filterset.filters)
+    wanted = sort or params.get("sort")
+    outcome.sort = wanted if wanted in SORTS and (wanted != "relevance" or query) else (
+        "relevance" if query else "newest"
+    )  # fmt: skip
+    valid = filterset.is_valid()
+    if outcome.active and not valid:
+        outcome.error = "Some filters are not valid: " + "; ".join(
+            f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
+        )
+    if not outcome.active or outcome.error:
+        return outcome
+    results = filterset.qs
+    if query:
+        results = matching(results, query)
+    ordered = results.order_by(*SORTS[outcome.sort]).values_list("id", flat=True)
+    outcome.count = ordered.count()
+    if page > outcome.pages:
+        raise PageNotFound(page)
+    start = (page - 1) * page_size
+    ids = list(ordered[start : start + page_size])
+    rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
+    snippets = headlines(ids, query) if query else {}
+    outcome.results = [rows[pk] for pk in ids if pk in rows]
+    for utterance in outcome.results:
+        utterance.snippet = snippets.get(utterance.pk)
+    if with_facets:
+        outcome.facets = facet_counts(params, query)
+    return outcome
+
+
+def facet_counts(params: QueryDict, query: TextQuery | None) -> dict[str, list[dict]]:
+    """Top 10 values of each facet, under every filter except the facet's own."""
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    from transcripts.filters import UtteranceFilter
+    from transcripts.models import Utterance
+
+    out = {}
+    for name, (key, label) in FACETS.items():
+        data = params.copy()
+        data.pop(name, None)
+        qs = UtteranceFilter(data, queryset=Utterance.objects.all()).qs
+        if query:
+            qs = qs.filter(search_vector=query.as_search_query())
+        if name == "year":
+            qs = qs.annotate(year=ExtractYear("event__date"))
+        rows = (
+            qs.exclude(**{f"{key}__isnull": True}).values(key, label).annotate(n=Count("id")).order_by("-n", key)[:10]
+        )
+        selected = set(params.getlist(name))
+        out[name] = [
+            {"value": row[key], "label": row[label], "count": row["n"], "selected": str(row[key]) in selected}
+            for row in rows
+        ]
+    return out

@@ -6,29 +6,17 @@ import time
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Max, Min, Q
-from django.db.models.functions import ExtractYear, TruncMonth
-from django.http import Http404, QueryDict
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from transcripts import citations
 from transcripts.charts import bar_chart, monthly_counts
-from transcripts.filters import EventFilter, UtteranceFilter
+from transcripts.filters import EventFilter
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance
 from transcripts.rendering import linked_paragraphs
-from transcripts.search import QueryError, build_query, headlines, matching
-
-PAGE_SIZE = 20
-SORTS = {
-    "relevance": ("-rank", "-event__date", "event_id", "sequence"),
-    "newest": ("-event__date", "-event_id", "sequence"),
-    "oldest": ("event__date", "event_id", "sequence"),
-}
-FACETS = {
-    "speaker": ("speaker__slug", "speaker__name"),
-    "year": ("year", "year"),
-    "publisher": ("event__publisher__slug", "event__publisher__name"),
-    "role": ("role", "role"),
-}
+from transcripts.search import PAGE_SIZE, SORTS, PageNotFound, page_number, search_utterances
 
 
 def paginate(request, items, per_page: int = PAGE_SIZE):
@@ -61,49 +49,57 @@ def home(request):
 def search(request):
     started = time.perf_counter()
     params = request.GET
-    filterset = UtteranceFilter(params, queryset=Utterance.objects.all())
-    error = None
-    query = None
-    language = params.get("language") or None
     try:
-        query = build_query(params.get("q", ""), language)
-    except QueryError as err:
-        error = str(err)
-    valid = filterset.is_valid()
-    active = bool(query) or any(params.get(name) for name in filterset.filters if name != "q")
-    sort = params.get("sort") or ("relevance" if query else "newest")
-    if sort not in SORTS or (sort == "relevance" and not query):
-        sort = "relevance" if query else "newest"
+        outcome = search_utterances(params, page=page_number(params.get("page")))
+    except PageNotFound as err:
+        raise Http404("No such page.") from err
+    for name, rows in outcome.facets.items():
+        for row in rows:
+            row["url"] = _with(params, name, row["value"])
     context = {
-        "filterset": filterset,
-        "query": params.get("q", ""),
-        "error": error,
-        "sort": sort,
-        "active": active,
-        "page": None,
-        "facets": {},
+        "outcome": outcome,
+        "filterset": outcome.filterset,
+        "query": outcome.text,
+        "error": outcome.error,
+        "sort": outcome.sort,
         "sorts": SORTS.keys(),
+        "facets": outcome.facets,
+        "page": ResultsPage(outcome) if outcome.active and not outcome.error else None,
+        "elapsed_ms": (time.perf_counter() - started) * 1000,
+        "querystring": _without(params, "page"),
+        "feed_url": reverse("search-feed") + "?" + _without(params, "page", "sort"),
     }
-    if active and valid and not error:
-        results = filterset.qs
-        if query:
-            results = matching(results, query)
-        page = paginate(request, results.order_by(*SORTS[sort]).values_list("id", flat=True))
-        ids = list(page.object_list)
-        rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
-        snippets = headlines(ids, query) if query else {}
-        page.object_list = [rows[pk] for pk in ids if pk in rows]
-        for utterance in page.object_list:
-            utterance.snippet = snippets.get(utterance.pk)
-        context["page"] = page
-        context["facets"] = _facets(params, query)
-    elif active and not valid:
-        context["error"] = "Some filters are not valid: " + "; ".join(
-            f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
-        )
-    context["elapsed_ms"] = (time.perf_counter() - started) * 1000
-    context["querystring"] = _without(params, "page")
     return render(request, "transcripts/search.html", context)
+
+
+class ResultsPage:
+    """What the pagination include needs, from a SearchOutcome (which counts without a Paginator)."""
+
+    def __init__(self, outcome):
+        self.object_list = outcome.results
+        self.number = outcome.page_number
+        self.paginator = type("Counts", (), {"count": outcome.count, "num_pages": outcome.pages})()
+        self.outcome = outcome
+
+    def has_next(self):
+        return self.outcome.has_next
+
+    def has_previous(self):
+        return self.outcome.has_previous
+
+    def has_other_pages(self):
+        return self.outcome.pages > 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
+def _og(title: str, description: str, kind: str = "article") -> dict:
+    """Open Graph fields, so a shared link previews with the quote or transcript it points to."""
+    return {"title": title, "description": description, "type": kind}
 
 
 def _without(params: QueryDict, *names: str) -> str:
@@ -111,34 +107,6 @@ def _without(params: QueryDict, *names: str) -> str:
     for name in names:
         copy.pop(name, None)
     return copy.urlencode()
-
-
-def _facets(params: QueryDict, query) -> dict[str, list[dict]]:
-    """Top 10 values of each facet, under every filter except the facet's own."""
-    out = {}
-    for name, (key, label) in FACETS.items():
-        data = params.copy()
-        data.pop(name, None)
-        qs = UtteranceFilter(data, queryset=Utterance.objects.all()).qs
-        if query:
-            qs = qs.filter(search_vector=query.as_search_query())
-        if name == "year":
-            qs = qs.annotate(year=ExtractYear("event__date"))
-        rows = (
-            qs.exclude(**{f"{key}__isnull": True}).values(key, label).annotate(n=Count("id")).order_by("-n", key)[:10]
-        )
-        selected = set(params.getlist(name))
-        out[name] = [
-            {
-                "value": row[key],
-                "label": row[label],
-                "count": row["n"],
-                "selected": str(row[key]) in selected,
-                "url": _with(params, name, row[key]),
-            }
-            for row in rows
-        ]
-    return out
 
 
 def _with(params: QueryDict, name: str, value) -> str:
@@ -187,6 +155,19 @@ def event_detail(request, slug):
         request,
         "transcripts/event_detail.html",
         {
+            "og": _og(
+                event.title,
+                ", ".join(
+                    x
+                    for x in (
+                        event.get_kind_display(),
+                        f"{event.date:%-d %B %Y}" if event.date else "",
+                        event.location,
+                        event.publisher.name if event.publisher else "",
+                    )
+                    if x
+                ),
+            ),
             "event": event,
             "utterances": utterances,
             "entities_by_kind": by_kind,
@@ -211,6 +192,7 @@ def utterance_permalink(request, slug, sequence):
         request,
         "transcripts/utterance.html",
         {
+            "og": _og(f"{utterance.who}, {utterance.event.title}", " ".join(utterance.text.split())),
             "utterance": utterance,
             "event": utterance.event,
             "context_turns": context_turns,
@@ -268,6 +250,9 @@ def speaker_detail(request, slug):
         request,
         "transcripts/speaker_detail.html",
         {
+            "og": _og(
+                speaker.name, f"What {speaker.name} said on the record: {page.paginator.count} turns.", "profile"
+            ),
             "speaker": speaker,
             "chart": chart,
             "events": events,
@@ -333,6 +318,7 @@ def entity_detail(request, slug):
         request,
         "transcripts/entity_detail.html",
         {
+            "og": _og(entity.name, f"{entity.name} in diplomatic transcripts: {entity.mention_count} turns."),
             "entity": entity,
             "chart": chart,
             "speakers": speakers,
@@ -341,3 +327,17 @@ def entity_detail(request, slug):
             "mention_count": entity.mention_count,
         },
     )
+
+
+def opensearch(request):
+    """Lets a browser add Verbatim as a search engine."""
+    base = request.build_absolute_uri("/").rstrip("/")
+    return render(
+        request, "opensearch.xml", {"base": base}, content_type="application/opensearchdescription+xml; charset=utf-8"
+    )
+
+
+def robots(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    body = f"User-agent: *\nDisallow: /admin/\nDisallow: /search/csv/\nSitemap: {sitemap}\n"
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")

@@ -20,6 +20,7 @@ from transcripts.parsing.blocks import (
 )
 from transcripts.parsing.dates import find_date, parse_date_only, parse_iso_date, parse_time_line
 from transcripts.parsing.decode import decode_bytes
+from transcripts.parsing.jsonexport import looks_like_export, parse_export
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import Hints, ParsedTranscript, TranscriptError, Turn
@@ -110,6 +111,16 @@ def parse_transcript(data: bytes, filename: str | None = None, hints: Hints | No
     """Parse one transcript file. Raises TranscriptError when it is not a transcript."""
     hints = hints or Hints()
     text = decode_bytes(data)
+    if looks_like_export(text):
+        parsed = parse_export(text, hints)
+        if len(parsed.turns) > MAX_TURNS:
+            raise TranscriptError(
+                f"the transcript has {len(parsed.turns)} turns, more than the {MAX_TURNS} allowed", "body"
+            )
+        parsed.source_url = _web_address(parsed.source_url)
+        return parsed
+    if (filename or "").lower().endswith(".json"):
+        raise TranscriptError("this JSON file is not a Verbatim transcript export", "whole file")
     document = _read_document(text, filename)
     return _Builder(document, hints, filename, text).build()
 

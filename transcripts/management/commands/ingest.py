@@ -62,8 +62,9 @@ class Command(BaseCommand):
                         speakers.setdefault(name, [])
             progress.step()
         counts["failed"] = counts.get("failed", 0) + len(missing)
-        if counts.get("created") or counts.get("updated"):
-            flush_search_index()
+        changed = counts.get("created", 0) + counts.get("updated", 0)
+        if changed:
+            flush_search_index(analyze=changed >= 10)
         if as_json:
             json.dump({"transcripts": transcripts, "errors": errors}, self.stdout, ensure_ascii=False, indent=1)
             self.stdout.write("\n")

@@ -1,0 +1,83 @@
+"""Our own JSON export (`/events/<slug>.json`) read back as a ParsedTranscript.
+
+Only documents that say they are ours (`"format": "verbatim-transcript"`) are read; anything
+else that is JSON is refused with a message, like any file that is not a transcript.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from transcripts.parsing.model import Hints, ParsedTranscript, TranscriptError, Turn
+
+FORMAT = "verbatim-transcript"
+VERSION = 1
+ROLES = {"statement", "question", "answer", "remark"}
+
+
+def looks_like_export(text: str) -> bool:
+    head = text.lstrip()[:400]
+    return head.startswith("{") and f'"{FORMAT}"' in head
+
+
+def parse_export(text: str, hints: Hints) -> ParsedTranscript:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise TranscriptError(f"the JSON is not valid: {err.msg}", f"line {err.lineno}, column {err.colno}") from err
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise TranscriptError(f'this JSON is not a Verbatim transcript (no "format": "{FORMAT}")', "top level")
+    if data.get("version") != VERSION:
+        raise TranscriptError(
+            f"unknown export version {data.get('version')!r}; this reads version {VERSION}", "version"
+        )
+    rows = data.get("utterances")
+    if not isinstance(rows, list) or not rows:
+        raise TranscriptError("the export has no utterances", "utterances")
+    turns = []
+    for index, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise TranscriptError("an utterance needs a text", f"utterances[{index}]")
+        role = row.get("role") if row.get("role") in ROLES else "remark"
+        answers = row.get("answers")
+        turns.append(
+            Turn(
+                label=row.get("label"),
+                speaker=row.get("speaker"),
+                role=role,
+                paragraphs=[p for p in row["text"].split("\n\n") if p.strip()],
+                affiliation=row.get("affiliation"),
+                note=row.get("note"),
+                answers=answers - 1 if isinstance(answers, int) and 1 <= answers < index else None,
+            )
+        )
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise TranscriptError("the export has no title", "title")
+
+    def date(value):
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except (TypeError, ValueError) as err:
+            raise TranscriptError(f"the date {value!r} is not YYYY-MM-DD", "date") from err
+
+    def time(value):
+        try:
+            return dt.time.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            return None
+
+    return ParsedTranscript(
+        title=hints.title or title.strip(),
+        date=hints.date or date(data.get("date")),
+        time=time(data.get("time")),
+        location=hints.location or data.get("location"),
+        publisher=hints.publisher or data.get("publisher"),
+        reference=hints.reference or data.get("reference"),
+        language=hints.language or data.get("language") or "en",
+        kind=hints.kind or data.get("kind") or "other",
+        source_url=hints.source_url or data.get("source_url"),
+        turns=turns,
+        format="verbatim-json",
+    )
