@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install run test lint fuzz loadtest backup restore samples migrate clean-data
+.PHONY: install run test lint fuzz loadtest bench backup restore samples migrate clean-data
 
 install: $(STAMP)
 
@@ -37,6 +37,10 @@ fuzz: install
 # gunicorn + whitenoise on loopback, 32 connections for 60 s of searching and browsing.
 loadtest: samples
 	$(BIN)/python bench/loadtest.py --seconds $(or $(SECONDS),60) --connections $(or $(CONNECTIONS),32)
+
+# The archive-scale benchmark in a database of its own (verbatim_bench); UTTERANCES=… for size.
+bench: install
+	$(BIN)/python bench/bench.py --utterances $(or $(UTTERANCES),1000000)
 
 # pg_dump of the whole archive (original files included) into backups/; restore with FILE=….
 backup: migrate

@@ -53,15 +53,20 @@ def _ensure_database(server, name: str) -> None:
 def database_settings(base_dir: Path) -> dict[str, Any]:
     """The DATABASES['default'] entry for this process."""
     url = os.environ.get("DATABASE_URL", "").strip()
+    # Another database on the same server (the benchmark uses one of its own).
+    name_override = os.environ.get("VERBATIM_DATABASE_NAME", "").strip()
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if name_override:
+            config["NAME"] = name_override
     else:
         server = start_embedded_server(embedded_data_dir(base_dir))
-        _ensure_database(server, EMBEDDED_DATABASE_NAME)
+        name = name_override or EMBEDDED_DATABASE_NAME
+        _ensure_database(server, name)
         info = server.get_postmaster_info()
         config = {
             "ENGINE": "django.db.backends.postgresql",
-            "NAME": EMBEDDED_DATABASE_NAME,
+            "NAME": name,
             "USER": "postgres",
             "PASSWORD": "",
             "HOST": str(info.socket_dir) if info.socket_dir else "127.0.0.1",

@@ -164,3 +164,54 @@ def test_speaker_page_has_chart_and_scoped_search(client, seed_event):
     html = client.get("/speakers/sergey-lavrov/").content.decode()
     assert "<svg" in html and 'name="speaker" value="sergey-lavrov"' in html
     assert Event.objects.count() == 1
+
+
+# ------------------------------------------------------------------ search at scale: caps, honestly labelled
+
+
+def test_a_count_past_the_cap_says_more_than_and_pages_stop_there(client, seed_event, monkeypatch):
+    from transcripts import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    monkeypatch.setattr(search, "PAGE_SIZE", 2)
+    html = client.get("/search/", {"speaker": "sergey-lavrov"}).content.decode()
+    assert "More than 3 turns" in html and "Pages go up to the first 3 matches" in html
+    data = client.get("/api/search/", {"speaker": "sergey-lavrov", "page_size": 2}).json()
+    assert data["count"] == 3 and data["count_capped"] is True
+
+
+def test_relevance_past_the_cap_ranks_the_most_recent_matches_and_says_so(client, seed_event, monkeypatch):
+    from transcripts import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    html = client.get("/search/", {"q": "Minsk"}).content.decode()
+    assert "Ranked by relevance among the 3 most recent matches" in html
+    assert html.count('class="quote') == 3
+
+
+def test_facets_count_a_sample_past_the_cap_and_say_so(client, seed_event, monkeypatch):
+    from transcripts import search
+
+    monkeypatch.setattr(search, "FACET_SAMPLE", 4)
+    html = client.get("/search/", {"q": "Russia"}).content.decode()
+    assert "Counted in the first 4 matches." in html
+
+
+def test_the_year_facet_link_filters_by_year(client, seed_event):
+    html = client.get("/search/", {"q": "Minsk"}).content.decode()
+    assert "year=2025" in html
+    assert "Nothing matches" not in client.get("/search/", {"q": "Minsk", "year": "2025"}).content.decode()
+    assert "Nothing matches" in client.get("/search/", {"q": "Minsk", "year": "2019"}).content.decode()
+
+
+def test_each_facet_is_counted_under_the_other_filters_but_not_its_own(client, seed_event):
+    from django.http import QueryDict
+
+    from transcripts.search import search_utterances
+
+    outcome = search_utterances(QueryDict("role=question"))
+    roles = {row["value"]: row["count"] for row in outcome.facets["role"]}
+    assert roles == {"question": 4, "answer": 4, "statement": 1}  # its own filter left out
+    assert outcome.facets["speaker"] == []  # questions have no named speaker here
+    assert next(r for r in outcome.facets["role"] if r["value"] == "question")["selected"]

@@ -199,6 +199,9 @@ def search(request):
     return _json(
         {
             "count": outcome.count,
+            "count_capped": outcome.count_capped,
+            "ranked_window": outcome.ranked_window,
+            "facets_sampled": outcome.facets_sampled,
             **page_links(request, number, outcome.pages),
             "query": outcome.text or None,
             "sort": outcome.sort,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 
+from django.contrib.postgres.search import SearchRank
+from django.db.models import F
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 
@@ -161,15 +163,19 @@ def search_csv(request):
         return HttpResponse(str(err), status=400, content_type="text/plain; charset=utf-8")
     if not filterset.is_valid():
         return HttpResponse("Some filters are not valid.", status=400, content_type="text/plain; charset=utf-8")
-    results = filterset.qs
-    if query:
-        results = matching(results, query)
-    sort = params.get("sort") if params.get("sort") in SORTS and (query or params.get("sort") != "relevance") else None
-    ids = list(results.order_by(*SORTS[sort or ("relevance" if query else "newest")]).values_list("id", flat=True)[
+    results = matching(filterset.qs, query) if query else filterset.qs
+    wanted = params.get("sort")
+    sort = wanted if wanted in SORTS and (query or wanted != "relevance") else ("relevance" if query else "newest")
+    # The newest CSV_ROW_CAP + 1 matches (through the date index), then, for relevance, ranked.
+    window = list(results.order_by(*SORTS["oldest" if sort == "oldest" else "newest"]).values_list("id", flat=True)[
         : CSV_ROW_CAP + 1
     ])  # fmt: skip
-    capped = len(ids) > CSV_ROW_CAP
-    ids = ids[:CSV_ROW_CAP]
+    capped = len(window) > CSV_ROW_CAP
+    ids = window[:CSV_ROW_CAP]
+    if sort == "relevance":
+        rank = SearchRank(F("search_vector"), query.as_search_query(), cover_density=True)
+        ranked = Utterance.objects.filter(id__in=ids).annotate(rank=rank).order_by("-rank", *SORTS["newest"])
+        ids = list(ranked.values_list("id", flat=True))
     header = ["permalink", "date", "event", "publisher", "speaker", "label", "role", "sequence", "text"]
 
     def rows():

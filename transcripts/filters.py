@@ -40,6 +40,12 @@ class ChosenOne(ChosenOnly):
         return values[-1] if values else None
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year (the year facet's links); out-of-range years are a form error, not a 500."""
+
+    field_class = forms.IntegerField
+
+
 class EntityAllFilter(django_filters.ModelMultipleChoiceFilter):
     """Repeatable ?entity=: turns mentioning all of them."""
 
@@ -60,8 +66,12 @@ class UtteranceFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, field_name="event__kind")
     entity = EntityAllFilter(queryset=Entity.objects.all(), to_field_name="slug", widget=ChosenOnly)
     language = django_filters.CharFilter(field_name="event__language")
-    date_from = django_filters.DateFilter(field_name="event__date", lookup_expr="gte", widget=DATE_WIDGET)
-    date_to = django_filters.DateFilter(field_name="event__date", lookup_expr="lte", widget=DATE_WIDGET)
+    # On the turn's own copy of the event date: the same index that orders results.
+    date_from = django_filters.DateFilter(field_name="event_date", lookup_expr="gte", widget=DATE_WIDGET)
+    date_to = django_filters.DateFilter(field_name="event_date", lookup_expr="lte", widget=DATE_WIDGET)
+    year = YearFilter(
+        field_name="event_date", lookup_expr="year", widget=forms.HiddenInput, min_value=1, max_value=9999
+    )
     event = django_filters.CharFilter(field_name="event__slug")
 
     class Meta:

@@ -189,6 +189,7 @@ def save_parsed(
                 text=turn.text,
                 answers_id=ids[turn.answers] if turn.answers is not None else None,
                 search_config=config,
+                event_date=event.date,
             )
             for i, turn in enumerate(parsed.turns)
         ],

@@ -9,6 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -224,6 +225,9 @@ class Utterance(models.Model):
     )
     # Maintained by a database trigger (see migration 0002); never written from Python.
     search_vector = SearchVectorField(null=True, editable=False)
+    # A copy of the event's date (triggers keep it in step, migration 0009), so "newest first"
+    # walks one index instead of sorting every match.
+    event_date = models.DateField(null=True, blank=True, editable=False)
 
     objects = UtteranceQuerySet.as_manager()
 
@@ -235,6 +239,8 @@ class Utterance(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="utterance_search_gin"),
             models.Index(fields=["speaker", "event"]),
+            models.Index(F("event_date").desc(nulls_last=True), F("event").desc(), "sequence", name="utterance_newest"),
+            models.Index(F("event_date").asc(nulls_last=True), "event", "sequence", name="utterance_oldest"),
         ]
 
     def __str__(self) -> str:

@@ -143,6 +143,7 @@ def build_spec(server: str) -> dict:
         _param("date_from", "Events on or after this date.", DATE),
         _param("date_to", "Events on or before this date.", DATE),
         _param("event", "Event slug: search within one transcript."),
+        _param("year", "Year of the event.", {"type": "integer", "minimum": 1, "maximum": 9999}),
         _param("sort", "Order of results.", {"type": "string", "enum": ["relevance", "newest", "oldest"]}),
     ]
     event_filters = [
@@ -257,6 +258,18 @@ def build_spec(server: str) -> dict:
                 "SearchPage": _obj(
                     {
                         **_page("SearchHit")["properties"],
+                        "count_capped": {
+                            "type": "boolean",
+                            "description": "True when there are more matches than `count` (counting stops there).",
+                        },
+                        "ranked_window": {
+                            "type": ["integer", "null"],
+                            "description": "When set, relevance ranks only this many most recent matches.",
+                        },
+                        "facets_sampled": {
+                            "type": ["integer", "null"],
+                            "description": "When set, facet counts come from this many matches.",
+                        },
                         "query": NULLABLE_STRING,
                         "sort": {"type": "string", "enum": ["relevance", "newest", "oldest"]},
                         "facets": {"type": "object", "additionalProperties": {"type": "array", "items": facet_row}},

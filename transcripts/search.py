@@ -78,10 +78,8 @@ def build_query(text: str, language: str | None = None) -> TextQuery | None:
 
 
 def matching(queryset: QuerySet, query: TextQuery) -> QuerySet:
-    search_query = query.as_search_query()
-    return queryset.filter(search_vector=search_query).annotate(
-        rank=SearchRank(F("search_vector"), search_query, cover_density=True)
-    )
+    """Turns matching the query (through the GIN index); ranking is added only where needed."""
+    return queryset.filter(search_vector=query.as_search_query())
 
 
 def headlines(utterance_ids: list[int], query: TextQuery) -> dict[int, SafeString]:
@@ -115,18 +113,21 @@ def highlight_safely(snippet: str) -> SafeString:
 # ---------------------------------------------------------------- one search, for pages, feeds and the API
 
 PAGE_SIZE = 20
-SORTS = {
-    "relevance": ("-rank", "-event__date", "event_id", "sequence"),
-    "newest": ("-event__date", "-event_id", "sequence"),
-    "oldest": ("event__date", "event_id", "sequence"),
+# Exact counts up to COUNT_CAP matches; beyond it the page says "10,000+". With more matches than
+# that, relevance ranks the RANK_WINDOW most recent ones (ranking every match of a common word
+# costs seconds at a million turns), and facets count the first FACET_SAMPLE matches.
+COUNT_CAP = 10_000
+RANK_WINDOW = 2_000
+FACET_SAMPLE = 10_000
+NEWEST = (F("event_date").desc(nulls_last=True), F("event_id").desc(), "sequence")
+OLDEST = (F("event_date").asc(nulls_last=True), "event_id", "sequence")
+SORTS = {"relevance": None, "newest": NEWEST, "oldest": OLDEST}
+_ORDER_SQL = {
+    "newest": "event_date DESC NULLS LAST, event_id DESC, sequence",
+    "oldest": "event_date ASC NULLS LAST, event_id, sequence",
 }
-# name: (value field, label field)
-FACETS = {
-    "speaker": ("speaker__slug", "speaker__name"),
-    "year": ("year", "year"),
-    "publisher": ("event__publisher__slug", "event__publisher__name"),
-    "role": ("role", "role"),
-}
+# name: the turn's column it counts
+FACETS = {"speaker": "speaker_id", "year": "event_date", "publisher": "event__publisher_id", "role": "role"}
 
 
 class PageNotFound(LookupError):
@@ -144,13 +145,17 @@ class SearchOutcome:
     error: str | None = None
     results: list = field(default_factory=list)
     count: int = 0
+    count_capped: bool = False  # there are more than `count` matches
+    ranked_window: int | None = None  # relevance ranked among this many most recent matches
+    facets_sampled: int | None = None  # facet counts come from this many matches
     page_number: int = 1
     page_size: int = PAGE_SIZE
     facets: dict[str, list[dict]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.count // self.page_size))
+        reachable = min(self.count, self.ranked_window or self.count)
+        return max(1, -(-reachable // self.page_size))
 
     @property
     def has_next(self) -> bool:
@@ -204,48 +209,101 @@ def search_utterances(
         )
     if not outcome.active or outcome.error:
         return outcome
-    results = filterset.qs
-    if query:
-        results = matching(results, query)
-    ordered = results.order_by(*SORTS[outcome.sort]).values_list("id", flat=True)
-    outcome.count = ordered.count()
+    matches = matching(filterset.qs, query) if query else filterset.qs
+    found = matches.order_by()[: COUNT_CAP + 1].count()
+    outcome.count, outcome.count_capped = min(found, COUNT_CAP), found > COUNT_CAP
+    if outcome.sort == "relevance" and outcome.count_capped:
+        outcome.ranked_window = RANK_WINDOW
     if page > outcome.pages:
         raise PageNotFound(page)
-    start = (page - 1) * page_size
-    ids = list(ordered[start : start + page_size])
+    ids = _page_ids(matches, query, outcome, (page - 1) * page_size, page_size)
     rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
     snippets = headlines(ids, query) if query else {}
     outcome.results = [rows[pk] for pk in ids if pk in rows]
     for utterance in outcome.results:
         utterance.snippet = snippets.get(utterance.pk)
     if with_facets:
-        outcome.facets = facet_counts(params, query)
+        outcome.facets, sampled = facet_counts(params, query)
+        outcome.facets_sampled = sampled
     return outcome
 
 
-def facet_counts(params: QueryDict, query: TextQuery | None) -> dict[str, list[dict]]:
-    """Top 10 values of each facet, under every filter except the facet's own."""
-    from django.db.models import Count
-    from django.db.models.functions import ExtractYear
-
-    from transcripts.filters import UtteranceFilter
+def _page_ids(matches: QuerySet, query: TextQuery | None, outcome: SearchOutcome, start: int, size: int) -> list[int]:
     from transcripts.models import Utterance
 
+    if outcome.sort == "relevance":
+        candidates = matches
+        if outcome.count_capped:
+            # The most recent matches, by walking the date index: cheap however common the word.
+            window = list(matches.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
+            candidates = Utterance.objects.filter(id__in=window)
+        rank = SearchRank(F("search_vector"), query.as_search_query(), cover_density=True)
+        ranked = candidates.annotate(rank=rank).order_by("-rank", *NEWEST)
+        return list(ranked.values_list("id", flat=True)[start : start + size])
+    if outcome.count_capped:
+        return list(matches.order_by(*SORTS[outcome.sort]).values_list("id", flat=True)[start : start + size])
+    # Few matches: collect them through the text index, then sort. (Left to itself the planner may
+    # walk the date index and test every turn in the archive against a rare phrase.)
+    inner, params = matches.order_by().values("id", "event_date", "event_id", "sequence").query.sql_with_params()
+    statement = f"SELECT id FROM ({inner} OFFSET 0) AS found ORDER BY {_ORDER_SQL[outcome.sort]} LIMIT %s OFFSET %s"
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, size, start])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def facet_counts(params: QueryDict, query: TextQuery | None) -> tuple[dict[str, list[dict]], int | None]:
+    """Top 10 values of each facet, each counted under every filter except its own.
+
+    One query fetches the facet columns of up to FACET_SAMPLE matching turns (under the filters
+    that are not facets); the counting happens here. Returns the facets and, when the sample
+    was cut at FACET_SAMPLE, its size.
+    """
+    from collections import Counter
+
+    from transcripts.filters import UtteranceFilter
+    from transcripts.models import Publisher, Speaker, Utterance
+
+    others = params.copy()
+    for name in FACETS:
+        others.pop(name, None)
+    qs = UtteranceFilter(others, queryset=Utterance.objects.all()).qs
+    if query:
+        qs = qs.filter(search_vector=query.as_search_query())
+    rows = list(qs.order_by().values_list(*FACETS.values())[:FACET_SAMPLE])
+    speakers = dict(Speaker.objects.filter(slug__in=params.getlist("speaker")).values_list("pk", "slug"))
+    publisher_ids = set(Publisher.objects.filter(slug__in=params.getlist("publisher")).values_list("pk", flat=True))
+    wanted = {
+        "speaker": set(speakers),
+        "year": {int(y) for y in params.getlist("year") if y.isdigit()},
+        "publisher": publisher_ids,
+        "role": set(params.getlist("role")),
+    }
+    keys = list(FACETS)
+
+    def value(row, name):
+        raw = row[keys.index(name)]
+        return raw.year if name == "year" and raw is not None else raw
+
+    counts = {name: Counter() for name in keys}
+    for row in rows:
+        passes = {name: not wanted[name] or value(row, name) in wanted[name] for name in keys}
+        for name in keys:
+            if all(ok for other, ok in passes.items() if other != name):
+                v = value(row, name)
+                if v is not None:
+                    counts[name][v] += 1
+    top = {name: counts[name].most_common(10) for name in keys}
+    speaker_rows = Speaker.objects.filter(pk__in=[v for v, _ in top["speaker"]]).values_list("pk", "slug", "name")
+    publisher_rows = Publisher.objects.filter(pk__in=[v for v, _ in top["publisher"]]).values_list("pk", "slug", "name")
+    labels = {
+        "speaker": {pk: (slug, name) for pk, slug, name in speaker_rows},
+        "publisher": {pk: (slug, name) for pk, slug, name in publisher_rows},
+    }
+    selected = {name: set(params.getlist(name)) for name in keys}
     out = {}
-    for name, (key, label) in FACETS.items():
-        data = params.copy()
-        data.pop(name, None)
-        qs = UtteranceFilter(data, queryset=Utterance.objects.all()).qs
-        if query:
-            qs = qs.filter(search_vector=query.as_search_query())
-        if name == "year":
-            qs = qs.annotate(year=ExtractYear("event__date"))
-        rows = (
-            qs.exclude(**{f"{key}__isnull": True}).values(key, label).annotate(n=Count("id")).order_by("-n", key)[:10]
-        )
-        selected = set(params.getlist(name))
-        out[name] = [
-            {"value": row[key], "label": row[label], "count": row["n"], "selected": str(row[key]) in selected}
-            for row in rows
-        ]
-    return out
+    for name in keys:
+        out[name] = []
+        for v, n in top[name]:
+            slug, label = labels[name].get(v, (v, v)) if name in labels else (v, v)
+            out[name].append({"value": slug, "label": label, "count": n, "selected": str(slug) in selected[name]})
+    return out, (len(rows) if len(rows) >= FACET_SAMPLE else None)

@@ -67,6 +67,7 @@ def search(request):
         "page": ResultsPage(outcome) if outcome.active and not outcome.error else None,
         "elapsed_ms": (time.perf_counter() - started) * 1000,
         "querystring": _without(params, "page"),
+        "querystring_without_sort": _without(params, "page", "sort"),
         "feed_url": reverse("search-feed") + "?" + _without(params, "page", "sort"),
     }
     return render(request, "transcripts/search.html", context)
