@@ -75,5 +75,19 @@ def database_settings(base_dir: Path) -> dict[str, Any]:
             "CONN_HEALTH_CHECKS": True,
         }
     config.setdefault("OPTIONS", {})
+    config["OPTIONS"].setdefault("application_name", "verbatim-primary")
     config.setdefault("TEST", {})
     return config
+
+
+def replica_settings(primary: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """DATABASE_REPLICA_URLS (comma-separated) as database aliases replica_0, replica_1, …"""
+    urls = [u.strip() for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if u.strip()]
+    replicas = {}
+    for index, url in enumerate(urls):
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config.setdefault("OPTIONS", {})["application_name"] = f"verbatim-replica-{index}"
+        # In tests a replica is the primary under another name (no second test database).
+        config["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica_{index}"] = config
+    return replicas

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from archive.database import database_settings
+from archive.database import database_settings, replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "transcripts.middleware.RejectNulBytes",
+    "archive.routers.PublicReadsFromReplicas",
 ]
 
 # Sent on every response (transcripts/middleware.py). Scripts only from our own files, never
@@ -92,6 +93,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "archive.wsgi.application"
 
 DATABASES = {"default": database_settings(BASE_DIR)}
+# DATABASE_REPLICA_URLS: public page reads go to these streaming replicas (archive/routers.py).
+DATABASES.update(replica_settings(DATABASES["default"]))
+DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

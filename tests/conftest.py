@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.scratch"]
 
 # Property tests: a few hundred examples in `make test`, many more in `make fuzz`.
 settings.register_profile("default", max_examples=300, deadline=None)

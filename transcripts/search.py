@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.db import connections, router
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.html import escape
@@ -19,6 +19,13 @@ MAX_QUERY_TERMS = 40
 # Private-use characters mark highlights inside ts_headline's output; the text is
 # escaped first and only then are they turned into <mark> tags.
 _START, _STOP = "\ue000", "\ue001"
+
+
+def read_connection():
+    """The database page reads use (a replica when there are any, see archive/routers.py)."""
+    from transcripts.models import Utterance
+
+    return connections[router.db_for_read(Utterance)]
 
 
 class QueryError(ValueError):
@@ -48,7 +55,7 @@ def build_query(text: str, language: str | None = None) -> TextQuery | None:
     if len(text.split()) > MAX_QUERY_TERMS:
         raise QueryError(f"The query has too many words: at most {MAX_QUERY_TERMS}, please.")
     configs = [search_config_for(language)] if language else all_search_configs()
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             "SELECT "
             + ", ".join(
@@ -96,7 +103,7 @@ def headlines(utterance_ids: list[int], query: TextQuery) -> dict[int, SafeStrin
         "SELECT id, ts_headline(search_config::regconfig, text, (" + query_sql + "), %s) "
         "FROM transcripts_utterance WHERE id = ANY(%s)"
     )
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, [*params, options, list(utterance_ids)])
         return {pk: highlight_safely(snippet) for pk, snippet in cursor.fetchall()}
 
@@ -246,7 +253,7 @@ def _page_ids(matches: QuerySet, query: TextQuery | None, outcome: SearchOutcome
     # walk the date index and test every turn in the archive against a rare phrase.)
     inner, params = matches.order_by().values("id", "event_date", "event_id", "sequence").query.sql_with_params()
     statement = f"SELECT id FROM ({inner} OFFSET 0) AS found ORDER BY {_ORDER_SQL[outcome.sort]} LIMIT %s OFFSET %s"
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(statement, [*params, size, start])
         return [row[0] for row in cursor.fetchall()]
 
