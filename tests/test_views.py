@@ -215,3 +215,15 @@ def test_each_facet_is_counted_under_the_other_filters_but_not_its_own(client, s
     assert roles == {"question": 4, "answer": 4, "statement": 1}  # its own filter left out
     assert outcome.facets["speaker"] == []  # questions have no named speaker here
     assert next(r for r in outcome.facets["role"] if r["value"] == "question")["selected"]
+
+
+def test_one_query_gives_count_and_facets_when_no_facet_is_filtered(client, seed_event, monkeypatch):
+    from django.http import QueryDict
+
+    from transcripts import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    monkeypatch.setattr(search, "FACET_SAMPLE", 3)
+    outcome = search.search_utterances(QueryDict("q=Minsk"))
+    assert outcome.count == 3 and outcome.count_capped and outcome.facets_sampled == 3
+    assert sum(row["count"] for row in outcome.facets["role"]) == 3

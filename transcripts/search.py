@@ -56,15 +56,24 @@ def build_query(text: str, language: str | None = None) -> TextQuery | None:
         raise QueryError(f"The query has too many words: at most {MAX_QUERY_TERMS}, please.")
     configs = [search_config_for(language)] if language else all_search_configs()
     with read_connection().cursor() as cursor:
+        # In the same round trip: the languages the archive holds. A configuration no turn is
+        # indexed with can match nothing, and each one left in the query doubles its cost.
         cursor.execute(
             "SELECT "
             + ", ".join(
                 ["numnode(websearch_to_tsquery(%s::regconfig, %s)), websearch_to_tsquery(%s::regconfig, %s)::text"]
                 * len(configs)
-            ),
+            )
+            + ", ARRAY(SELECT DISTINCT language FROM transcripts_event)",
             [value for config in configs for value in (config, text, config, text)],
         )
         row = cursor.fetchone()
+    in_use = {search_config_for(code) for code in row[-1]}
+    row = row[:-1]
+    if in_use and not language:
+        kept = [i for i, config in enumerate(configs) if config in in_use]
+        configs = [configs[i] for i in kept]
+        row = tuple(value for i in kept for value in row[2 * i : 2 * i + 2])
     sizes, texts = row[0::2], row[1::2]
     useful, seen = [], set()
     for config, size, tsquery in zip(configs, sizes, texts):
@@ -124,7 +133,7 @@ PAGE_SIZE = 20
 # that, relevance ranks the RANK_WINDOW most recent ones (ranking every match of a common word
 # costs seconds at a million turns), and facets count the first FACET_SAMPLE matches.
 COUNT_CAP = 10_000
-RANK_WINDOW = 2_000
+RANK_WINDOW = 1_000
 FACET_SAMPLE = 10_000
 NEWEST = (F("event_date").desc(nulls_last=True), F("event_id").desc(), "sequence")
 OLDEST = (F("event_date").asc(nulls_last=True), "event_id", "sequence")
@@ -134,7 +143,7 @@ _ORDER_SQL = {
     "oldest": "event_date ASC NULLS LAST, event_id, sequence",
 }
 # name: the turn's column it counts
-FACETS = {"speaker": "speaker_id", "year": "event_date", "publisher": "event__publisher_id", "role": "role"}
+FACETS = {"speaker": "speaker_id", "year": "event_date", "publisher": "event_id", "role": "role"}
 
 
 class PageNotFound(LookupError):
@@ -217,48 +226,104 @@ def search_utterances(
     if not outcome.active or outcome.error:
         return outcome
     matches = matching(filterset.qs, query) if query else filterset.qs
-    found = matches.order_by()[: COUNT_CAP + 1].count()
-    outcome.count, outcome.count_capped = min(found, COUNT_CAP), found > COUNT_CAP
+    # One pass over the matches (up to the cap): the count, the facet columns, and for a small
+    # result set everything needed to sort it by date here instead of asking the database again.
+    found = list(matches.order_by().values_list(*MATCH_COLUMNS)[: COUNT_CAP + 1])
+    outcome.count, outcome.count_capped = min(len(found), COUNT_CAP), len(found) > COUNT_CAP
+    found = found[:COUNT_CAP]
     if outcome.sort == "relevance" and outcome.count_capped:
         outcome.ranked_window = RANK_WINDOW
     if page > outcome.pages:
         raise PageNotFound(page)
-    ids = _page_ids(matches, query, outcome, (page - 1) * page_size, page_size)
+    ids = _page_ids(matches, query, outcome, found, (page - 1) * page_size, page_size)
     rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
     snippets = headlines(ids, query) if query else {}
     outcome.results = [rows[pk] for pk in ids if pk in rows]
     for utterance in outcome.results:
         utterance.snippet = snippets.get(utterance.pk)
     if with_facets:
-        outcome.facets, sampled = facet_counts(params, query)
-        outcome.facets_sampled = sampled
+        # Without a facet filter the facets count the very turns just fetched.
+        reuse = FACET_SAMPLE <= COUNT_CAP and not any(params.get(name) for name in FACETS)
+        sample = [(row[4], row[1], row[2], row[5]) for row in found[:FACET_SAMPLE]] if reuse else None
+        outcome.facets, outcome.facets_sampled = facet_counts(params, query, rows=sample)
     return outcome
 
 
-def _page_ids(matches: QuerySet, query: TextQuery | None, outcome: SearchOutcome, start: int, size: int) -> list[int]:
+def _page_ids(matches, query, outcome: SearchOutcome, found: list[tuple], start: int, size: int) -> list[int]:
     from transcripts.models import Utterance
 
     if outcome.sort == "relevance":
-        candidates = matches
         if outcome.count_capped:
-            # The most recent matches, by walking the date index: cheap however common the word.
-            window = list(matches.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
-            candidates = Utterance.objects.filter(id__in=window)
+            # The most recent matches: ranking all of a common word's matches costs seconds.
+            window = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome, found)
+        else:
+            window = [row[0] for row in found]
         rank = SearchRank(F("search_vector"), query.as_search_query(), cover_density=True)
-        ranked = candidates.annotate(rank=rank).order_by("-rank", *NEWEST)
+        ranked = Utterance.objects.filter(id__in=window).annotate(rank=rank).order_by("-rank", *NEWEST)
         return list(ranked.values_list("id", flat=True)[start : start + size])
-    if outcome.count_capped:
-        return list(matches.order_by(*SORTS[outcome.sort]).values_list("id", flat=True)[start : start + size])
-    # Few matches: collect them through the text index, then sort. (Left to itself the planner may
-    # walk the date index and test every turn in the archive against a rare phrase.)
+    if not outcome.count_capped:
+        return [row[0] for row in sorted(found, key=_DATE_KEYS[outcome.sort])[start : start + size]]
+    return _first_by_date(matches, outcome.sort, start, size, outcome, found)
+
+
+def _newest_key(row):
+    _, date, event_id, sequence = row[:4]
+    return (date is None, -(date.toordinal() if date else 0), -event_id, sequence)
+
+
+def _oldest_key(row):
+    _, date, event_id, sequence = row[:4]
+    return (date is None, date.toordinal() if date else 0, event_id, sequence)
+
+
+_DATE_KEYS = {"newest": _newest_key, "oldest": _oldest_key}
+# No join in the one pass over the matches: the rows then come in the table's physical order,
+# which _share_from_sample relies on, and the publisher is looked up from the few events.
+MATCH_COLUMNS = ("id", "event_date", "event_id", "sequence", "speaker_id", "role")
+
+
+def _first_by_date(matches, sort: str, start: int, size: int, outcome: SearchOutcome, found: list[tuple]) -> list[int]:
+    """Ids `start`…`start + size` in date order of a large match set, by the cheaper of two roads.
+
+    Walking the date index and testing each turn costs about (start + size) / share turns;
+    collecting every match through the text index and sorting costs about share × archive. The
+    share is the planner's estimate, but at least what the capped count already proved.
+    """
+    archive = _archive_size()
+    share = max(_estimated_share(matches), (COUNT_CAP + 1) / archive)
+    if (start + size) / share < share * archive:
+        ordered = matches.order_by(*SORTS[sort]).values_list("id", flat=True)
+        return list(ordered[start : start + size])
     inner, params = matches.order_by().values("id", "event_date", "event_id", "sequence").query.sql_with_params()
-    statement = f"SELECT id FROM ({inner} OFFSET 0) AS found ORDER BY {_ORDER_SQL[outcome.sort]} LIMIT %s OFFSET %s"
+    statement = f"SELECT id FROM ({inner} OFFSET 0) AS found ORDER BY {_ORDER_SQL[sort]} LIMIT %s OFFSET %s"
     with read_connection().cursor() as cursor:
         cursor.execute(statement, [*params, size, start])
         return [row[0] for row in cursor.fetchall()]
 
 
-def facet_counts(params: QueryDict, query: TextQuery | None) -> tuple[dict[str, list[dict]], int | None]:
+def _archive_size() -> int:
+    with read_connection().cursor() as cursor:
+        cursor.execute(
+            "SELECT greatest(reltuples, 1)::bigint FROM pg_class WHERE oid = 'transcripts_utterance'::regclass"
+        )
+        return cursor.fetchone()[0]
+
+
+def _estimated_share(matches: QuerySet) -> float:
+    """The planner's estimate of the fraction of turns that match (no rows are read)."""
+    import json
+
+    inner, params = matches.order_by().values("id").query.sql_with_params()
+    with read_connection().cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + inner, params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return plan[0]["Plan"]["Plan Rows"] / max(_archive_size(), 1)
+
+
+def facet_counts(
+    params: QueryDict, query: TextQuery | None, rows: list[tuple] | None = None
+) -> tuple[dict[str, list[dict]], int | None]:
     """Top 10 values of each facet, each counted under every filter except its own.
 
     One query fetches the facet columns of up to FACET_SAMPLE matching turns (under the filters
@@ -270,35 +335,46 @@ def facet_counts(params: QueryDict, query: TextQuery | None) -> tuple[dict[str, 
     from transcripts.filters import UtteranceFilter
     from transcripts.models import Publisher, Speaker, Utterance
 
-    others = params.copy()
-    for name in FACETS:
-        others.pop(name, None)
-    qs = UtteranceFilter(others, queryset=Utterance.objects.all()).qs
-    if query:
-        qs = qs.filter(search_vector=query.as_search_query())
-    rows = list(qs.order_by().values_list(*FACETS.values())[:FACET_SAMPLE])
+    if rows is None:
+        others = params.copy()
+        for name in FACETS:
+            others.pop(name, None)
+        qs = UtteranceFilter(others, queryset=Utterance.objects.all()).qs
+        if query:
+            qs = qs.filter(search_vector=query.as_search_query())
+        rows = list(qs.order_by().values_list(*FACETS.values())[:FACET_SAMPLE])
+    # The publisher facet comes through the events (one query with an array, not an IN list).
+    with read_connection().cursor() as cursor:
+        cursor.execute(
+            "SELECT id, publisher_id FROM transcripts_event WHERE id = ANY(%s)", [list({row[2] for row in rows})]
+        )
+        publisher_of = dict(cursor.fetchall())
     speakers = dict(Speaker.objects.filter(slug__in=params.getlist("speaker")).values_list("pk", "slug"))
     publisher_ids = set(Publisher.objects.filter(slug__in=params.getlist("publisher")).values_list("pk", flat=True))
     wanted = {
         "speaker": set(speakers),
-        "year": {int(y) for y in params.getlist("year") if y.isdigit()},
+        "year": {int(y) for y in params.getlist("year") if y.isdigit() and len(y) < 6},
         "publisher": publisher_ids,
         "role": set(params.getlist("role")),
     }
     keys = list(FACETS)
-
-    def value(row, name):
-        raw = row[keys.index(name)]
-        return raw.year if name == "year" and raw is not None else raw
-
-    counts = {name: Counter() for name in keys}
-    for row in rows:
-        passes = {name: not wanted[name] or value(row, name) in wanted[name] for name in keys}
-        for name in keys:
-            if all(ok for other, ok in passes.items() if other != name):
-                v = value(row, name)
-                if v is not None:
-                    counts[name][v] += 1
+    # Each facet's column, as the facet counts it: (speaker id, year, publisher id, role).
+    columns = {
+        "speaker": [row[0] for row in rows],
+        "year": [row[1].year if row[1] else None for row in rows],
+        "publisher": [publisher_of.get(row[2]) for row in rows],
+        "role": [row[3] for row in rows],
+    }
+    active = [name for name in keys if wanted[name]]
+    passes = {name: [v in wanted[name] for v in columns[name]] for name in active}
+    counts = {}
+    for name in keys:
+        others = [passes[other] for other in active if other != name]
+        if others:
+            kept = (v for v, *oks in zip(columns[name], *others, strict=True) if all(oks))
+        else:
+            kept = iter(columns[name])
+        counts[name] = Counter(v for v in kept if v is not None)
     top = {name: counts[name].most_common(10) for name in keys}
     speaker_rows = Speaker.objects.filter(pk__in=[v for v, _ in top["speaker"]]).values_list("pk", "slug", "name")
     publisher_rows = Publisher.objects.filter(pk__in=[v for v, _ in top["publisher"]]).values_list("pk", "slug", "name")
