@@ -162,11 +162,13 @@ def grow(target: int) -> dict:
         sql(
             """
             INSERT INTO transcripts_utterance (id, event_id, sequence, speaker_id, label, affiliation, role, note,
-                text, answers_id, search_config, search_vector)
+                text, answers_id, search_config, search_vector, event_date)
             OVERRIDING SYSTEM VALUE
-            SELECT id + %(o)s * %(n)s, event_id + %(eo)s * %(n)s, sequence, speaker_id, label, affiliation, role,
-                note, text, answers_id + %(o)s * %(n)s, search_config, search_vector
-            FROM transcripts_utterance WHERE id < %(o)s ORDER BY id LIMIT %(take)s
+            SELECT u.id + %(o)s * %(n)s, u.event_id + %(eo)s * %(n)s, u.sequence, u.speaker_id, u.label,
+                u.affiliation, u.role, u.note, u.text, u.answers_id + %(o)s * %(n)s, u.search_config,
+                u.search_vector, e.date
+            FROM transcripts_utterance u JOIN transcripts_event e ON e.id = u.event_id + %(eo)s * %(n)s
+            WHERE u.id < %(o)s ORDER BY u.id LIMIT %(take)s
             """,
             {"o": offset, "eo": event_offset, "n": copy_no, "take": take},
         )
@@ -185,11 +187,6 @@ def grow(target: int) -> dict:
         )
         remaining -= take
     sql("SET session_replication_role = origin")
-    sql(
-        "UPDATE transcripts_utterance u SET event_date = e.date FROM transcripts_event e "
-        "WHERE e.id = u.event_id AND u.id >= %s",
-        [offset],
-    )
     # Copies of answers whose question was not copied (the last, partial copy) point nowhere.
     sql(
         "UPDATE transcripts_utterance u SET answers_id = NULL WHERE answers_id IS NOT NULL "
