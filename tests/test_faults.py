@@ -132,3 +132,24 @@ def test_backup_and_restore_round_trip(scratch, tmp_path):
     )
     for q in ('"Minsk agreements"', "Turkiye", "sanctions"):
         assert scratch.query("backup_copy", search, [q]) == scratch.query("backup_source", search, [q]) != []
+
+
+@needs_shared
+def test_two_processes_ingesting_different_files_share_speakers_and_entities(scratch, tmp_path):
+    files = sorted(p for p in CORPUS.iterdir() if p.suffix in (".html", ".md"))
+    url = scratch.new_database("shared_names")
+    ordered = [[str(p) for p in files], [str(p) for p in reversed(files)]]
+    procs = [
+        subprocess.Popen([sys.executable, "manage.py", "ingest", *names], cwd=ROOT, env=env_for(url),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for names in ordered
+    ]  # fmt: skip
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _, err in outputs]
+    assert scratch.query("shared_names", "SELECT count(*) FROM transcripts_event") == [(len(files),)]
+    duplicates = scratch.query(
+        "shared_names",
+        "SELECT name FROM transcripts_speaker GROUP BY name HAVING count(*) > 1 "
+        "UNION ALL SELECT name FROM transcripts_entity GROUP BY name, kind HAVING count(*) > 1",
+    )
+    assert duplicates == []

@@ -30,6 +30,9 @@ from transcripts.parsing.people import gazetteer_people
 from transcripts.parsing.structure import publishers
 from transcripts.search_config import search_config_for
 
+# pg_advisory_xact_lock key serialising the creation of speakers and entities (any 64-bit number).
+CATALOGUE_LOCK = 7_270_468_101_529
+
 TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json"}
 
 
@@ -144,6 +147,10 @@ def save_parsed(
     # Serialise ingests of the same bytes across processes.
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [digest])
+        # Speakers and entities are looked up, then created when missing: two ingests of different
+        # files naming the same new person must not both create it. Parsing and extraction, the
+        # slow part, happen before this and still run side by side.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CATALOGUE_LOCK])
     if Event.objects.filter(content_hash=digest).exists():
         raise IntegrityError("duplicate content hash")
     event = _previous_version(parsed)

@@ -165,7 +165,11 @@ def forget_unused_discoveries() -> int:
 @transaction.atomic
 def remention_event(pk: int) -> int:
     """Extract one stored transcript's mentions again; returns the number of mention rows."""
+    from transcripts.ingest import CATALOGUE_LOCK
+
     event = Event.objects.select_for_update().get(pk=pk)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CATALOGUE_LOCK])  # entities may be created
     utterances = list(event.utterances.select_related("speaker").order_by("sequence"))
     # By the turns' ids rather than a join on the event: one index lookup per turn, whatever the
     # planner believes about table sizes.
