@@ -128,3 +128,18 @@ def test_a_50_mb_file_is_refused_by_name_and_the_others_are_ingested(tmp_path, c
     assert "huge.txt" in err and "50 MB, larger than the 20 MB allowed" in err
     assert "Traceback" not in err
     assert counts() == (1, 9, 1, 1)
+
+
+@needs_shared
+@pytest.mark.django_db(transaction=True)
+def test_parallel_ingest_stores_the_same_rows_as_one_process(capsys):
+    from django.db.models import Count
+
+    from transcripts.parsing import parse_transcript
+
+    files = sorted(p for p in CORPUS.iterdir() if p.suffix in (".html", ".md"))
+    call_command("ingest", "--jobs", "2", str(CORPUS))
+    assert f"{len(files)} created" in capsys.readouterr().out
+    assert Event.objects.count() == len(files)
+    assert Utterance.objects.count() == sum(len(parse_transcript(p.read_bytes(), p.name).turns) for p in files)
+    assert not Speaker.objects.values("name").annotate(n=Count("id")).filter(n__gt=1).exists()

@@ -147,10 +147,6 @@ def save_parsed(
     # Serialise ingests of the same bytes across processes.
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [digest])
-        # Speakers and entities are looked up, then created when missing: two ingests of different
-        # files naming the same new person must not both create it. Parsing and extraction, the
-        # slow part, happen before this and still run side by side.
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CATALOGUE_LOCK])
     if Event.objects.filter(content_hash=digest).exists():
         raise IntegrityError("duplicate content hash")
     event = _previous_version(parsed)
@@ -252,11 +248,28 @@ def _publisher(name: str | None) -> Publisher | None:
     return publisher
 
 
+def lock_catalogue() -> None:
+    """Before creating speakers or entities: two ingests of different files naming the same new
+    person must not both create it. Held to the end of the transaction; taken only when something
+    is missing, so ingests of transcripts about known people still save side by side."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CATALOGUE_LOCK])
+
+
+def _find_speaker(name: str) -> Speaker | None:
+    return Speaker.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).order_by("id").first()
+
+
 def _speakers(names: list[str]) -> dict[str, Speaker]:
     found: dict[str, Speaker] = {}
     gazetteer = {p["name"]: p for p in gazetteer_people()}
+    locked = False
     for name in names:
-        speaker = Speaker.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).order_by("id").first()
+        speaker = _find_speaker(name)
+        if speaker is None and not locked:
+            lock_catalogue()
+            locked = True
+            speaker = _find_speaker(name)  # another ingest may have created it meanwhile
         if speaker is None:
             person = gazetteer.get(name, {})
             speaker = Speaker.objects.create(

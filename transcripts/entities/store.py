@@ -76,11 +76,12 @@ def entities_for(infos: Iterable[EntityInfo]) -> dict[EntityRef, Entity]:
     if not infos:
         return {}
     wanted = {info.ref for info in infos}
-    found: dict[EntityRef, Entity] = {}
-    for entity in Entity.objects.filter(name__in={ref.name for ref in wanted}):
-        ref = EntityRef(entity.name, entity.kind)
-        if ref in wanted:
-            found[ref] = entity
+    found = _existing(wanted)
+    if wanted - set(found):
+        from transcripts.ingest import lock_catalogue
+
+        lock_catalogue()
+        found = _existing(wanted)  # another ingest may have created some meanwhile
     new = list({info.ref: info for info in infos if info.ref not in found}.values())
     if new:
         slugs = _free_slugs([info.ref.name for info in new])
@@ -99,6 +100,15 @@ def entities_for(infos: Iterable[EntityInfo]) -> dict[EntityRef, Entity]:
             ]
         )
         found.update({info.ref: entity for info, entity in zip(new, created, strict=True)})
+    return found
+
+
+def _existing(wanted: set[EntityRef]) -> dict[EntityRef, Entity]:
+    found: dict[EntityRef, Entity] = {}
+    for entity in Entity.objects.filter(name__in={ref.name for ref in wanted}):
+        ref = EntityRef(entity.name, entity.kind)
+        if ref in wanted:
+            found[ref] = entity
     return found
 
 

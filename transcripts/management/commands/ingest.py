@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import sys
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 
-from transcripts.ingest import flush_search_index, ingest_path, known_speakers, parsed_as_json, transcript_files
+from transcripts.ingest import (
+    IngestResult,
+    flush_search_index,
+    ingest_path,
+    known_speakers,
+    parsed_as_json,
+    transcript_files,
+)
 from transcripts.models import Event
 from transcripts.parsing import Hints
 from transcripts.progress import Progress
@@ -25,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument("--source-url", help="Source URL, overriding detection.")
         parser.add_argument("--dry-run", action="store_true", help="Parse without saving.")
         parser.add_argument("--json", action="store_true", help="With --dry-run: print one JSON document.")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="Ingest this many files at once, in separate processes (each file is still one transaction).",
+        )
 
     def handle(self, *args, **options):
         files, missing = transcript_files(options["paths"])
@@ -39,15 +56,16 @@ class Command(BaseCommand):
         counts: dict[str, int] = {}
         transcripts, errors = [], [{"file": m, "error": "no such file or folder"} for m in missing]
         started = time.monotonic()
-        for path in files:
-            hints = Hints(
-                publisher=options["publisher"],
-                kind=options["kind"],
-                language=options["language"],
-                source_url=options["source_url"],
-                known_speakers=speakers,
+        hint_options = {key: options[key] for key in ("publisher", "kind", "language", "source_url")}
+        jobs = max(1, min(options["jobs"], len(files) or 1, os.cpu_count() or 1))
+        if jobs > 1 and not as_json:
+            results = parallel_results(files, hint_options, dry_run, jobs)
+        else:
+            results = (
+                ingest_path(path, Hints(**hint_options, known_speakers=speakers), dry_run=dry_run, speakers=speakers)
+                for path in files
             )
-            result = ingest_path(path, hints, dry_run=dry_run, speakers=speakers)
+        for path, result in zip(files, results, strict=True):
             counts[result.status] = counts.get(result.status, 0) + 1
             if result.status == "failed":
                 errors.append({"file": str(path), "error": result.message})
@@ -57,7 +75,7 @@ class Command(BaseCommand):
                 transcripts.append(parsed_as_json(result))
             else:
                 self.stdout.write(self._summary(path, result))
-                if result.event and result.status == "created":
+                if result.event and result.status == "created" and result.parsed:
                     for name in result.parsed.speakers():
                         speakers.setdefault(name, [])
             progress.step()
@@ -84,3 +102,20 @@ class Command(BaseCommand):
         slug = f" -> {result.event.slug}" if result.event else ""
         warn = f" ({len(parsed.warnings)} warning(s))" if parsed.warnings else ""
         return f"{what}{path}: {turns} turns, {len(parsed.speakers())} speaker(s){slug}{warn}"
+
+
+def parallel_results(files: list[Path], hint_options: dict, dry_run: bool, jobs: int):
+    """Results in file order, from `jobs` worker processes, each with its own database connection."""
+    context = multiprocessing.get_context("fork")
+    connections.close_all()  # the workers must not share the parent's connection
+    with context.Pool(jobs, initializer=connections.close_all) as pool:
+        tasks = [(str(path), hint_options, dry_run) for path in files]
+        yield from pool.imap(_ingest_in_worker, tasks, chunksize=1)
+
+
+def _ingest_in_worker(task) -> IngestResult:
+    path, hint_options, dry_run = task
+    speakers = known_speakers()
+    result = ingest_path(Path(path), Hints(**hint_options, known_speakers=speakers), dry_run=dry_run, speakers=speakers)
+    # Only what the parent prints goes back (an Event travels fine; the parse stays small).
+    return result
