@@ -241,6 +241,12 @@ class Utterance(models.Model):
             models.Index(fields=["speaker", "event"]),
             models.Index(F("event_date").desc(nulls_last=True), F("event").desc(), "sequence", name="utterance_newest"),
             models.Index(F("event_date").asc(nulls_last=True), "event", "sequence", name="utterance_oldest"),
+            # What a search's one pass over the matches reads (search.MATCH_COLUMNS): with it, a
+            # filter-only search (an entity, a speaker) is answered from the index, not from turns
+            # that carry their whole text.
+            models.Index(
+                fields=["id"], include=["event_date", "event", "sequence", "speaker", "role"], name="utterance_match"
+            ),
         ]
 
     def __str__(self) -> str:
