@@ -9,14 +9,14 @@ from __future__ import annotations
 import functools
 import json
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from transcripts.filters import EventFilter
+from transcripts.filters import EventFilter, name_or_alias
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance
 from transcripts.search import SORTS, PageNotFound, page_number, search_utterances
 
@@ -241,9 +241,7 @@ def event(request, slug):
 @api_view
 def speakers(request):
     qs = Speaker.objects.select_related("entity").annotate(turns=Count("utterances"))
-    name = request.GET.get("name", "").strip()[:100]
-    if name:
-        qs = qs.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
+    qs = name_or_alias(qs, request.GET.get("name", ""))
     return paginated(request, qs.order_by("-turns", "name"), lambda s: speaker_json(request, s))
 
 
@@ -261,9 +259,7 @@ def entities(request):
         if kind not in Entity.Kind.values:
             raise BadRequest(f"kind must be one of {', '.join(Entity.Kind.values)}", {"kind": [kind]})
         qs = qs.filter(kind=kind)
-    name = request.GET.get("name", "").strip()[:100]
-    if name:
-        qs = qs.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
+    qs = name_or_alias(qs, request.GET.get("name", ""))
     return paginated(request, qs.order_by("-mention_count", "name"), lambda e: entity_json(request, e))
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+def name_or_alias(queryset, text: str):
+    """Speakers or entities whose name or one of whose aliases contains `text` (the list pages'
+    and the API's `?name=`)."""
+    text = text.strip()[:100]
+    if not text:
+        return queryset
+    return queryset.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
 
 
 class ChosenOnly(forms.CheckboxSelectMultiple):

@@ -290,7 +290,7 @@ def _first_by_date(matches, sort: str, start: int, size: int, outcome: SearchOut
     share is the planner's estimate, but at least what the capped count already proved.
     """
     archive = _archive_size()
-    share = max(_estimated_share(matches), (COUNT_CAP + 1) / archive)
+    share = max(_estimated_share(matches, archive), (COUNT_CAP + 1) / archive)
     if (start + size) / share < share * archive:
         ordered = matches.order_by(*SORTS[sort]).values_list("id", flat=True)
         return list(ordered[start : start + size])
@@ -309,7 +309,7 @@ def _archive_size() -> int:
         return cursor.fetchone()[0]
 
 
-def _estimated_share(matches: QuerySet) -> float:
+def _estimated_share(matches: QuerySet, archive: int) -> float:
     """The planner's estimate of the fraction of turns that match (no rows are read)."""
     import json
 
@@ -318,7 +318,7 @@ def _estimated_share(matches: QuerySet) -> float:
         cursor.execute("EXPLAIN (FORMAT JSON) " + inner, params)
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
-    return plan[0]["Plan"]["Plan Rows"] / max(_archive_size(), 1)
+    return plan[0]["Plan"]["Plan Rows"] / max(archive, 1)
 
 
 def facet_counts(

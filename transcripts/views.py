@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from transcripts import citations
 from transcripts.charts import bar_chart, monthly_counts
-from transcripts.filters import EventFilter
+from transcripts.filters import EventFilter, name_or_alias
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance
 from transcripts.rendering import linked_paragraphs
 from transcripts.search import PAGE_SIZE, SORTS, PageNotFound, page_number, search_utterances
@@ -212,8 +212,7 @@ def speaker_list(request):
         last=Max("utterances__event__date"),
     ).filter(turns__gt=0)
     name = request.GET.get("name", "").strip()[:100]
-    if name:
-        speakers = speakers.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
+    speakers = name_or_alias(speakers, name)
     page = paginate(request, speakers.order_by("-turns", "name"), per_page=50)
     return render(
         request,
@@ -270,8 +269,7 @@ def entity_list(request):
     if kind in Entity.Kind.values:
         entities = entities.filter(kind=kind)
     name = request.GET.get("name", "").strip()[:100]
-    if name:
-        entities = entities.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
+    entities = name_or_alias(entities, name)
     page = paginate(request, entities.order_by("-mention_count", "name"), per_page=50)
     return render(
         request,

@@ -117,5 +117,5 @@ def _ingest_in_worker(task) -> IngestResult:
     path, hint_options, dry_run = task
     speakers = known_speakers()
     result = ingest_path(Path(path), Hints(**hint_options, known_speakers=speakers), dry_run=dry_run, speakers=speakers)
-    # Only what the parent prints goes back (an Event travels fine; the parse stays small).
+    # The whole result goes back to the parent, which prints the summary line (it is picklable).
     return result
