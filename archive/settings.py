@@ -58,7 +58,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "transcripts.middleware.RejectNulBytes",
     "archive.routers.PublicReadsFromReplicas",
+    "transcripts.middleware.PublicReadTimeout",
 ]
+# Longest a single query of a public page may run (ms); admin pages and ingest have no limit.
+VERBATIM_PUBLIC_STATEMENT_TIMEOUT_MS = int(os.environ.get("VERBATIM_PUBLIC_STATEMENT_TIMEOUT_MS", 10_000))
 
 # Sent on every response (transcripts/middleware.py). Scripts only from our own files, never
 # inline; inline styles are allowed (the admin uses style attributes; styles cannot run code).

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from transcripts.filters import EventFilter, name_or_alias
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance
+from transcripts.params import whole_number
 from transcripts.search import SORTS, PageNotFound, page_number, search_utterances
 
 DEFAULT_PAGE_SIZE = 20
@@ -151,9 +152,10 @@ def page_request(request) -> tuple[int, int]:
     except PageNotFound as err:
         raise BadRequest("page must be a positive whole number", {"page": [str(err)]}) from err
     raw = request.GET.get("page_size", str(DEFAULT_PAGE_SIZE))
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+    size = whole_number(raw, maximum=MAX_PAGE_SIZE)
+    if size is None:
         raise BadRequest(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}", {"page_size": [raw]})
-    return number, int(raw)
+    return number, size
 
 
 def page_links(request, number: int, pages: int) -> dict:

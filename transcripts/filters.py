@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Q
+from django_filters.fields import ModelMultipleChoiceField
 
 from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
+from transcripts.params import MAX_REPEATED_VALUES
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
@@ -55,17 +58,48 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class EntityAllFilter(django_filters.ModelMultipleChoiceFilter):
-    """Repeatable ?entity=: turns mentioning all of them."""
+class CappedChoiceField(ModelMultipleChoiceField):
+    """A repeatable filter takes at most MAX_REPEATED_VALUES values; more is a form error, checked
+    before any query is built."""
+
+    def clean(self, value):
+        values = [v for v in (value or []) if v]
+        if len(set(values)) > MAX_REPEATED_VALUES:
+            raise ValidationError(
+                f"At most {MAX_REPEATED_VALUES} values, please ({len(set(values))} given).", code="too_many"
+            )
+        return super().clean(values)
+
+
+class CappedMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = CappedChoiceField
+
+
+class EntityAllFilter(CappedMultipleChoiceFilter):
+    """Repeatable ?entity=: turns mentioning all of them.
+
+    One subquery whatever their number (turns whose mentions cover every chosen entity), not one
+    EXISTS per entity: the planner's time grows with the cube of the number of EXISTS clauses.
+    """
 
     def filter(self, qs, value):
-        for entity in value or []:
-            qs = qs.filter(Exists(Mention.objects.filter(utterance=OuterRef("pk"), entity=entity)))
-        return qs
+        entities = {entity.pk for entity in value or []}
+        if not entities:
+            return qs
+        if len(entities) == 1:
+            return qs.filter(Exists(Mention.objects.filter(utterance=OuterRef("pk"), entity__in=entities)))
+        covering = (
+            Mention.objects.filter(entity__in=entities)
+            .values("utterance")
+            .annotate(n=Count("entity"))
+            .filter(n=len(entities))
+            .values("utterance")
+        )
+        return qs.filter(pk__in=covering)
 
 
 class UtteranceFilter(django_filters.FilterSet):
-    speaker = django_filters.ModelMultipleChoiceFilter(
+    speaker = CappedMultipleChoiceFilter(
         queryset=Speaker.objects.all(), to_field_name="slug", field_name="speaker__slug", widget=ChosenOnly
     )
     role = django_filters.ChoiceFilter(choices=Utterance.Role.choices)

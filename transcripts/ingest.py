@@ -7,15 +7,17 @@ has parsing or saving logic of its own.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from transcripts.dberrors import is_outage
 from transcripts.entities import TranscriptMentions
 from transcripts.entities.store import (
     extract_mentions,
@@ -29,6 +31,8 @@ from transcripts.parsing import Hints, ParsedTranscript, TranscriptError, parse_
 from transcripts.parsing.people import gazetteer_people
 from transcripts.parsing.structure import publishers
 from transcripts.search_config import search_config_for
+
+log = logging.getLogger(__name__)
 
 # pg_advisory_xact_lock key serialising the creation of speakers and entities (any 64-bit number).
 CATALOGUE_LOCK = 7_270_468_101_529
@@ -87,8 +91,33 @@ def ingest_bytes(
     dry_run: bool = False,
     speakers: dict[str, list[str]] | None = None,
 ) -> IngestResult:
-    """Parse and (unless dry_run) save one transcript. Never raises for bad input."""
+    """Parse and (unless dry_run) save one transcript. Never raises for bad input: whatever goes
+    wrong with one file is that file's failure, with a message, and the database is as it was
+    (the save is one transaction). Only an unreachable database is raised, since every other file
+    would fail the same way."""
     name = Path(filename).name
+    try:
+        return _ingest_bytes(data, name, hints, dry_run=dry_run, speakers=speakers)
+    except (OperationalError, InterfaceError) as err:
+        if is_outage(err):
+            raise
+        log.warning("ingest of %s failed in the database: %s", name, err)
+        return IngestResult(name, "failed", f"the database refused this transcript: {_first_line(err)}")
+    except DatabaseError as err:
+        log.warning("ingest of %s failed in the database: %s", name, err)
+        return IngestResult(name, "failed", f"the database refused this transcript: {_first_line(err)}")
+    except Exception as err:  # a bug of ours, met on this file: report it, log it, go on with the rest
+        log.exception("ingest of %s failed", name)
+        return IngestResult(name, "failed", f"internal error while reading this file ({type(err).__name__}); logged")
+
+
+def _first_line(err: Exception) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0][:300]
+
+
+def _ingest_bytes(
+    data: bytes, name: str, hints: Hints | None, *, dry_run: bool, speakers: dict[str, list[str]] | None
+) -> IngestResult:
     digest = content_hash(data)
     if not dry_run:
         existing = Event.objects.filter(content_hash=digest).first()

@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from transcripts.params import whole_number
 from transcripts.search_config import DEFAULT_SEARCH_CONFIG, all_search_configs, search_config_for
 
 MAX_QUERY_CHARS = 500
@@ -183,10 +184,10 @@ class SearchOutcome:
 
 
 def page_number(raw) -> int:
-    raw = str(raw if raw is not None else "1")
-    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
-        raise PageNotFound(raw)
-    return int(raw)
+    number = whole_number("1" if raw is None else raw)
+    if number is None:
+        raise PageNotFound(str(raw))
+    return number
 
 
 def search_utterances(
@@ -353,7 +354,7 @@ def facet_counts(
     publisher_ids = set(Publisher.objects.filter(slug__in=params.getlist("publisher")).values_list("pk", flat=True))
     wanted = {
         "speaker": set(speakers),
-        "year": {int(y) for y in params.getlist("year") if y.isdigit() and len(y) < 6},
+        "year": {y for y in (whole_number(v, maximum=9999) for v in params.getlist("year")) if y},
         "publisher": publisher_ids,
         "role": set(params.getlist("role")),
     }

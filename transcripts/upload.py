@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from transcripts.ingest import TRANSCRIPT_SUFFIXES, content_hash, ingest_bytes, known_speakers, size_text, too_large
 from transcripts.models import Event, PendingFile, Publisher, UploadBatch
+from transcripts.params import whole_number
 from transcripts.parsing import Hints
 
 PREVIEW_TURNS = 4
@@ -228,7 +229,7 @@ class UploadAdminMixin:
         )
 
     def _confirm(self, request, batch: UploadBatch, hints: Hints, speakers: dict):
-        chosen = {int(pk) for pk in request.POST.getlist("file") if pk.isdigit()}
+        chosen = {pk for pk in (whole_number(v, maximum=2**62) for v in request.POST.getlist("file")) if pk}
         results = []
         for pending in batch.files.filter(pk__in=chosen, error=""):
             result = ingest_bytes(bytes(pending.content), pending.filename, hints, speakers=speakers)

@@ -15,6 +15,7 @@ from transcripts import citations
 from transcripts.charts import bar_chart, monthly_counts
 from transcripts.filters import EventFilter, name_or_alias
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance
+from transcripts.params import whole_number
 from transcripts.rendering import linked_paragraphs
 from transcripts.search import PAGE_SIZE, SORTS, PageNotFound, page_number, search_utterances
 
@@ -22,11 +23,11 @@ from transcripts.search import PAGE_SIZE, SORTS, PageNotFound, page_number, sear
 def paginate(request, items, per_page: int = PAGE_SIZE):
     """The requested page; a page that does not exist is a 404, never a 500."""
     paginator = Paginator(items, per_page)
-    raw = request.GET.get("page", "1")
+    number = whole_number(request.GET.get("page", "1"))
     try:
-        if not raw.isdigit() or len(raw) > 9:
+        if number is None:
             raise PageNotAnInteger
-        return paginator.page(int(raw))
+        return paginator.page(number)
     except (EmptyPage, PageNotAnInteger) as err:
         raise Http404("No such page.") from err
 

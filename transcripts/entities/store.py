@@ -144,19 +144,29 @@ def link_speakers(speakers: Iterable[Speaker]) -> None:
             speaker.save(update_fields=["entity"])
 
 
+@transaction.atomic
 def refresh_mention_counts(entity_ids: Iterable[int] | None = None) -> None:
-    """Recount turns mentioning each entity (all of them when `entity_ids` is None)."""
-    sql = (
-        "UPDATE transcripts_entity e SET mention_count = "
-        "(SELECT count(*) FROM transcripts_mention m WHERE m.entity_id = e.id)"
-    )
+    """Recount turns mentioning each entity (all of them when `entity_ids` is None).
+
+    The entity rows are locked first, in a statement of their own: two ingests mentioning the
+    same country then count one after the other, and the second count (a new statement, so a new
+    snapshot under READ COMMITTED) sees the first one's committed mentions. Counting without
+    the lock lost updates. FOR NO KEY UPDATE does not block the foreign-key checks of other
+    ingests inserting mentions, so there is no deadlock with them.
+    """
+    where, params = "", []
+    if entity_ids is not None:
+        ids = sorted(set(entity_ids))
+        if not ids:
+            return
+        where, params = " WHERE e.id = ANY(%s)", [ids]
     with connection.cursor() as cursor:
-        if entity_ids is None:
-            cursor.execute(sql)
-        else:
-            ids = sorted(set(entity_ids))
-            if ids:
-                cursor.execute(sql + " WHERE e.id = ANY(%s)", [ids])
+        cursor.execute(f"SELECT e.id FROM transcripts_entity e{where} ORDER BY e.id FOR NO KEY UPDATE", params)
+        cursor.execute(
+            "UPDATE transcripts_entity e SET mention_count = "
+            f"(SELECT count(*) FROM transcripts_mention m WHERE m.entity_id = e.id){where}",
+            params,
+        )
 
 
 def mentioned_entity_ids(event) -> set[int]:

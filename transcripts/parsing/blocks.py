@@ -97,17 +97,43 @@ _MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
+MAX_FRONT_MATTER_CHARS = 65_536
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases: front matter has no use for them, and nested aliases expand
+    exponentially (a few hundred bytes can take minutes and gigabytes)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter", mark)
+        return super().compose_node(parent, index)
+
+
 def parse_front_matter(text: str) -> tuple[dict, str, int]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text, 1
+    if len(match.group(1)) > MAX_FRONT_MATTER_CHARS:
+        raise TranscriptError(
+            f"the front matter is {len(match.group(1)):,} characters long; at most {MAX_FRONT_MATTER_CHARS:,}",
+            "front matter",
+        )
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
-        raise TranscriptError(f"the front matter is not valid YAML: {err}", "front matter") from err
+        raise TranscriptError(f"the front matter is not valid YAML: {_one_line(err)}", "front matter") from err
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:
+        # A value YAML reads as a date that is none ("2019-02-30"), a number too large, …
+        raise TranscriptError(f"the front matter has a value that cannot be read: {err}", "front matter") from err
     if not isinstance(data, dict):
         data = {}
     return data, text[match.end() :], match.group(0).count("\n") + 1
+
+
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split())[:300]
 
 
 def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
@@ -155,8 +181,23 @@ def _render_inline(text: str) -> str:
     return _MD_ESCAPE.sub(lambda m: m.group(1), text)
 
 
+def _as_text(value) -> str | None:
+    """A front-matter value as text: scalars and dates as written, lists of scalars joined;
+    nested structures are not metadata we use."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str | int | float):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return ", ".join(str(v) for v in value)
+    return None
+
+
 def markdown_document(text: str) -> Document:
     front, body, offset = parse_front_matter(text)
+    front = {str(k): v for k, raw in front.items() if (v := _as_text(raw)) is not None}
     dropped = ["YAML front matter"] if front else []
     return Document(markdown_blocks(body, offset), "markdown", metadata=front, dropped=dropped)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from transcripts.parsing.model import TranscriptError
+from transcripts.parsing.text import clean_text, control_share
 
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
@@ -32,6 +33,9 @@ def decode_bytes(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _clean(data.decode("utf-16", errors="replace"))
     sample = data[:65536]
+    bomless = _utf16_without_bom(sample)
+    if bomless:
+        return _clean(data.decode(bomless, errors="replace"))
     if sample.count(b"\x00") > max(1, len(sample) // 100):
         raise TranscriptError("the file is binary (it contains NUL bytes)", "first 64 KiB")
     try:
@@ -50,6 +54,27 @@ def decode_bytes(data: bytes) -> str:
     return _clean(data.decode("utf-8", errors="replace"))
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: text in Latin or Cyrillic script has a zero or a
+    constant high byte in every other position. Binary data has no such rhythm."""
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even, odd = sample[0 : pairs * 2 : 2], sample[1 : pairs * 2 : 2]
+    for encoding, low, high in (("utf-16-le", even, odd), ("utf-16-be", odd, even)):
+        common = max(set(high) - {0}, key=high.count, default=0)
+        rhythm = high.count(0) + (high.count(common) if common else 0)
+        if rhythm >= 0.9 * pairs and high.count(0) >= 0.05 * pairs and low.count(0) <= 0.02 * pairs:
+            try:
+                text = sample[: pairs * 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            letters = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+            if letters >= 0.95 * len(text):
+                return encoding
+    return None
+
+
 def _looks_like_damaged_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
     decoded = data.decode("utf-8", errors="replace")
     bad = decoded.count("\ufffd")
@@ -57,13 +82,7 @@ def _looks_like_damaged_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
     return multibyte > bad * 4
 
 
-# C0 control characters other than tab, newline and form feed: never text, and NUL cannot be stored.
-_CONTROL = {code: None for code in (*range(0, 9), 11, *range(14, 32), 127)}
-
-
 def _clean(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = [text.count(ch) for ch in map(chr, range(1, 9))]
-    if sum(control) > max(8, len(text) // 50):
+    if control_share(text) > max(8, len(text) // 50):
         raise TranscriptError("the file is binary (it is full of control characters)", "whole file")
-    return text.translate(_CONTROL)
+    return clean_text(text)

@@ -25,8 +25,12 @@ from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import Hints, ParsedTranscript, TranscriptError, Turn
 from transcripts.parsing.people import DATA_DIR, Resolver
+from transcripts.parsing.text import clean_text
 
 MAX_TURNS = 5000
+# PostgreSQL's tsvector holds at most 1 MB: about 700,000 characters of distinct words, far more
+# of ordinary prose. The longest real turn we have seen is ~60,000 characters.
+MAX_TURN_CHARS = 300_000
 
 # Page chrome: only ever removed at the top or bottom edge of the body.
 EDGE_CHROME = [
@@ -113,16 +117,50 @@ def parse_transcript(data: bytes, filename: str | None = None, hints: Hints | No
     text = decode_bytes(data)
     if looks_like_export(text):
         parsed = parse_export(text, hints)
-        if len(parsed.turns) > MAX_TURNS:
-            raise TranscriptError(
-                f"the transcript has {len(parsed.turns)} turns, more than the {MAX_TURNS} allowed", "body"
-            )
-        parsed.source_url = _web_address(parsed.source_url)
-        return parsed
-    if (filename or "").lower().endswith(".json"):
+    elif (filename or "").lower().endswith(".json"):
         raise TranscriptError("this JSON file is not a Verbatim transcript export", "whole file")
-    document = _read_document(text, filename)
-    return _Builder(document, hints, filename, text).build()
+    else:
+        parsed = _Builder(_read_document(text, filename), hints, filename, text).build()
+    return _within_limits(_cleaned(parsed))
+
+
+def _cleaned(parsed: ParsedTranscript) -> ParsedTranscript:
+    """Every string of the result through the one cleaner, whichever way it came in (the file's
+    text, JSON escapes, YAML values, HTML entities, the caller's hints)."""
+    for name in ("title", "location", "publisher", "reference", "language", "kind", "source_url"):
+        value = getattr(parsed, name)
+        if isinstance(value, str):
+            setattr(parsed, name, clean_text(value))
+    parsed.source_url = _web_address(parsed.source_url)
+    for turn in parsed.turns:
+        for name in ("label", "speaker", "affiliation", "note"):
+            value = getattr(turn, name)
+            if isinstance(value, str):
+                setattr(turn, name, one_line(clean_text(value)) or None)
+        turn.paragraphs = [p for p in (clean_text(p).strip() for p in turn.paragraphs) if p]
+    parsed.dropped = [clean_text(d) for d in parsed.dropped]
+    parsed.metadata_lines = [clean_text(m) for m in parsed.metadata_lines]
+    parsed.warnings = [clean_text(w) for w in parsed.warnings]
+    if not parsed.title.strip():
+        raise TranscriptError("the transcript has no title", "title")
+    return parsed
+
+
+def _within_limits(parsed: ParsedTranscript) -> ParsedTranscript:
+    if len(parsed.turns) > MAX_TURNS:
+        raise TranscriptError(
+            f"the transcript has {len(parsed.turns)} turns, more than the {MAX_TURNS} allowed", "body"
+        )
+    for number, turn in enumerate(parsed.turns, start=1):
+        size = sum(len(p) for p in turn.paragraphs)
+        if size > MAX_TURN_CHARS:
+            who = f" ({turn.label})" if turn.label else ""
+            raise TranscriptError(
+                f"turn {number}{who} is {size:,} characters long; at most {MAX_TURN_CHARS:,} fit in the search index "
+                "(is the file one unbroken line?)",
+                f"turn {number}",
+            )
+    return parsed
 
 
 def _read_document(text: str, filename: str | None) -> Document:
@@ -199,7 +237,7 @@ class _Builder:
             self.date = parse_iso_date(meta.get("date"))
             if meta.get("time"):
                 found = re.match(r"^(\d{1,2})[:.](\d{2})$", meta["time"].strip())
-                if found:
+                if found and int(found[1]) < 24 and int(found[2]) < 60:
                     self.time = dt.time(int(found[1]), int(found[2]))
             if meta.get("place"):
                 self.location = _city(meta["place"])
