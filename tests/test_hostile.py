@@ -4,8 +4,11 @@ shows the text escaped. (The browser test in test_browser.py checks that no scri
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from django.contrib.auth.models import User
@@ -43,6 +46,10 @@ NASTY_VALUES = [
     "abc",
     " ".join(["word"] * 10_000),
     " or ".join(f"term{i}" for i in range(500)),
+    "²",
+    "①",
+    "١٢",
+    "russia\x01",
 ]
 
 PARAMETERS = {
@@ -53,12 +60,30 @@ PARAMETERS = {
     "/events/": ["q", "title", "date_from", "date_to", "publisher", "kind", "speaker", "entity", "page"],
     "/speakers/": ["q", "page"],
     "/entities/": ["kind", "name", "page"],
+    "/api/search/": ["q", "speaker", "entity", "year", "date_from", "sort", "page", "page_size"],
+    "/api/events/": ["title", "date_from", "speaker", "entity", "page", "page_size"],
+    "/api/speakers/": ["name", "page", "page_size"],
+    "/api/entities/": ["kind", "name", "page", "page_size"],
+    "/search/feed/": ["q", "speaker", "entity", "year", "page"],
+    "/search/csv/": ["q", "speaker", "entity", "year", "sort"],
 }  # fmt: skip
 
 
 def assert_safe(response):
     assert response.status_code in (200, 400, 404), (response.status_code, response.request)
-    body = response.content.decode("utf-8", errors="replace")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    body = content.decode("utf-8", errors="replace")
+    kind = response.get("Content-Type", "")
+    if "csv" in kind:
+        return  # raw text for a spreadsheet (formulas are defused by exports._cell)
+    if "atom" in kind:
+        # Well-formed XML; links only to our http(s) pages; the HTML a reader renders is safe.
+        root = ElementTree.fromstring(content)
+        assert all(el.get("href", "http").startswith("http") for el in root.iter())
+        body = " ".join(el.text or "" for el in root.iter() if el.get("type") == "html")
+    elif "json" in kind:
+        # Raw text is right in JSON; only the HTML snippets the API hands out must be escaped.
+        body = " ".join(str(row.get("snippet_html")) for row in json.loads(body).get("results", []))
     for pattern in DANGEROUS:
         assert not pattern.search(body), (pattern.pattern, response.request)
 
@@ -164,3 +189,46 @@ def test_a_transcript_over_the_turn_limit_is_refused_with_a_message(db):
     result = ingest_bytes(text.encode(), "long.txt")
     assert result.status == "failed" and f"more than the {MAX_TURNS} allowed" in result.message
     assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("digits", ["²", "①", "١"])
+def test_unicode_digits_are_not_numbers_anywhere(client, hostile_archive, digits):
+    for url in ("/events/", "/speakers/", "/entities/", "/search/?q=Russia&", "/api/events/", "/api/speakers/"):
+        sep = "&" if "?" in url else "?"
+        assert client.get(f"{url}{sep}page={digits}").status_code in (400, 404), url
+    assert client.get(f"/api/search/?q=Russia&page_size={digits}").status_code == 400
+    assert client.get(f"/search/?q=Russia&year={digits}").status_code == 200
+    # Python's int() reads "١" (an Arabic-Indic one) as 1, and the form takes year 1: no match.
+    assert client.get(f"/api/search/?q=Russia&year={digits}").status_code in (200, 400)
+
+
+def test_many_repeated_entities_are_a_quick_form_error(client, hostile_archive):
+    from transcripts.params import MAX_REPEATED_VALUES
+
+    slugs = [f"e{n}" for n in range(250)] + list(Entity.objects.values_list("slug", flat=True))
+    query = "&".join(f"entity={slug}" for slug in slugs)
+    for url in ("/search/", "/api/search/", "/search/feed/", "/search/csv/"):
+        started = time.monotonic()
+        response = client.get(f"{url}?q=Russia&{query}")
+        assert time.monotonic() - started < 1, url
+        assert response.status_code in (200, 400, 404), url
+    page = client.get(f"/search/?q=Russia&{query}").content.decode()
+    assert f"At most {MAX_REPEATED_VALUES} values" in page
+
+
+def test_several_entities_together_mean_turns_that_mention_all_of_them(client, seed_event):
+    mentions = Mention.objects.filter(utterance__event=seed_event).select_related("entity")
+    by_turn: dict[int, set[str]] = {}
+    for mention in mentions:
+        by_turn.setdefault(mention.utterance_id, set()).add(mention.entity.slug)
+    pair = next(sorted(slugs)[:2] for slugs in by_turn.values() if len(slugs) >= 2)
+    expected = sorted(pk for pk, slugs in by_turn.items() if set(pair) <= slugs)
+    data = client.get("/api/search/", {"entity": pair, "page_size": 100}).json()
+    assert sorted(row["id"] for row in data["results"]) == expected
+
+
+def test_a_bad_host_header_is_a_400_in_production(client, settings):
+    settings.ALLOWED_HOSTS = ["verbatim.example.org"]
+    settings.DEBUG = False
+    response = client.get("/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 400 and b"Bad request" in response.content

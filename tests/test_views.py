@@ -132,8 +132,39 @@ def test_search_query_count_does_not_grow_with_results(client, seed_event):
 
 
 def test_transcript_page_query_count_is_constant(client, django_assert_max_num_queries, seed_event):
-    with django_assert_max_num_queries(4):
+    # The event, its page boundaries, the page's turns, their mentions, the entities, the speakers.
+    with django_assert_max_num_queries(6):
         client.get(seed_event.get_absolute_url())
+
+
+def test_a_long_transcript_is_read_in_parts_and_every_turn_is_reachable(client, django_assert_max_num_queries):
+    from transcripts.views import TRANSCRIPT_PAGE_TURNS
+
+    count = TRANSCRIPT_PAGE_TURNS * 2 + 7
+    text = "\n\n".join(f"SPEAKER {'AB'[n % 2]}: Turn number {n} says something." for n in range(1, count + 1))
+    result = ingest_bytes(("Long conference\n\n" + text).encode(), "long.txt")
+    assert result.status == "created" and result.event.utterances.count() == count
+    url = result.event.get_absolute_url()
+    seen = []
+    for number in (1, 2, 3):
+        with django_assert_max_num_queries(6):
+            response = client.get(url, {"page": number})
+        assert response.status_code == 200
+        seen += [int(n) for n in re.findall(rb'id="u(\d+)"', response.content)]
+    assert seen == list(range(1, count + 1))
+    assert client.get(url, {"page": 4}).status_code == 404
+    # The permalink of a turn on the third page links to that page.
+    permalink = client.get(f"/u/{result.event.slug}/{count}/")
+    assert f"{url}?page=3#u{count}".encode() in permalink.content
+
+
+def test_the_share_preview_of_a_huge_turn_is_short(client):
+    words = " ".join(f"word{n}" for n in range(20_000))
+    result = ingest_bytes(f"One long statement\n\nPRESIDENT SMITH: {words}".encode(), "huge.txt")
+    assert result.status == "created", result.message
+    response = client.get(f"/u/{result.event.slug}/1/")
+    description = re.search(rb'property="og:description" content="([^"]*)"', response.content).group(1).decode()
+    assert 100 < len(description) <= 300
 
 
 def test_main_search_query_uses_the_gin_index(seed_event):

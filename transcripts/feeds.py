@@ -17,9 +17,29 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from transcripts.models import Entity, Event, Speaker, Utterance
+from transcripts.parsing.text import clean_text
 from transcripts.search import page_number, search_utterances
 
 FEED_SIZE = 50
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(v) for v in value)
+    return value
+
+
+class SafeAtomFeed(Atom1Feed):
+    """XML cannot carry control characters; ingest cleans them out, and rows stored before it did
+    (or edited in by hand) must not turn a whole feed into a 500."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*(_xml_safe(a) for a in args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*(_xml_safe(a) for a in args), **{k: _xml_safe(v) for k, v in kwargs.items()})
 
 
 def _when(event: Event) -> dt.datetime:
@@ -30,7 +50,7 @@ def _when(event: Event) -> dt.datetime:
 class TurnsFeed(Feed):
     """Common to the feeds whose entries are turns."""
 
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
 
     def item_title(self, item: Utterance) -> str:
         return f"{item.who}: {Truncator(' '.join(item.text.split())).words(14)}"
@@ -59,7 +79,7 @@ class TurnsFeed(Feed):
 
 
 class LatestEventsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     title = "Verbatim: latest transcripts"
     subtitle = "New press conferences, briefings, statements and interviews in the archive."
 

@@ -6,10 +6,11 @@ import time
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Max, Min
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Length, TruncMonth
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from transcripts import citations
 from transcripts.charts import bar_chart, monthly_counts
@@ -135,23 +136,59 @@ def event_list(request):
     )
 
 
+# A transcript's page holds at most this many turns and characters: a 4,000-turn file is read a
+# part at a time, and no page is tens of megabytes.
+TRANSCRIPT_PAGE_TURNS = 250
+TRANSCRIPT_PAGE_CHARS = 400_000
+
+
+def transcript_parts(event: Event) -> list[tuple[int, int]]:
+    """The (first, last) turn sequence of each page of a transcript, from one light query."""
+    sizes = event.utterances.annotate(size=Length("text")).order_by("sequence").values_list("sequence", "size")
+    parts: list[tuple[int, int]] = []
+    first = last = None
+    turns = chars = 0
+    for sequence, size in sizes:
+        if first is not None and (turns >= TRANSCRIPT_PAGE_TURNS or chars + size > TRANSCRIPT_PAGE_CHARS):
+            parts.append((first, last))
+            first, turns, chars = None, 0, 0
+        first = sequence if first is None else first
+        last, turns, chars = sequence, turns + 1, chars + size
+    if first is not None:
+        parts.append((first, last))
+    return parts or [(1, 0)]
+
+
+def turn_url(event: Event, sequence: int, parts: list[tuple[int, int]]) -> str:
+    """Where turn `sequence` stands on the transcript's pages."""
+    number = next((n for n, (first, last) in enumerate(parts, start=1) if first <= sequence <= last), 1)
+    query = f"?page={number}" if number > 1 else ""
+    return f"{event.get_absolute_url()}{query}#u{sequence}"
+
+
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("publisher"), slug=slug)
-    utterances = list(event.utterances.select_related("speaker").order_by("sequence"))
-    mentions = Mention.objects.filter(utterance__event=event).select_related("entity").order_by("entity__name")
+    page = paginate(request, transcript_parts(event), per_page=1)
+    first, last = page.object_list[0]
+    utterances = list(
+        event.utterances.select_related("speaker").filter(sequence__range=(first, last)).order_by("sequence")
+    )
     links: dict[int, list] = {}
-    turns_per_entity: dict[Entity, int] = {}
-    for mention in mentions:
+    for mention in Mention.objects.filter(utterance__in=[u.pk for u in utterances]).select_related("entity"):
         entity = mention.entity
-        turns_per_entity[entity] = turns_per_entity.get(entity, 0) + 1
         url, title = entity.get_absolute_url(), f"{entity.name} ({entity.get_kind_display().lower()})"
         links.setdefault(mention.utterance_id, []).extend(
             (start, end, url, title) for start, end in zip(mention.spans[::2], mention.spans[1::2], strict=True)
         )
     for utterance in utterances:
         utterance.html_paragraphs = linked_paragraphs(utterance.text, links.get(utterance.pk, []))
+    mentioned = (
+        Entity.objects.filter(mentions__utterance__event=event, rejected=False)
+        .annotate(turns=Count("mentions"))
+        .order_by("kind", "-turns", "name")
+    )
     by_kind: dict[str, list] = {}
-    for entity in sorted(turns_per_entity, key=lambda e: (e.kind, -turns_per_entity[e], e.name)):
+    for entity in mentioned:
         by_kind.setdefault(entity.get_kind_display(), []).append(entity)
     return render(
         request,
@@ -172,8 +209,9 @@ def event_detail(request, slug):
             ),
             "event": event,
             "utterances": utterances,
+            "page": page,
             "entities_by_kind": by_kind,
-            "speakers": sorted({u.speaker for u in utterances if u.speaker}, key=lambda s: s.name),
+            "speakers": Speaker.objects.filter(utterances__event=event).distinct().order_by("name"),
         },
     )
 
@@ -194,7 +232,10 @@ def utterance_permalink(request, slug, sequence):
         request,
         "transcripts/utterance.html",
         {
-            "og": _og(f"{utterance.who}, {utterance.event.title}", " ".join(utterance.text.split())),
+            "og": _og(
+                f"{utterance.who}, {utterance.event.title}", Truncator(" ".join(utterance.text.split())).chars(300)
+            ),
+            "in_transcript": turn_url(utterance.event, utterance.sequence, transcript_parts(utterance.event)),
             "utterance": utterance,
             "event": utterance.event,
             "context_turns": context_turns,

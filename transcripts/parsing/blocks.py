@@ -100,8 +100,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MAX_FRONT_MATTER_CHARS = 65_536
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML without aliases: front matter has no use for them, and nested aliases expand
+class _NoAliases:
+    """YAML without aliases: front matter has no use for them, and nested aliases expand
     exponentially (a few hundred bytes can take minutes and gigabytes)."""
 
     def compose_node(self, parent, index):
@@ -109,6 +109,15 @@ class _FrontMatterLoader(yaml.SafeLoader):
             mark = self.peek_event().start_mark
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter", mark)
         return super().compose_node(parent, index)
+
+
+class _FrontMatterLoader(_NoAliases, yaml.SafeLoader):
+    pass
+
+
+class _FrontMatterAsText(_NoAliases, yaml.BaseLoader):
+    """Every value as the text written: for front matter whose typed reading fails ("2019-02-30"
+    looks like a date and is none)."""
 
 
 def parse_front_matter(text: str) -> tuple[dict, str, int]:
@@ -121,12 +130,14 @@ def parse_front_matter(text: str) -> tuple[dict, str, int]:
             "front matter",
         )
     try:
-        data = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+        try:
+            data = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+        except (ValueError, TypeError, OverflowError):
+            data = yaml.load(match.group(1), Loader=_FrontMatterAsText)  # noqa: S506 - a BaseLoader subclass
     except yaml.YAMLError as err:
         raise TranscriptError(f"the front matter is not valid YAML: {_one_line(err)}", "front matter") from err
-    except (ValueError, TypeError, OverflowError, RecursionError) as err:
-        # A value YAML reads as a date that is none ("2019-02-30"), a number too large, …
-        raise TranscriptError(f"the front matter has a value that cannot be read: {err}", "front matter") from err
+    except RecursionError as err:
+        raise TranscriptError("the front matter is nested too deeply", "front matter") from err
     if not isinstance(data, dict):
         data = {}
     return data, text[match.end() :], match.group(0).count("\n") + 1
