@@ -28,8 +28,8 @@ from transcripts.entities.store import (
 )
 from transcripts.models import Event, OriginalFile, Publisher, Speaker, Utterance, unique_slug
 from transcripts.parsing import Hints, ParsedTranscript, TranscriptError, parse_transcript
+from transcripts.parsing.header import publishers
 from transcripts.parsing.people import gazetteer_people
-from transcripts.parsing.structure import publishers
 from transcripts.search_config import search_config_for
 
 log = logging.getLogger(__name__)

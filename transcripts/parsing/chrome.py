@@ -1,0 +1,50 @@
+"""Page chrome: lines dropped at the edges of the body (sharing, copyright) or anywhere (separators)."""
+
+from __future__ import annotations
+
+import re
+
+EDGE_CHROME = [
+    re.compile(p, re.I)
+    for p in (
+        r"^newsletter$",
+        r"\bjoin the .{1,60} mailing list\b",
+        r"^subscribe\b",
+        r"make a (charitable )?donation",
+        r"^share( this( page| article)?)?:?$",
+        r"^print( version| this page)?$",
+        r"^back to top$",
+        r"^related (news|articles|stories|links|materials)\b",
+        r"^(©|\(c\)|copyright\b)",
+        r"all rights reserved",
+        r"^tags?:",
+        r"^follow us\b",
+        r"^advertisement$",
+        r"^skip to (main )?content$",
+        r"^(home|menu|search)$",
+        r"^send by e-?mail$",
+        r"^suggest to a friend$",
+        r"^top of page$",
+        r"^(text|photo|video) version$",
+    )
+]
+# Dropped wherever they stand: separators, end markers, editorial asides.
+ANYWHERE_DROP = [
+    re.compile(p, re.I)
+    for p in (
+        r"^[*•·=_~\-–—\s]{3,}$",
+        r"^#{3}$",
+        r"^-?\s*end\s*-?$",
+        r"^END\s+\d{1,2}:\d{2}\s*[AP]\.?\s*M\.?(\s+[A-Z]{2,5})?$",
+        r"^The following questions? (was|were) (raised|asked|answered|taken|submitted) after the "
+        r"(press conference|briefing|meeting|event)[^.]{0,80}[:.]?$",
+    )
+]
+
+
+def is_edge_chrome(text: str) -> bool:
+    return any(p.search(text) for p in EDGE_CHROME) and len(text.split()) <= 20
+
+
+def is_anywhere_drop(text: str) -> bool:
+    return any(p.match(text) for p in ANYWHERE_DROP)

@@ -1,0 +1,437 @@
+"""The header of a transcript: title, date, time, place, publisher, reference, kind, language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from urllib.parse import urlparse
+
+from transcripts.parsing.blocks import (
+    Block,
+    one_line,
+)
+from transcripts.parsing.chrome import is_anywhere_drop, is_edge_chrome
+from transcripts.parsing.dates import find_date, parse_date_only, parse_iso_date, parse_time_line
+from transcripts.parsing.labels import Label, base_key, match_label
+from transcripts.parsing.language import detect_language
+from transcripts.parsing.model import Turn
+from transcripts.parsing.people import DATA_DIR
+from transcripts.parsing.turns import _title_only_label
+
+
+class HeaderReader:
+    """The metadata half of the builder (see structure._Builder)."""
+
+    def _container_metadata(self) -> None:
+        meta = self.doc.metadata
+        if self.doc.format == "markdown":
+            self.title = one_line(str(meta.get("title") or "")) or None
+            self.date = parse_iso_date(meta.get("date") or meta.get("published_time"))
+            self.source_url = meta.get("source_url") or meta.get("url") or None
+            if meta.get("location"):
+                self.location = one_line(str(meta["location"]))
+        elif self.doc.format == "html":
+            self.title = meta.get("h1") or meta.get("og_title") or _strip_site(meta.get("html_title"))
+            self.date = parse_iso_date(meta.get("date"))
+            if meta.get("time"):
+                found = re.match(r"^(\d{1,2})[:.](\d{2})$", meta["time"].strip())
+                if found and int(found[1]) < 24 and int(found[2]) < 60:
+                    self.time = dt.time(int(found[1]), int(found[2]))
+            if meta.get("place"):
+                self.location = _city(meta["place"])
+            self.source_url = meta.get("url")
+        self.publisher = self._find_publisher(meta)
+
+    def _find_publisher(self, meta: dict) -> dict | None:
+        if self.hints.publisher:
+            return _publisher_named(self.hints.publisher) or {"name": self.hints.publisher}
+        url = self.hints.source_url or meta.get("url") or meta.get("source_url")
+        candidates = [str(url or "")]
+        if self.doc.format == "html":
+            candidates.append(meta.get("site_name", ""))
+            candidates.extend(re.findall(r"https?://([\w.-]+)", self.raw_text[:200000]))
+        for candidate in candidates:
+            host = urlparse(candidate).hostname if "://" in candidate else candidate
+            for publisher in publishers():
+                if host and any(host == d or host.endswith("." + d) for d in publisher["domains"]):
+                    return publisher
+                if candidate and base_key(candidate) in {
+                    base_key(publisher["name"]),
+                    *map(base_key, publisher["aliases"]),
+                }:
+                    return publisher
+        return None
+
+    def _finish_metadata(self) -> None:
+        hints = self.hints
+        if hints.title:
+            self.title = hints.title
+        if not self.title:
+            self.title = _title_from_filename(self.filename)
+            self.warnings.append("no title found in the file; the title was made from the file name")
+        if self.publisher is None:
+            for publisher in publishers():
+                if any(re.search(p, self.title) for p in publisher.get("title_patterns", [])):
+                    self.publisher = publisher
+                    break
+        if hints.date:
+            self.date = hints.date
+        if self.date is None:
+            found = find_date(self.title)
+            if found:
+                self.date, time, _ = found
+                self.time = self.time or time
+        if self.date is None:
+            self.warnings.append("no date found; set one in the admin")
+        if hints.location:
+            self.location = hints.location
+        if not self.location:
+            self.location = self._location_from_title() or self._location_from_venue()
+        if (
+            not self.location
+            and self.publisher
+            and self.venue is None
+            and self.publisher.get("default_city")
+            and not self._remote()
+        ):
+            self.location = self.publisher["default_city"]
+
+    def _remote(self) -> bool:
+        return bool(
+            self.venue and re.search(r"teleconference|telephon|via |virtual|video ?link|online", self.venue, re.I)
+        )
+
+    def _location_from_title(self) -> str | None:
+        # "…, Moscow, November 25, 2025"
+        found = find_date(self.title or "")
+        if not found:
+            return None
+        before = self.title[: found[2].start()].rstrip(" ,")
+        parts = [p.strip() for p in before.split(",")]
+        if (
+            len(parts) >= 2
+            and 0 < len(parts[-1].split()) <= 3
+            and parts[-1][:1].isupper()
+            and not re.search(r"\bon$", parts[-1])
+        ):
+            return parts[-1]
+        return None
+
+    def _location_from_venue(self) -> str | None:
+        if not self.venue or self._remote():
+            return None
+        if self.publisher:
+            for room, city in self.publisher.get("venues", {}).items():
+                if room.lower() in self.venue.lower():
+                    return city
+        last = self.venue.split("/")[-1].strip()
+        if "," in last:
+            return last.split(",")[0].strip()
+        if "/" in self.venue:
+            return last
+        if self.publisher and self.publisher.get("default_city"):
+            return self.publisher["default_city"]
+        return self.venue
+
+    def _kind(self, turns: list[Turn]) -> str:
+        title = self.title or ""
+        for kind, pattern in KIND_PATTERNS:
+            if re.search(pattern, title, re.I):
+                return kind
+        if any(t.role == "question" for t in turns):
+            return "news_conference"
+        return "statement" if len({t.speaker for t in turns}) <= 1 else "other"
+
+    def _language(self, turns: list[Turn]) -> str:
+        declared = (self.doc.metadata.get("language") or "").split("-")[0].lower() or None
+        sample = " ".join(p for t in turns[:20] for p in t.paragraphs[:3])
+        return detect_language(f"{self.title or ''} {sample}", declared)
+
+    # ------------------------------------------------------------ chrome/header
+    def _trim_edges(self, blocks: list[Block]) -> list[Block]:
+        blocks = (
+            _split_metadata_blocks(blocks[:3]) + blocks[3:-3] + _split_metadata_blocks(blocks[-3:])
+            if len(blocks) > 6
+            else _split_metadata_blocks(blocks)
+        )
+        start, end = 0, len(blocks)
+        while start < end and is_edge_chrome(blocks[start].flat):
+            self.dropped.append(blocks[start].flat)
+            start += 1
+        tail: list[str] = []
+        while end > start and (
+            is_edge_chrome(blocks[end - 1].flat)
+            or is_anywhere_drop(blocks[end - 1].flat)
+            or parse_time_line(blocks[end - 1].flat)
+        ):
+            tail.append(blocks[end - 1].flat)
+            end -= 1
+        # Keep the tail time line as the end time, but record it as dropped.
+        self.dropped.extend(reversed(tail))
+        return blocks[start:end]
+
+    def _header(self, blocks: list[Block]) -> list[Block]:
+        """Consume title, publisher, date, reference, venue and time lines at the top."""
+        blocks = _split_metadata_blocks(blocks)
+        consumed_until = 0
+        title_candidates: list[int] = []
+        saw_meta = saw_date = False
+        date_index = -1
+        limit = min(len(blocks), 15)
+        i = 0
+        while i < limit:
+            block = blocks[i]
+            flat = block.flat
+            label = match_label(flat)
+            if (
+                label
+                and label.kind == "metadata"
+                and len(label.rest.split()) <= 12
+                and not re.search(r"[.!?]$", label.rest)
+            ):
+                self._metadata_line(label, flat)
+                consumed_until, saw_meta = i + 1, True
+            elif self.doc.format != "text" and self.title and base_key(flat) == base_key(self.title):
+                self.metadata_lines.append(flat)  # the page's own heading inside the article
+                consumed_until = i + 1
+            elif label or block.all_bold and _title_only_label(block):
+                break
+            elif is_edge_chrome(flat):
+                self.dropped.append(flat)
+                consumed_until = i + 1
+            elif self.publisher is None and _publisher_named(flat):
+                self.publisher = _publisher_named(flat)
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
+            elif self.publisher and base_key(flat) in {
+                base_key(self.publisher["name"]),
+                *map(base_key, self.publisher.get("aliases", [])),
+            }:
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
+            elif (dateline := _dateline(flat)) is not None:
+                # "Berlin, 12 October 2023": where and when, in one line.
+                saw_date, date_index = True, i
+                place, date = dateline
+                self.date = self.date if self.date and self.doc.format != "text" else date[0]
+                self.time = date[1] or self.time
+                self.location = self.location or place
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
+            elif (date := parse_date_only(flat)) is not None:
+                saw_date, date_index = True, i
+                if self.date is None or self.doc.format == "text":
+                    self.date = date[0]
+                self.time = date[1] or self.time
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
+            elif REFERENCE_LINE.match(flat) and saw_meta:
+                self.reference = REFERENCE_LINE.match(flat).group(1)
+                self.metadata_lines.append(flat)
+                consumed_until = i + 1
+            elif (time := parse_time_line(flat)) is not None:
+                self.time = self.time or time
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
+                # A venue line stands right before the start time ("James S. Brady Press Briefing Room").
+                if title_candidates and title_candidates[-1] == i - 1 and (self.title or self.doc.format != "text"):
+                    venue_index = title_candidates.pop()
+                    self.venue = " / ".join(blocks[venue_index].text.split("\n"))
+            elif (
+                self.doc.format == "text"
+                and _title_like(flat)
+                and self.title is None
+                and (not saw_date or not title_candidates or title_candidates[-1] < date_index)
+                and not (saw_date and title_candidates)
+                or (
+                    _title_like(flat)
+                    and len(flat.split()) <= 12
+                    and i + 1 < len(blocks)
+                    and parse_time_line(blocks[i + 1].flat)
+                )
+            ):
+                title_candidates.append(i)
+            else:
+                break
+            i += 1
+        if self.doc.format == "text" and title_candidates and self.title is None:
+            before_date = [c for c in title_candidates if c < date_index]
+            chosen = before_date[-1] if before_date else title_candidates[-1]
+            self.title = blocks[chosen].flat
+            for index in title_candidates:
+                if index != chosen:
+                    self.dropped.append(blocks[index].flat)
+            consumed_until = max(consumed_until, chosen + 1)
+        elif title_candidates:
+            # Short lines before the start-time line, with the title already known: venue lines.
+            for index in title_candidates:
+                if index < consumed_until:
+                    self.venue = self.venue or blocks[index].flat
+        if self.venue:
+            self.metadata_lines.append(self.venue)
+        if self.title is None and blocks and self.doc.format != "text" and title_candidates:
+            self.title = blocks[title_candidates[0]].flat
+            consumed_until = max(consumed_until, title_candidates[0] + 1)
+        return blocks[consumed_until:]
+
+    def _metadata_line(self, label: Label, flat: str) -> None:
+        key = base_key(label.name)
+        value = label.rest.strip()
+        self.metadata_lines.append(flat)
+        if key in ("date", "dateline", "published", "released"):
+            found = find_date(value)
+            if found:
+                self.date, self.time = found[0], found[1] or self.time
+        elif key in ("place", "location", "venue", "city"):
+            self.location = _city(value)
+        elif key == "title" and not self.title:
+            self.title = value
+        elif key in ("source", "url", "link") and value.startswith("http"):
+            self.source_url = value
+        elif key == "reference":
+            self.reference = value
+
+    def _drop_inline_chrome(self, blocks: list[Block]) -> list[Block]:
+        kept = []
+        for block in blocks:
+            if is_anywhere_drop(block.flat):
+                self.dropped.append(block.flat)
+            else:
+                kept.append(block)
+        return kept
+
+    # ----------------------------------------------------------------- turns
+
+
+REFERENCE_LINE = re.compile(
+    r"^(?:(?:No\.|Ref(?:erence)?\.?|#)\s*)?(\d{2,6}-\d{1,2}-\d{1,2}-\d{4}|\d{3,6}(?:-\d{2,4}){1,3})$", re.I
+)
+KIND_PATTERNS = [
+    (
+        "joint_press_conference",
+        r"joint (press|news) conference|joint press availability|joint statements? (to|for) the press",
+    ),
+    (
+        "news_conference",
+        r"(news|press) conference"
+        r"|answers? to (media|journalists’|journalists'|the press|reporters’|reporters') questions",
+    ),
+    ("briefing", r"briefing|gaggle|press call|background call|conference call|readout"),
+    ("interview", r"\binterview\b"),
+    ("speech", r"\bspeech\b|\baddress(es)? (to|at|before)\b|\blecture\b"),
+    ("statement", r"\bstatement\b|\bcomment\b|\bmessage\b|\bdeclaration\b"),
+    ("remarks", r"\bremarks\b"),
+]
+
+
+@lru_cache(maxsize=1)
+def publishers() -> tuple[dict, ...]:
+    with open(DATA_DIR / "publishers.json", encoding="utf-8") as fh:
+        return tuple(json.load(fh)["publishers"])
+
+
+def _is_metadata_line(line: str) -> bool:
+    line = line.strip()
+    return bool(
+        parse_date_only(line)
+        or REFERENCE_LINE.match(line)
+        or parse_time_line(line)
+        or _publisher_named(line)
+        or is_edge_chrome(line)
+        or ((label := match_label(line)) is not None and label.kind == "metadata")
+    )
+
+
+def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
+    """Header blocks whose every line is metadata ("25 November 2025 16:26" / "1967-25-11-2025"),
+    or a title followed by such lines with no blank line between them."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        lines = block.text.split("\n")
+        if index >= 15 or len(lines) < 2:
+            out.append(block)
+            continue
+        metadata = [_is_metadata_line(line) or _dateline(line) is not None for line in lines]
+        title_then_metadata = (
+            index < 3 and len(lines) > 1 and not metadata[0] and all(metadata[1:]) and _title_like(one_line(lines[0]))
+        )
+        if index < 15 and len(lines) > 1 and (all(metadata) or title_then_metadata):
+            out.extend(Block(line, line=(block.line or 0) + n if block.line else None) for n, line in enumerate(lines))
+        else:
+            out.append(block)
+    return out
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 45 or "\n" in text:
+        return False
+    if _CJK.search(text):
+        # No capitals in Chinese or Japanese: a short line without sentence punctuation.
+        return len(text) <= 80 and not re.search(r"[。！？：:]$", text) and not match_label(text)
+    if re.search(r"[.,;:!?…]$", text) and not find_date(text[-30:]):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return words[0][:1].isupper() and (capitals >= 2 or len(words) <= 6)
+
+
+def _publisher_named(text: str) -> dict | None:
+    key = base_key(text)
+    for publisher in publishers():
+        if key == base_key(publisher["name"]) or key in {base_key(a) for a in publisher["aliases"]}:
+            return publisher
+    return None
+
+
+def _strip_site(title: str | None) -> str | None:
+    if not title:
+        return None
+    return re.split(r"\s+[•|–—-]\s+(?=[^•|]*$)", title)[0].strip() or None
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?)\s*[,–—-]\s+(?P<date>.+)$")
+
+
+def _dateline(line: str) -> tuple[str, tuple] | None:
+    """ "Berlin, 12 October 2023" or "Москва, 25 ноября 2025 года": a place, then only a date."""
+    match = _DATELINE.match(line.strip())
+    if not match or not match["place"][:1].isupper() or len(match["place"].split()) > 4:
+        return None
+    date = parse_date_only(match["date"])
+    return (match["place"].strip(), date) if date else None
+
+
+def _web_address(url: str | None) -> str | None:
+    """Only http(s) addresses are kept: a source link is shown as a link, and "javascript:" must never be one."""
+    if not url:
+        return None
+    url = url.strip()
+    parsed = urlparse(url)
+    return url if parsed.scheme in ("http", "https") and parsed.netloc and len(url) <= 1000 else None
+
+
+def _city(place: str) -> str:
+    place = one_line(place)
+    parts = [p.strip() for p in re.split(r"[,/]", place) if p.strip()]
+    if not parts:
+        return place
+    # "The Kremlin, Moscow" → "Moscow"; "Tokyo, Japan" → "Tokyo".
+    if len(parts) >= 2 and parts[0].lower().startswith(("the ", "akasaka", "palace")):
+        return parts[1]
+    return (
+        parts[0]
+        if len(parts) == 2
+        and len(parts[1].split()) <= 2
+        and parts[1][:1].isupper()
+        and parts[0]
+        and not parts[0].lower().startswith("the ")
+        else parts[-1]
+    )
+
+
+def _title_from_filename(filename: str) -> str:
+    stem = re.sub(r"\.[A-Za-z0-9]{1,6}$", "", filename.rsplit("/", 1)[-1])
+    return re.sub(r"[-_]+", " ", stem).strip().capitalize() or "Untitled transcript"

@@ -1,0 +1,116 @@
+"""Each turn's role: statement, question, answer or remark (procedural and courtesy turns)."""
+
+from __future__ import annotations
+
+import re
+
+from transcripts.parsing.labels import base_key
+from transcripts.parsing.model import Turn
+
+GREETING = re.compile(
+    r"^(good (morning|afternoon|evening|day)|hello|hi|hey|welcome|thank you|thanks|thank you very much|"
+    r"thank you all|okay|ok|all right|alright|yes|yeah|sure|please|go ahead|next question|"
+    r"mm-?hm|(inaudible)|\(inaudible\.?\)|great|sorry|excuse me|one more|last question|"
+    r"you too|likewise|good to see you|nice to see you|appreciate it)\b",
+    re.I,
+)
+
+
+def assign_roles(turns: list[Turn]) -> None:
+    seen_question = False
+    last_question: int | None = None
+    last_substantive: str | None = None  # role of the last non-remark turn
+    for index, turn in enumerate(turns):
+        kind = turn.role
+        text = " ".join(turn.paragraphs)
+        words = len(text.split())
+        courtesy = _is_courtesy(text, words)
+        if kind in ("question", "outlet"):
+            if courtesy and "?" not in text:
+                turn.role = "remark"
+            else:
+                turn.role = "question"
+                seen_question = True
+                last_question = index
+                last_substantive = "question"
+            continue
+        if kind == "anonymous" and base_key(_label_name(turn)) in MODERATORS:
+            turn.role = "remark"
+            continue
+        after_question = index > 0 and turns[index - 1].role == "question"
+        if after_question and re.fullmatch(
+            r"(yes|no|yeah|nope|correct|exactly|absolutely|of course)[.!]?", text.strip(), re.I
+        ):
+            courtesy = False
+        # Officials: named speakers, answerers, the unlabelled opening, anonymous officials.
+        previous = turns[index - 1].role if index else None
+        if courtesy:
+            turn.role = "remark"
+        elif (
+            kind != "answer" and previous in ("remark", "statement") and last_substantive != "question" and words >= 400
+        ):
+            # A long turn nobody asked for: "I have a couple things at the top" mid-briefing.
+            turn.role = "statement"
+        elif kind == "answer" or (seen_question and last_substantive in ("question", "answer")):
+            turn.role = "answer"
+        elif not seen_question or last_substantive in (None, "statement"):
+            turn.role = "statement" if words >= 25 or not seen_question and len(turn.paragraphs) > 1 else "remark"
+        else:
+            turn.role = "answer"
+        if turn.role == "answer":
+            turn.answers = last_question
+            last_substantive = "answer"
+        elif turn.role == "statement":
+            last_substantive = "statement"
+
+
+MODERATORS = {"moderator", "host", "presenter", "announcer", "operator", "emcee", "mc", "ведущий", "модератор"}
+
+
+def _label_name(turn: Turn) -> str:
+    return re.sub(r"\s*\([^()]*\)\s*$", "", turn.label or "")
+
+
+# Running the room rather than saying something: call-ons, hand-offs, wrap-ups, asking for a
+# repeat. Only short turns are judged by these phrases.
+PROCEDURAL = re.compile(
+    r"\b(next question|go ahead|one more\b|last question|(a )?couple (more|of more)|take (that|this|it|some|a few)\b"
+    r"|happy to take|(this|that) (concludes|wraps)|concludes (our|the|this)|have a (great|good|nice) (weekend|day|one)"
+    r"|see you (guys|all|next|on|later|soon)|(say|repeat) (that|it|the \w+( one| question)?) again|which one"
+    r"|pardon me|(i have|i've got) (two|three|a couple( of)?|a few) (quick )?questions\.?$"
+    r"|(thank you|thanks)( everyone| everybody| all)? for joining|reporter approaches)",
+    re.I,
+)
+
+
+def _is_procedural(text: str, words: int) -> bool:
+    """Every sentence runs the room ("Go ahead, Phil."), none answers or asks anything."""
+    if words > 40:
+        return False
+    if re.search(r"\b(this|that) concludes\b", text, re.I):
+        return True  # the wrap-up, whatever housekeeping follows it
+    substance = 0
+    for sentence in re.split(r"(?<=[.!?…])\s+", text.strip()):
+        if PROCEDURAL.search(sentence) or GREETING.match(sentence.strip(' —-–"“')):
+            continue
+        if "?" in sentence:
+            return False
+        substance += len(re.findall(r"\w+", re.sub(r"\([^()]*\)", "", sentence)))
+    return substance <= 3 and bool(PROCEDURAL.search(text))
+
+
+def _is_courtesy(text: str, words: int) -> bool:
+    if words == 0:
+        return True
+    if _is_procedural(text, words):
+        return True
+    if "?" in text and words > 3:
+        return False
+    if words <= 12 and GREETING.match(text.strip(' —-–"“')):
+        return True
+    # "Go ahead, Mary." / "Peter." / "Karen, go ahead." — call-ons are short and name someone.
+    if words <= 4 and re.search(r"\b(go ahead|please|yes|next|sorry)\b", text, re.I):
+        return True
+    if words <= 2 and re.fullmatch(r"[A-Z][\w’'\-]+(\s+[A-Z][\w’'\-]+)?[.!]?", text.strip()):
+        return True
+    return bool(re.fullmatch(r"\((inaudible|laughter|applause|crosstalk)[.]?\)\.?", text.strip(), re.I))
