@@ -33,7 +33,8 @@ def gold_transcripts() -> list[GoldTranscript]:
         turns, labels = [], []
         for n, (want, got) in enumerate(zip(gold["utterances"], parsed.turns, strict=True)):
             outlet = OUTLETS[n % len(OUTLETS)] if want["role"] == "question" and not want["speaker"] else None
-            turns.append(Turn(want["speaker"], list(got.paragraphs), outlet))
+            marker = want["label"] if not want["speaker"] and want["role"] != "question" else None
+            turns.append(Turn(want["speaker"], list(got.paragraphs), outlet, marker))
             labels.append(want["label"])
         out.append(GoldTranscript(path.name.split(".gold")[0], gold["title"], dt.date.fromisoformat(gold["date"]),
                                   turns, labels))  # fmt: skip
@@ -117,7 +118,7 @@ def variants(gold: GoldTranscript) -> list[tuple[str, Rendered, str]]:
     if named:
         principal = max(set(named), key=named.count)
         title = f"Remarks by President {principal} at a news conference"
-        turns = [Turn(t.speaker, t.paragraphs, t.outlet) for t in gold.turns]
+        turns = [Turn(t.speaker, t.paragraphs, t.outlet, t.marker) for t in gold.turns]
         rendered = render(title, gold.date, turns, "caps_colon_alone")
         text = rendered.data.decode().replace(f"\n{principal.upper()}:\n", "\nTHE PRESIDENT:\n")
         out.append(("president_header", Rendered("president_header.txt", text.encode(), turns), title))
@@ -125,7 +126,7 @@ def variants(gold: GoldTranscript) -> list[tuple[str, Rendered, str]]:
         if len(longest.paragraphs) >= 2:
             other = next((n for n in named if n != longest.speaker), "Biden Smith")
             address = f"President {other.split()[-1]}: you hold the key to this, and we expect an answer."
-            turns = [Turn(t.speaker, t.paragraphs, t.outlet) for t in gold.turns]
+            turns = [Turn(t.speaker, t.paragraphs, t.outlet, t.marker) for t in gold.turns]
             target = turns[gold.turns.index(longest)]
             target.paragraphs = [target.paragraphs[0], address, *target.paragraphs[1:]]
             out.append(("address_inside", render(gold.title, gold.date, turns, "colon"), gold.title))

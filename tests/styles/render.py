@@ -23,6 +23,7 @@ class Turn:
     speaker: str | None
     paragraphs: list[str]
     outlet: str | None = None  # for questions: the journalist's outlet
+    marker: str | None = None  # for unnamed turns that are not questions: their label (MODERATOR)
 
 
 @dataclass
@@ -37,6 +38,8 @@ def _caps(name: str) -> str:
 
 
 def _label(turn: Turn, convention: str, lang: str = "en") -> str:
+    if turn.speaker is None and turn.marker:
+        return turn.marker.upper() if convention in ("caps_alone", "dash_es", "emdash", "caps_fullstop") else turn.marker
     if turn.speaker is None:
         marker = QUESTION_MARKERS.get(lang, "Q")
         if convention == "outlet_paren" and turn.outlet:

@@ -41,6 +41,7 @@ class Block:
     bold_lead: str = ""
     all_bold: bool = False
     line: int | None = None
+    heading: bool = False  # a Markdown or HTML heading
     meta: dict = field(default_factory=dict)
 
     @property
@@ -95,6 +96,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
 _MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-{2,})\s*$")
 
 
 MAX_FRONT_MATTER_CHARS = 65_536
@@ -164,9 +166,14 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
         if lead:
             bold_lead = _render_inline(lead.group(2))
         all_bold = bool(re.fullmatch(r"\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*", raw, re.S))
+        heading = bool(_MD_HEADING.match(lines[0])) and len(lines) == 1
+        if len(lines) == 2 and _SETEXT.match(lines[1]):  # "Title" underlined with === or ---
+            raw, heading = lines[0], True
         rendered = collapse(_render_inline(raw))
         if rendered:
-            blocks.append(Block(rendered, bold_lead=one_line(bold_lead), all_bold=all_bold, line=block.line))
+            blocks.append(
+                Block(rendered, bold_lead=one_line(bold_lead), all_bold=all_bold, line=block.line, heading=heading)
+            )
     return blocks
 
 
@@ -273,6 +280,7 @@ SKIP_TAGS = {
     "canvas",
 }
 BOLD_TAGS = {"b", "strong"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CHROME_TAGS = {"nav", "footer", "aside", "form", "header"}
 # Class or id fragments that mark page furniture inside an article.
 CHROME_CLASS = re.compile(
@@ -353,7 +361,7 @@ class _BlockWriter:
                 self.line = line
             self.runs.append((text, bold))
 
-    def flush(self):
+    def flush(self, heading: bool = False):
         if self.runs:
             raw = "".join(t for t, _ in self.runs)
             text = collapse(raw)
@@ -369,7 +377,7 @@ class _BlockWriter:
                     lead.append(t)
                 bold_lead = one_line("".join(lead))
                 all_bold = all(bold for t, bold in self.runs if t.strip())
-                self.blocks.append(Block(text, bold_lead=bold_lead, all_bold=all_bold, line=self.line))
+                self.blocks.append(Block(text, bold_lead=bold_lead, all_bold=all_bold, line=self.line, heading=heading))
         self.runs = []
         self.line = None
 
@@ -405,7 +413,7 @@ def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False):
         for child in el:
             _walk(child, writer, inner_bold)
     if is_block:
-        writer.flush()
+        writer.flush(heading=tag in _HEADINGS)
     if not top:
         writer.add(el.tail or "", bold, el.sourceline)
 

@@ -250,6 +250,18 @@ OUTLET_PHRASES = (
     "the hindu",
 )
 
+# Forms of address: "Colleagues: we have…" or "Mr President: you hold the key…" open a paragraph
+# of someone's speech; they are never a speaker label.
+VOCATIVES = {
+    "colleagues", "dear colleagues", "friends", "dear friends", "my friends", "ladies and gentlemen",
+    "ladies", "gentlemen", "everyone", "everybody", "folks", "excellencies", "your excellency",
+    "your excellencies", "your majesty", "your highness", "mr president", "madam president",
+    "mr. president", "mr chairman", "mr. chairman", "madam chair", "mr secretary-general",
+    "mr. secretary-general", "señoras y señores", "queridos amigos", "amigos", "mesdames et messieurs",
+    "chers amis", "chers collègues", "meine damen und herren", "liebe kolleginnen und kollegen",
+    "коллеги", "уважаемые коллеги", "друзья", "дорогие друзья", "дамы и господа",
+}  # fmt: skip
+
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "h.e", "sir", "madam", "mme", "m", "prof"}
 CONNECTORS = {
     "of",
@@ -292,6 +304,11 @@ _CAPS_FULLSTOP = re.compile(
     r"^(?P<name>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|AMB|ST)\.\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-.]*[A-Z])*)"
     r"(?:\s*\((?P<note>[^()]{1,120})\))?\.\s+(?=\S)"
 )
+# "PRESIDENTE.- Muchas gracias", "EL CANCILLER— …", "VLADIMIR PUTIN — …", "PERIODISTA.- ¿…?"
+_DASH_HEAD = re.compile(
+    r"^(?P<name>[^\s:：()\[\]–—]+?(?:[ \t]+[^\s:：()\[\]–—]+?){0,11}?)"
+    r"(?:\s*\((?P<note>[^()]{1,120})\))?(?P<delim>\s*\.\s?[-–—]{1,2}|\s+[-–—]{1,2}|—|–)\s*(?=\S)"
+)
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
 _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")
 # A surname after initials written without spaces: "С.В.Лавров", "S.Lavrov", "V.V.Putin".
@@ -308,6 +325,8 @@ class Label:
     note: str | None
     rest: str  # the text after the label
     kind: str  # "question" | "answer" | "anonymous" | "outlet" | "person" | "metadata"
+    affiliation: str | None = None  # "NAME/OUTLET:", "Q (Reuters):"
+    delimiter: str = ":"  # ":", ".", ".-", "—", "" (alone on its line): part of the document's label grammar
 
 
 def fold(text: str) -> str:
@@ -377,13 +396,20 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
 
 
 def match_label(
-    text: str, *, bold_lead: str = "", known_single: frozenset = frozenset(), strict: bool = False
+    text: str,
+    *,
+    bold_lead: str = "",
+    known_single: frozenset = frozenset(),
+    strict: bool = False,
+    dashes: bool = True,
 ) -> Label | None:
     """The speaker label that opens `text`, if any.
 
     `strict` (used inside a paragraph, after a hard line break) only accepts
     forms that cannot be ordinary prose: all-capital names, Q/A markers, and
-    names already seen as labels in this transcript.
+    names already seen as labels in this transcript. `dashes`: whether this
+    document's labels end in dashes ("NAME.- text", "NAME — text"); where they
+    do not, "Q — got no opposition" is a question whose text opens with a dash.
     """
     text = text.lstrip()
     if not text:
@@ -393,8 +419,15 @@ def match_label(
         name = match["name"]
         return Label(name, name, None, text[match.end() :], classify(name))
     match = _LABEL_HEAD.match(text)
-    if match and _acceptable(match["name"], known_single, strict, bold_lead):
-        return _finish(match, text)
+    if match:
+        label = _colon_label(match, text, known_single, strict, bold_lead)
+        if label is not None:
+            return label
+    match = _DASH_HEAD.match(text) if dashes else None
+    if match:
+        label = _dash_label(match, text, known_single)
+        if label is not None:
+            return label
     match = _Q_BARE.match(text)
     if match and (
         match.group(0).rstrip().endswith((".", ":", "："))
@@ -417,6 +450,53 @@ def match_label(
     return None
 
 
+def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_lead: str) -> Label | None:
+    name = match["name"]
+    affiliation = None
+    if "/" in name:  # "JOURNALIST/REUTERS:", "Jane Doe/AFP:"
+        name, _, affiliation = (part.strip() for part in name.partition("/"))
+        if not name or not affiliation or not affiliation[:1].isupper() or len(affiliation.split()) > 6:
+            return None
+    if base_key(name) in VOCATIVES:
+        return None
+    if not _acceptable(name, known_single, strict, bold_lead):
+        return None
+    label = _finish(match, text, name=name)
+    if affiliation:
+        label.affiliation = affiliation
+    if label.kind == "person" and _addresses_someone(label, known_single):
+        return None
+    return label
+
+
+def _addresses_someone(label: Label, known_single) -> bool:
+    """ "President Biden: you hold the key…": a name, a colon, then a sentence that does not start
+    as sentences do. A label that this document uses elsewhere is still a label."""
+    first = label.rest[:1]
+    return first.isalpha() and first.islower() and base_key(label.name) not in known_single
+
+
+def _dash_label(match: re.Match, text: str, known_single) -> Label | None:
+    """Dash delimiters are read only where prose would not use them: after a full stop (".-"),
+    or after a name in capitals, a question/answer marker or a name this document uses as a
+    label elsewhere."""
+    name = " ".join(match["name"].split())
+    if not is_name_like(name, known_single=known_single) or base_key(name) in VOCATIVES:
+        return None
+    letters = re.sub(r"[^\w]|[\d_]", "", name)
+    marker = classify(name) in ("question", "answer", "anonymous")
+    after_stop = "." in match["delim"]
+    if not (after_stop or marker or (letters.isupper() and len(letters) >= 2) or base_key(name) in known_single):
+        return None
+    if classify(name) in ("metadata", "outlet") and not marker:
+        return None
+    label = _finish(match, text, name=name)
+    label.delimiter = ".-" if after_stop else "—"
+    if label.kind == "person" and _addresses_someone(label, known_single):
+        return None
+    return label
+
+
 def _acceptable(name: str, known_single, strict: bool, bold_lead: str) -> bool:
     if not is_name_like(name, known_single=known_single):
         return False
@@ -430,8 +510,8 @@ def _acceptable(name: str, known_single, strict: bool, bold_lead: str) -> bool:
     return True
 
 
-def _finish(match: re.Match, text: str, kind: str | None = None) -> Label:
-    name = " ".join(match["name"].split())
+def _finish(match: re.Match, text: str, kind: str | None = None, name: str | None = None) -> Label:
+    name = " ".join((name or match["name"]).split())
     note = " ".join(match["note"].split()) if match["note"] else None
     rest = text[match.end() :]
     printed = f"{name} ({note})" if note else name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,48 @@ def _rest_of(body: str, label: Label) -> str:
     return body[index:] if index >= 0 else label.rest
 
 
+_ALONE_MAX_CHARS = 100
+_NOT_NAMES = {"ok", "okay", "yes", "no", "end", "note", "update", "thanks", "thank you", "applause", "laughter"}
+
+
+def _alone(block: Block, known: frozenset) -> Label | None:
+    """The label a block would be if it stood alone on its line."""
+    text = block.flat
+    if len(text) > _ALONE_MAX_CHARS or "\n" in block.text.strip() and not block.all_bold:
+        return None
+    name = text.strip()
+    if not name or name[-1] in ".,;!?…:：" and not re.search(r"\b(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.$", name):
+        return None
+    if base_key(name) in _NOT_NAMES:
+        return None
+    label = match_label(name + ": X", known_single=known, dashes=False)
+    if label is None or label.kind == "metadata" or label.rest != "X":
+        return None
+    label.rest, label.delimiter = "", ""
+    return label
+
+
+def _shape(block: Block) -> tuple:
+    letters = re.sub(r"[^\w]|[\d_]", "", block.flat)
+    return ("heading" if block.heading else "bold" if block.all_bold else "plain", letters.isupper())
+
+
+def _starts_like_text(text: str) -> bool:
+    first = text.lstrip("\"“‘'«([—–-… ")[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha() or _is_cjk(first))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
+
+
+def _looks_like_speaker(label: Label) -> bool:
+    if label.kind in ("question", "answer", "anonymous", "outlet"):
+        return True
+    words = label.name.split()
+    return len(words) >= 2 or bool(label.note)
+
+
 def _title_only_label(block: Block) -> bool:
     """A bold line that is only a speaker's title and name: "President of Russia Vladimir Putin"."""
     text = block.flat
@@ -50,16 +93,24 @@ class TurnReader:
     def _segments(self, blocks: list[Block]) -> list[_Segment]:
         # First pass: which names are used as labels at the start of a paragraph.
         known = set()
+        dashed = 0
         for block in blocks:
             label = match_label(block.flat, bold_lead=block.bold_lead)
             if label and label.kind in ("person", "outlet", "anonymous"):
                 known.add(base_key(label.name))
                 known.add(base_key(label.name.split()[-1]))
+            if label and label.kind != "metadata":
+                # ".-" is a delimiter wherever it stands; "Q —" may be a question opening with a dash.
+                dashed += label.delimiter == ".-" or (label.delimiter == "—" and label.kind == "person")
         self.known_labels = frozenset(known)
+        # This document's grammar: do its speaker labels end in dashes?
+        self.dashes = dashed >= 2
+        alone = self._labels_alone(blocks)
         segments: list[_Segment] = []
         current = _Segment(None, [])
-        for block in blocks:
-            for piece, label, standalone in self._split_block(block):
+        for index, block in enumerate(blocks):
+            pieces = [(None, alone[index], True)] if index in alone else self._split_block(block)
+            for piece, label, standalone in pieces:
                 if label is not None:
                     if current.label is not None or current.paragraphs:
                         segments.append(current)
@@ -72,11 +123,41 @@ class TurnReader:
             segments.append(current)
         return segments
 
+    def _labels_alone(self, blocks: list[Block]) -> dict[int, Label]:
+        """Speaker labels on a line of their own ("THE PRESIDENT", a bold or heading name), the
+        text following in the next paragraphs.
+
+        A short name-like line is a label only as part of this document's grammar: its shape
+        (capitals, bold, heading, plain) must be used for a dialogue — some name in that shape
+        recurs — and a name used once must look like a speaker (a question marker, two or more
+        name words, a title). Section headings in a speech recur in no shape, so stay text.
+        """
+        candidates: dict[int, tuple[Label, tuple]] = {}
+        for index, block in enumerate(blocks[:-1]):
+            label = _alone(block, self.known_labels)
+            if label is not None and _starts_like_text(blocks[index + 1].flat):
+                candidates[index] = (label, _shape(block))
+        for index in list(candidates):
+            if index + 1 in candidates:  # a list of names is not a dialogue
+                candidates.pop(index + 1, None)
+        names = Counter(base_key(label.name) for label, _ in candidates.values())
+        dialogue_shapes = {shape for label, shape in candidates.values() if names[base_key(label.name)] >= 2}
+        shape_sizes = Counter(shape for _, shape in candidates.values())
+        accepted = {}
+        for index, (label, shape) in candidates.items():
+            if shape not in dialogue_shapes or shape_sizes[shape] < 2:
+                continue
+            if names[base_key(label.name)] >= 2 or _looks_like_speaker(label):
+                accepted[index] = label
+        return accepted
+
     def _split_block(self, block: Block):
         """Yield (paragraph, label, standalone) pieces; a block may hold several labelled lines."""
         lines = block.text.split("\n")
         first = "\n".join(lines)
-        label = match_label(one_line(first), bold_lead=block.bold_lead, known_single=self.known_labels)
+        label = match_label(
+            one_line(first), bold_lead=block.bold_lead, known_single=self.known_labels, dashes=self.dashes
+        )
         if label and label.kind == "metadata":
             label = None
         if label is None and block.all_bold and _title_only_label(block):
@@ -93,7 +174,7 @@ class TurnReader:
         parts: list[tuple[Label | None, list[str]]] = [(label, [])]
         for i, line in enumerate(lines):
             if i > 0:
-                inner = match_label(line, known_single=self.known_labels, strict=True)
+                inner = match_label(line, known_single=self.known_labels, strict=True, dashes=self.dashes)
                 if inner and inner.kind != "metadata":
                     parts.append((inner, []))
                     continue
