@@ -28,6 +28,9 @@ class HeaderReader:
         meta = self.doc.metadata
         if self.doc.format == "markdown":
             self.title = one_line(str(meta.get("title") or "")) or None
+            first = self.doc.blocks[0] if self.doc.blocks else None
+            if not self.title and first is not None and first.heading and _title_like(first.flat):
+                self.title = first.flat  # "# Title" or a setext heading opens the file
             self.date = parse_iso_date(meta.get("date") or meta.get("published_time"))
             self.source_url = meta.get("source_url") or meta.get("url") or None
             if meta.get("location"):

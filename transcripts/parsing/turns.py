@@ -56,7 +56,9 @@ def _shape(block: Block) -> tuple:
 
 
 def _starts_like_text(text: str) -> bool:
-    first = text.lstrip("\"“‘'«([—–-… ")[:1]
+    if text[:1] in "([—–-…":  # an editorial note "(without microphone)", or speech resumed "— and we"
+        return True
+    first = text.lstrip("\"“‘'« ")[:1]
     return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha() or _is_cjk(first))
 
 
@@ -101,7 +103,9 @@ class TurnReader:
                 known.add(base_key(label.name.split()[-1]))
             if label and label.kind != "metadata":
                 # ".-" is a delimiter wherever it stands; "Q —" may be a question opening with a dash.
-                dashed += label.delimiter == ".-" or (label.delimiter == "—" and label.kind == "person")
+                dashed += label.delimiter == ".-" or (
+                    label.delimiter == "—" and label.kind not in ("question", "answer")
+                )
         self.known_labels = frozenset(known)
         # This document's grammar: do its speaker labels end in dashes?
         self.dashes = dashed >= 2
