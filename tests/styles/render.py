@@ -39,7 +39,9 @@ def _caps(name: str) -> str:
 
 def _label(turn: Turn, convention: str, lang: str = "en") -> str:
     if turn.speaker is None and turn.marker:
-        return turn.marker.upper() if convention in ("caps_alone", "dash_es", "emdash", "caps_fullstop") else turn.marker
+        return (
+            turn.marker.upper() if convention in ("caps_alone", "dash_es", "emdash", "caps_fullstop") else turn.marker
+        )
     if turn.speaker is None:
         marker = QUESTION_MARKERS.get(lang, "Q")
         if convention == "outlet_paren" and turn.outlet:

@@ -79,13 +79,28 @@ def find_date(text: str) -> tuple[dt.date, dt.time | None, re.Match] | None:
     return best
 
 
+# Weekdays as datelines print them ("[Lunes 16 de Noviembre del 2009]", "Mardi 3 mars 2020").
+WEEKDAYS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda-feira|terça-feira|quarta-feira"
+    r"|quinta-feira|sexta-feira|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b\.?,?",
+    re.I,
+)
+
+
 def parse_date_only(text: str) -> tuple[dt.date, dt.time | None] | None:
-    """A date (and time) if `text` is nothing but that."""
+    """A date (and time) if `text` is nothing but that (brackets and a weekday allowed)."""
+    text = text.strip()
+    if text[:1] in "[(" and text[-1:] in "])":
+        text = text[1:-1]
     found = find_date(text)
     if not found:
         return None
     date, time, match = found
-    rest = (text[: match.start()] + text[match.end() :]).strip(" ,.-–—|")
+    rest = WEEKDAYS.sub("", text[: match.start()] + text[match.end() :]).strip(" ,.-–—|")
     if rest and not re.fullmatch(r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z]{2,5}|GMT[+-]?\d*)", rest, re.I):
         return None
     return date, time

@@ -307,7 +307,7 @@ _CAPS_FULLSTOP = re.compile(
 # "PRESIDENTE.- Muchas gracias", "EL CANCILLER— …", "VLADIMIR PUTIN — …", "PERIODISTA.- ¿…?"
 _DASH_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]–—]+?(?:[ \t]+[^\s:：()\[\]–—]+?){0,11}?)"
-    r"(?:\s*\((?P<note>[^()]{1,120})\))?(?P<delim>\s*\.\s?[-–—]{1,2}|\s+[-–—]{1,2}|—|–)\s*(?=\S)"
+    r"(?:\s*\((?P<note>[^()]{1,120})\))?(?P<delim>\s*\.[-–—]{1,2}|\s+[-–—]{1,2}|—|–)\s*(?=\S)"
 )
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
 _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")

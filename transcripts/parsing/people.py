@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from transcripts.parsing.dates import MONTHS
 from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -331,6 +332,80 @@ def cjk_names_in(text: str) -> list[str]:
     return found
 
 
+# Offices a label may name instead of a person ("THE PRESIDENT", "EL CANCILLER"), in the
+# languages we see, each to one key; the holder is whoever the file's title or header names with it.
+OFFICES = {
+    "president": "president", "presidente": "president", "presidenta": "president", "président": "president",
+    "présidente": "president", "президент": "president", "vice president": "vice president",
+    "vice-president": "vice president", "vicepresidente": "vice president", "vicepresidenta": "vice president",
+    "prime minister": "prime minister", "primer ministro": "prime minister", "primera ministra": "prime minister",
+    "premier ministre": "prime minister", "премьер-министр": "prime minister", "premier": "prime minister",
+    "chancellor": "chancellor", "bundeskanzler": "chancellor", "bundeskanzlerin": "chancellor",
+    "canciller": "foreign minister", "foreign minister": "foreign minister", "secretary of state": "secretary",
+    "secretary": "secretary", "first lady": "first lady", "governor": "governor", "mayor": "mayor",
+    "king": "king", "queen": "queen", "emir": "emir", "pope": "pope", "chairman": "chairman",
+    "secretary-general": "secretary-general", "secretary general": "secretary-general",
+}  # fmt: skip
+_ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las", "les", "mr", "mr.", "madam", "mrs"}
+_OFFICE_BEFORE_NAME = re.compile(
+    r"(?<![\w-])(?P<office>(?i:" + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True)) + r"))"
+    r"(?:[ \t]+(?:of|de|del|of the)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}?)?"
+    r"[ \t]+(?P<name>[A-Z\u0400-\u042F][\w'’\-.]+(?:[ \t]+[A-Z\u0400-\u042F][\w'’\-.]+){0,3})"
+)
+# One person, two spellings: "JOSEPH BIDEN JUNIOR" and "JOE BIDEN".
+SUFFIXES = {"jr", "junior", "sr", "senior", "ii", "iii", "iv"}
+NICKNAMES = [
+    {"joe", "joseph"}, {"bill", "william", "will"}, {"bob", "robert", "rob"}, {"mike", "michael"},
+    {"jim", "james", "jimmy"}, {"tom", "thomas"}, {"dick", "richard", "rick"}, {"tony", "anthony"},
+    {"alex", "alexander", "aleksandr", "alexandr", "sasha"}, {"dmitry", "dmitri", "dmitriy"},
+    {"sergey", "sergei", "sergej"}, {"andrew", "andy"}, {"kate", "katherine", "catherine"},
+    {"liz", "elizabeth"}, {"dan", "daniel"}, {"chris", "christopher"}, {"nick", "nicholas"},
+    {"ted", "edward", "ed"}, {"jack", "john"}, {"bernie", "bernard"}, {"don", "donald"},
+]  # fmt: skip
+_NICK = {name: frozenset(group) for group in NICKNAMES for name in group}
+
+
+def name_parts(name: str) -> tuple[str, str] | None:
+    """(first name, surname) folded, suffixes dropped; None for a single word."""
+    words = [w.strip(".,") for w in base_key(name).split()]
+    words = [w for w in words if w and w not in SUFFIXES]
+    return (words[0], words[-1]) if len(words) >= 2 else None
+
+
+def same_person(a: str, b: str) -> bool:
+    pa, pb = name_parts(a), name_parts(b)
+    if not pa or not pb or pa[1] != pb[1]:
+        return False
+    first_a, first_b = pa[0], pb[0]
+    return (
+        first_a == first_b
+        or first_b in _NICK.get(first_a, ())
+        or (len(first_a.strip(".")) == 1 or len(first_b.strip(".")) == 1)
+        and first_a[0] == first_b[0]
+    )
+
+
+def office_key(printed: str) -> str | None:
+    """ "THE PRESIDENT" → "president"; "El Canciller" → "foreign minister"; a name → None."""
+    words = [w for w in base_key(printed).split() if w not in _ARTICLES]
+    return OFFICES.get(" ".join(words)) if words else None
+
+
+def offices_in(text: str) -> dict[str, str]:
+    """Who holds which office, as a title or header says it: "Remarks by President Biden" → {"president": "Biden"}."""
+    found: dict[str, str] = {}
+    for match in _OFFICE_BEFORE_NAME.finditer(text):
+        office = OFFICES[base_key(match["office"])]
+        words = []
+        for word in match["name"].split():
+            if word.lower() in CONNECTORS or base_key(word) in OFFICES or base_key(word).strip(".") in MONTHS:
+                break
+            words.append(word.rstrip(".,’'s") if word.endswith(("’s", "'s")) else word.rstrip(".,"))
+        if words:
+            found.setdefault(office, titlecase(" ".join(words)))
+    return found
+
+
 class Resolver:
     """Resolves the names printed in labels to full names, within one transcript."""
 
@@ -342,10 +417,12 @@ class Resolver:
         date: dt.date | None,
         known: dict[str, list[str]] | None = None,
         label_names: list[str] = (),
+        header: str = "",
     ):
         self.publisher = publisher
         self.date = date
         self.title_names = [self.canonical(n) for n in names_in(title)] + cjk_names_in(title)
+        self.offices = offices_in(f"{title}\n{header}")
         # Pool: canonical name -> the keys it answers to.
         self.pool: dict[str, set[str]] = {}
         for person in gazetteer_people():
@@ -355,10 +432,17 @@ class Resolver:
         for name in self.title_names:
             self._add(name, [])
         for printed in label_names:
-            stripped = strip_titles(printed)
-            if len(stripped.split()) >= 2 and not printed.isupper() and not self._near(stripped):
+            stripped = titlecase(strip_titles(printed))
+            if len(stripped.split()) >= 2 and not self._near(stripped) and not self._variant(stripped):
                 self._add(self.canonical(stripped), [])
         self.president = self._office_holder("president")
+
+    def _variant(self, name: str) -> str | None:
+        """A name already in the pool that is the same person ("Joseph Biden Junior" ~ "Joe Biden")."""
+        for known in self.pool:
+            if same_person(name, known):
+                return known
+        return None
 
     def _add(self, name: str, aliases: list[str]) -> None:
         keys = self.pool.setdefault(name, set())
@@ -412,10 +496,12 @@ class Resolver:
     def resolve(self, printed_name: str) -> str | None:
         core = strip_titles(printed_name)
         if not core:
-            key = base_key(printed_name)
-            if key in ("the president", "president") and self.president:
+            office = office_key(printed_name)
+            if office == "president" and self.president:
                 return self.president
-            if "president" in key and self.president:
+            if office and office in self.offices:
+                return self.resolve(self.offices[office]) or self.offices[office]
+            if office is None and "president" in base_key(printed_name).split() and self.president:
                 return self.president
             return None
         core = titlecase(core)
@@ -443,4 +529,8 @@ class Resolver:
                 for k in keys:
                     if len(k.split()) == len(tokens) and difflib.SequenceMatcher(None, k, key).ratio() >= 0.9:
                         return self.canonical(name)
+            # The same person written another way ("Joseph Biden Junior", "Joe Biden").
+            for name, _ in ordered:
+                if same_person(core, name):
+                    return self.canonical(name)
         return core if core[:1].isupper() else None

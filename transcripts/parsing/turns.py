@@ -204,6 +204,7 @@ class TurnReader:
             date=self.date,
             known=self.hints.known_speakers,
             label_names=[s.label.name for s in segments if s.label and s.label.kind == "person"],
+            header="\n".join(self.metadata_lines),
         )
         principal = resolver.principal()
         turns: list[Turn] = []
