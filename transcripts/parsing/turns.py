@@ -13,7 +13,7 @@ from transcripts.parsing.blocks import (
 )
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.model import Turn
-from transcripts.parsing.people import Resolver
+from transcripts.parsing.people import Resolver, gazetteer_keys
 from transcripts.parsing.roles import assign_roles
 
 
@@ -50,9 +50,18 @@ def _alone(block: Block, known: frozenset) -> Label | None:
     return label
 
 
-def _shape(block: Block) -> tuple:
-    letters = re.sub(r"[^\w]|[\d_]", "", block.flat)
-    return ("heading" if block.heading else "bold" if block.all_bold else "plain", letters.isupper())
+def _shape(block: Block, label: Label) -> tuple:
+    """Bold and headings are a shape whatever the case ("Q", "Fumio Kishida"); plain lines by case."""
+    if block.heading or block.all_bold:
+        return ("heading" if block.heading else "bold",)
+    letters = re.sub(r"[^\w]|[\d_]", "", label.name)  # the name's case, not its note's
+    return ("plain", letters.isupper())
+
+
+def _known_person(label: Label, title: str) -> bool:
+    """A name the title mentions or the gazetteer knows."""
+    key = base_key(label.name)
+    return label.kind == "person" and (key in gazetteer_keys() or key.split()[-1] in title.split())
 
 
 def _starts_like_text(text: str) -> bool:
@@ -71,6 +80,39 @@ def _looks_like_speaker(label: Label) -> bool:
         return True
     words = label.name.split()
     return len(words) >= 2 or bool(label.note)
+
+
+def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
+    """Who answers here: people the title names, office holders, people the gazetteer knows, and
+    whoever holds a large share of the named turns."""
+    named = Counter(t.speaker for t in turns if t.speaker)
+    total = sum(named.values())
+    officials = set(resolver.title_names) | set(resolver.offices.values()) | set(gazetteer_keys().values())
+    if resolver.president:
+        officials.add(resolver.president)
+    officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total}
+    return officials
+
+
+def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
+    """A named person who is no official, with an outlet in their label or asking an official
+    something, is a journalist: their turns are questions (or remarks), never answers."""
+    journalists = set()
+    # Journalists introduce themselves in their questions ("Ksenia Sokolova, Snob magazine. …").
+    asked = " ".join(" ".join(t.paragraphs[:1])[:200] for t in turns if t.role in ("question", "outlet"))
+    for turn in turns:
+        if turn.role == "person" and turn.speaker and turn.speaker not in officials and turn.speaker in asked:
+            journalists.add(turn.speaker)
+    for index, turn in enumerate(turns):
+        if turn.role != "person" or not turn.speaker or turn.speaker in officials:
+            continue
+        following = turns[index + 1] if index + 1 < len(turns) else None
+        asks = "?" in " ".join(turn.paragraphs) and following is not None and following.speaker in officials
+        if turn.affiliation or asks:
+            journalists.add(turn.speaker)
+    for turn in turns:  # a journalist's follow-ups too ("I mean that very highway.")
+        if turn.role == "person" and turn.speaker in journalists:
+            turn.role = "outlet"
 
 
 def _title_only_label(block: Block) -> bool:
@@ -140,18 +182,20 @@ class TurnReader:
         for index, block in enumerate(blocks[:-1]):
             label = _alone(block, self.known_labels)
             if label is not None and _starts_like_text(blocks[index + 1].flat):
-                candidates[index] = (label, _shape(block))
+                candidates[index] = (label, _shape(block, label))
         for index in list(candidates):
             if index + 1 in candidates:  # a list of names is not a dialogue
                 candidates.pop(index + 1, None)
         names = Counter(base_key(label.name) for label, _ in candidates.values())
         dialogue_shapes = {shape for label, shape in candidates.values() if names[base_key(label.name)] >= 2}
         shape_sizes = Counter(shape for _, shape in candidates.values())
+        title = base_key(self.title or "")
         accepted = {}
         for index, (label, shape) in candidates.items():
-            if shape not in dialogue_shapes or shape_sizes[shape] < 2:
+            known = _known_person(label, title)
+            if not (shape in dialogue_shapes and shape_sizes[shape] >= 2 or dialogue_shapes and known):
                 continue
-            if names[base_key(label.name)] >= 2 or _looks_like_speaker(label):
+            if names[base_key(label.name)] >= 2 or _looks_like_speaker(label) or known:
                 accepted[index] = label
         return accepted
 
@@ -171,7 +215,9 @@ class TurnReader:
         if label is None and block.bold_lead and block.bold_lead.rstrip().endswith((":", "：")):
             # "<b>Name</b>:" or a bold label our shapes did not know; trust the typography.
             printed = block.bold_lead.rstrip(" :：")
-            if 0 < len(printed.split()) <= 8 and not re.search(r"[.?!]$", printed):
+            # Up to 8 words, or more in capitals: "DEPUTY CHIEF OF STAFF … PRESS SECRETARY DMITRY PESKOV".
+            limit = 20 if printed.upper() == printed else 8
+            if 0 < len(printed.split()) <= limit and not re.search(r"[.?!]$", printed):
                 rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
                 label = Label(printed, printed, None, rest, "person")
         # Split at later lines that start with a strict label (hard line breaks).
@@ -223,6 +269,8 @@ class TurnReader:
                 speaker = principal
             elif kind == "outlet":
                 affiliation = label.name
+            if label is not None and label.affiliation:
+                affiliation = label.affiliation
             turns.append(
                 Turn(
                     label=label.printed if label else None,
@@ -235,5 +283,6 @@ class TurnReader:
             )
         if turns and turns[0].label is None and turns[0].speaker is None:
             self.warnings.append("the opening text has no speaker label and the title names nobody")
+        _mark_journalists(turns, _officials(turns, resolver))
         assign_roles(turns)
         return turns
