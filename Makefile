@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install run test lint fuzz loadtest bench backup restore samples migrate clean-data
+.PHONY: install run test lint fuzz sweep loadtest bench backup restore samples migrate clean-data
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ test: install
 # The parser's property tests with a large example budget (minutes, not seconds).
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_parsing.py -k "any_bytes or exactly_one_place" -q
+
+# The parser over all 12,475 files of ../shared/corpus/bulk: no crash, none over 2 s, refusals by reason.
+sweep: install
+	$(BIN)/python bench/sweep.py --jobs $(or $(JOBS),2)
 
 # gunicorn + whitenoise on loopback, 32 connections for 60 s of searching and browsing.
 loadtest: samples

@@ -153,3 +153,15 @@ def test_two_processes_ingesting_different_files_share_speakers_and_entities(scr
         "UNION ALL SELECT name FROM transcripts_entity GROUP BY name, kind HAVING count(*) > 1",
     )
     assert duplicates == []
+
+
+def test_dry_run_works_before_migrate(scratch):
+    scratch.execute('DROP DATABASE IF EXISTS "unmigrated" WITH (FORCE)')
+    scratch.execute('CREATE DATABASE "unmigrated"')
+    sample = SAMPLES / "kremlin_52834.html"
+    done = manage("ingest", "--dry-run", "--json", str(sample), url=scratch.url("unmigrated"))
+    assert done.returncode == 0, done.stderr
+    document = __import__("json").loads(done.stdout)
+    assert document["transcripts"][0]["title"] == "Answers to journalists’ questions"
+    assert len(document["transcripts"][0]["utterances"]) == 47
+    assert scratch.query("unmigrated", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [(0,)]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import CORPUS, needs_shared, seed_path
+from tests.conftest import CORPUS, ROOT, needs_shared, seed_path
 from transcripts import ingest as ingest_module
 from transcripts.ingest import ingest_bytes
 from transcripts.models import Event, OriginalFile, Speaker, Utterance
@@ -143,3 +144,44 @@ def test_parallel_ingest_stores_the_same_rows_as_one_process(capsys):
     assert Event.objects.count() == len(files)
     assert Utterance.objects.count() == sum(len(parse_transcript(p.read_bytes(), p.name).turns) for p in files)
     assert not Speaker.objects.values("name").annotate(n=Count("id")).filter(n__gt=1).exists()
+
+
+def test_a_sidecar_fills_what_the_transcript_does_not_say(tmp_path):
+    from transcripts.ingest import ingest_path
+
+    path = tmp_path / "talks.txt"
+    path.write_text("The opening statement, unlabelled, about trade.\n\nQ: And Brazil?\n\nMR. SILVA: Brazil agrees.\n")
+    (tmp_path / "talks.source.json").write_text(
+        json.dumps(
+            {
+                "title": "Talks on trade",
+                "date": "2019-04-02",
+                "source_url": "https://example.org/talks",
+                "location": "Brasília",
+                "spokesperson": "Ana Silva",
+            }
+        )  # fmt: skip
+    )
+    parsed = ingest_path(path, dry_run=True).parsed
+    assert (parsed.title, parsed.date.isoformat(), parsed.source_url) == (
+        "Talks on trade",
+        "2019-04-02",
+        "https://example.org/talks",
+    )
+    assert parsed.location == "Brasília" and parsed.turns[0].speaker == "Ana Silva"
+
+
+def test_a_sidecar_naming_another_file_is_ignored(tmp_path):
+    from transcripts.ingest import ingest_path
+
+    path = tmp_path / "talks.txt"
+    path.write_text("Talks\n\nQ: And Brazil?\n\nMR. SILVA: Brazil agrees.\n")
+    (tmp_path / "talks.json").write_text(json.dumps({"file": "other.txt", "source_url": "https://example.org/x"}))
+    assert ingest_path(path, dry_run=True).parsed.source_url is None
+
+
+def test_every_sample_with_a_sidecar_gets_its_source_url(capsys):
+    call_command("ingest", str(ROOT / "samples"))
+    with_sidecar = {p.name.replace(".source.json", "") for p in (ROOT / "samples").glob("*.source.json")}
+    events = {Path(e.original_filename).stem: e.source_url for e in Event.objects.all()}
+    assert with_sidecar and all(events[stem].startswith("http") for stem in with_sidecar)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -322,3 +323,47 @@ MS. JEAN-PIERRE: This concludes our briefing. Have a great weekend, everybody.""
     assert [t.role for t in parsed.turns] == [
         "statement", "question", "answer", "question", "remark", "question", "answer", "remark",
     ]  # fmt: skip
+
+
+def test_the_event_date_printed_in_the_transcript_wins_over_the_page_posting_date():
+    page = (
+        b'<html><head><meta property="article:published_time" content="2015-06-01T10:00:00">'
+        b"<title>Archive</title></head><body><article><h1>News conference of the President</h1>"
+        b"<p>March 9, 1977</p><p>THE PRESIDENT: Good afternoon.</p><p>Q: Mr. President, what about energy?</p>"
+        b"<p>THE PRESIDENT: We will see.</p></article></body></html>"
+    )
+    assert parse_transcript(page, "1977.html").date == dt.date(1977, 3, 9)
+
+
+def test_a_date_only_in_the_file_name_is_the_last_resort():
+    parsed = parse_transcript(b"Press conference\n\nQ: Any news?\n\nMR. SMITH: None.\n", "1977-03-09-press.txt")
+    assert parsed.date == dt.date(1977, 3, 9) and "file name" in " ".join(parsed.warnings)
+
+
+def test_a_bracketed_spanish_dateline_is_the_date():
+    text = "Conferencia de prensa\n\n[Lunes 16 de Noviembre del 2009]\n\nPERIODISTA: ¿Y Brasil?\n\nEL CANCILLER: Sí.\n"
+    assert parse_transcript(text.encode(), "x.txt").date == dt.date(2009, 11, 16)
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["President Biden: you hold the key to peace.", "Colleagues: we have work to do.",
+                  "Ladies and gentlemen: welcome."],
+)  # fmt: skip
+def test_a_form_of_address_inside_a_speech_stays_in_the_speech(paragraph):
+    text = f"Statement\n\nPRESIDENT ZELENSKYY: Thank you all.\n\n{paragraph}\n\nWe will win.\n\nQ: Thank you?\n"
+    turns = parse_transcript(text.encode(), "x.txt").turns
+    assert [t.label for t in turns] == ["PRESIDENT ZELENSKYY", "Q"]
+    assert paragraph in turns[0].paragraphs
+
+
+@needs_shared
+def test_the_kremlin_2012_conference_keeps_peskov_apart_and_journalists_ask():
+    parsed = parse_transcript((CORPUS / "kremlin_17173.html").read_bytes(), "kremlin_17173.html")
+    peskov = [t for t in parsed.turns if t.speaker == "Dmitry Peskov"]
+    assert peskov and peskov[0].label.startswith("DEPUTY CHIEF OF STAFF")
+    assert not any("PESKOV:" in p for t in parsed.turns for p in t.paragraphs)
+    officials = {"Vladimir Putin", "Dmitry Peskov"}
+    journalists = [t for t in parsed.turns if t.speaker and t.speaker not in officials]
+    assert len(journalists) > 30
+    assert all(t.role in ("question", "remark") for t in journalists)
+    assert sum(t.role == "question" for t in journalists) > 30

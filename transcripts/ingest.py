@@ -7,9 +7,10 @@ has parsing or saving logic of its own.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from transcripts.models import Event, OriginalFile, Publisher, Speaker, Utteranc
 from transcripts.parsing import Hints, ParsedTranscript, TranscriptError, parse_transcript
 from transcripts.parsing.header import publishers
 from transcripts.parsing.people import gazetteer_people
+from transcripts.parsing.text import clean_text
 from transcripts.search_config import search_config_for
 
 log = logging.getLogger(__name__)
@@ -58,7 +60,15 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def archive_ready() -> bool:
+    """Whether the archive's tables exist: `ingest --dry-run` works on a fresh clone before
+    `migrate`, with the gazetteer alone."""
+    return Speaker._meta.db_table in connection.introspection.table_names()
+
+
 def known_speakers() -> dict[str, list[str]]:
+    if not archive_ready():
+        return {}
     return {s.name: list(s.aliases) for s in Speaker.objects.only("name", "aliases")}
 
 
@@ -152,7 +162,49 @@ def ingest_path(path: Path, hints: Hints | None = None, **kwargs) -> IngestResul
         data = path.read_bytes()
     except OSError as err:
         return IngestResult(path.name, "failed", f"cannot read the file: {err.strerror}")
+    found = sidecar(path)
+    if found:
+        hints = replace(hints) if hints else Hints()
+        hints.defaults = {**found, **hints.defaults}
     return ingest_bytes(data, path.name, hints, **kwargs)
+
+
+# What a sidecar may tell, under the names publishers' and scrapers' sidecars use.
+SIDECAR_FIELDS = {
+    "title": ("title",),
+    "date": ("date", "date_text", "published", "event_date"),
+    "location": ("location", "place", "city"),
+    "source_url": ("source_url", "url", "link"),
+    "publisher": ("publisher", "source", "site"),
+    "speaker": ("speaker", "spokesperson"),
+}
+
+
+def sidecar(path: Path) -> dict[str, str]:
+    """Metadata from a JSON file beside the transcript (`NAME.json`, `NAME.source.json`, or
+    `FILE.json`), used where the transcript itself says nothing. A JSON file that is one of our
+    exports is a transcript, not a sidecar."""
+    from transcripts.parsing.jsonexport import looks_like_export
+
+    for candidate in (path.with_suffix(".source.json"), path.with_suffix(".json"), Path(f"{path}.json")):
+        if candidate == path or not candidate.is_file() or candidate.stat().st_size > 1_000_000:
+            continue
+        try:
+            text = candidate.read_text(encoding="utf-8")
+            data = json.loads(text)
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            continue
+        if not isinstance(data, dict) or looks_like_export(text):
+            continue
+        if data.get("file") not in (None, path.name):
+            continue  # a sidecar that names another file
+        found = {}
+        for name, keys in SIDECAR_FIELDS.items():
+            value = next((data[k] for k in keys if isinstance(data.get(k), str) and data[k].strip()), None)
+            if value:
+                found[name] = clean_text(value.strip())[:1000]
+        return found
+    return {}
 
 
 def flush_search_index(analyze: bool = False) -> None:

@@ -21,6 +21,8 @@ def known_entities() -> Known:
     One cheap aggregate per call; the rows are loaded only when it changes. Entities exactly as
     the gazetteer has them are left out: the gazetteer's own matcher already knows them.
     """
+    if Entity._meta.db_table not in connection.introspection.table_names():
+        return Known()  # before `migrate`: the gazetteer alone (ingest --dry-run on a fresh clone)
     state = Entity.objects.aggregate(n=Count("id"), last=Max("updated_at"))
     version = f"{gazetteer_version()}|{state['n']}|{state['last']}"
     known = _KNOWN.get(version)

@@ -31,13 +31,16 @@ class HeaderReader:
             first = self.doc.blocks[0] if self.doc.blocks else None
             if not self.title and first is not None and first.heading and _title_like(first.flat):
                 self.title = first.flat  # "# Title" or a setext heading opens the file
-            self.date = parse_iso_date(meta.get("date") or meta.get("published_time"))
+            self.date = parse_iso_date(meta.get("date"))
+            if self.date is None:
+                self.date, self.date_posted = parse_iso_date(meta.get("published_time")), True
             self.source_url = meta.get("source_url") or meta.get("url") or None
             if meta.get("location"):
                 self.location = one_line(str(meta["location"]))
         elif self.doc.format == "html":
             self.title = meta.get("h1") or meta.get("og_title") or _strip_site(meta.get("html_title"))
-            self.date = parse_iso_date(meta.get("date"))
+            # A page's dates are when it was posted; the transcript may say when the event was.
+            self.date, self.date_posted = parse_iso_date(meta.get("date")), True
             if meta.get("time"):
                 found = re.match(r"^(\d{1,2})[:.](\d{2})$", meta["time"].strip())
                 if found and int(found[1]) < 24 and int(found[2]) < 60:
@@ -51,7 +54,10 @@ class HeaderReader:
         if self.hints.publisher:
             return _publisher_named(self.hints.publisher) or {"name": self.hints.publisher}
         url = self.hints.source_url or meta.get("url") or meta.get("source_url")
+        url = url or self.hints.defaults.get("source_url")
         candidates = [str(url or "")]
+        if self.hints.defaults.get("publisher"):
+            candidates.append(self.hints.defaults["publisher"])
         if self.doc.format == "html":
             candidates.append(meta.get("site_name", ""))
             candidates.extend(re.findall(r"https?://([\w.-]+)", self.raw_text[:200000]))
@@ -69,8 +75,11 @@ class HeaderReader:
 
     def _finish_metadata(self) -> None:
         hints = self.hints
+        defaults = hints.defaults
         if hints.title:
             self.title = hints.title
+        if not self.title and defaults.get("title"):
+            self.title = one_line(defaults["title"])
         if not self.title:
             self.title = _title_from_filename(self.filename)
             self.warnings.append("no title found in the file; the title was made from the file name")
@@ -81,15 +90,28 @@ class HeaderReader:
                     break
         if hints.date:
             self.date = hints.date
-        if self.date is None:
+        if self.date is None or self.date_posted and not self.date_in_text:
+            # The date in the title ("…, November 25, 2025") is the event's, not the page's.
             found = find_date(self.title)
             if found:
                 self.date, time, _ = found
                 self.time = self.time or time
+                self.date_in_text = True
+        if self.date is None and hints.defaults.get("date"):
+            self.date = parse_iso_date(hints.defaults["date"])
+        if self.date is None:
+            found = find_date(self.filename)  # "1977-03-09-press-conference.txt", the last resort
+            if found:
+                self.date = found[0]
+                self.warnings.append("the date was taken from the file name")
         if self.date is None:
             self.warnings.append("no date found; set one in the admin")
         if hints.location:
             self.location = hints.location
+        if not self.location and defaults.get("location"):
+            self.location = one_line(defaults["location"])
+        if not self.source_url and defaults.get("source_url"):
+            self.source_url = defaults["source_url"]
         if not self.location:
             self.location = self._location_from_title() or self._location_from_venue()
         if (
@@ -218,15 +240,16 @@ class HeaderReader:
                 # "Berlin, 12 October 2023": where and when, in one line.
                 saw_date, date_index = True, i
                 place, date = dateline
-                self.date = self.date if self.date and self.doc.format != "text" else date[0]
+                if not self.date or self.doc.format == "text" or self.date_posted:
+                    self.date, self.date_in_text = date[0], True
                 self.time = date[1] or self.time
                 self.location = self.location or place
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
             elif (date := parse_date_only(flat)) is not None:
                 saw_date, date_index = True, i
-                if self.date is None or self.doc.format == "text":
-                    self.date = date[0]
+                if self.date is None or self.doc.format == "text" or self.date_posted and not self.date_in_text:
+                    self.date, self.date_in_text = date[0], True
                 self.time = date[1] or self.time
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True

@@ -30,6 +30,9 @@ class Hints:
     # Full names of people already in the archive, with their aliases, used to
     # resolve labels such as "MS. JEAN-PIERRE" or "Lavrov".
     known_speakers: dict[str, list[str]] = field(default_factory=dict)
+    # Used only where the file itself says nothing (a sidecar beside the file): title, date,
+    # location, source_url, publisher, speaker (who speaks unlabelled text).
+    defaults: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -108,6 +108,8 @@ class _Builder(HeaderReader, TurnReader):
         self.reference: str | None = None
         self.publisher: dict | None = None
         self.source_url: str | None = None
+        self.date_posted = False  # the date came from the page's publication metadata
+        self.date_in_text = False  # the transcript itself prints a date (a dateline, a date line)
 
     # -------------------------------------------------------------- overview
     def build(self) -> ParsedTranscript:

@@ -252,7 +252,7 @@ class TurnReader:
             label_names=[s.label.name for s in segments if s.label and s.label.kind == "person"],
             header="\n".join(self.metadata_lines),
         )
-        principal = resolver.principal()
+        principal = resolver.principal() or self.hints.defaults.get("speaker")
         turns: list[Turn] = []
         for segment in segments:
             label = segment.label

@@ -84,8 +84,8 @@ class Command(BaseCommand):
         if changed:
             flush_search_index(analyze=changed >= 10)
         if as_json:
-            json.dump({"transcripts": transcripts, "errors": errors}, self.stdout, ensure_ascii=False, indent=1)
-            self.stdout.write("\n")
+            # One write: Django's OutputWrapper ends every write with a newline.
+            self.stdout.write(json.dumps({"transcripts": transcripts, "errors": errors}, ensure_ascii=False, indent=1))
         else:
             elapsed = time.monotonic() - started
             parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()) if n)
