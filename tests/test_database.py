@@ -53,7 +53,7 @@ def test_migrations_created_trigger_extensions_and_configurations():
         )
         triggers = {row[0] for row in cursor.fetchall()}
     assert {"unaccent", "pg_trgm"} <= extensions
-    assert configs == {"verbatim_english", "verbatim_russian", "verbatim_simple"}
+    assert configs == {"verbatim_english", "verbatim_russian", "verbatim_simple", "verbatim_exact"}
     assert "transcripts_utterance_search_vector" in triggers
 
 

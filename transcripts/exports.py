@@ -9,15 +9,13 @@ from __future__ import annotations
 import csv
 import json
 
-from django.contrib.postgres.search import SearchRank
-from django.db.models import F
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 
 from transcripts import citations
 from transcripts.models import Event, Utterance
 from transcripts.parsing.jsonexport import FORMAT, VERSION
-from transcripts.search import SORTS, build_query, matching
+from transcripts.search import SORTS, build_query, matching, rank_expression
 
 CSV_ROW_CAP = 10_000
 
@@ -173,8 +171,11 @@ def search_csv(request):
     capped = len(window) > CSV_ROW_CAP
     ids = window[:CSV_ROW_CAP]
     if sort == "relevance":
-        rank = SearchRank(F("search_vector"), query.as_search_query(), cover_density=True)
-        ranked = Utterance.objects.filter(id__in=ids).annotate(rank=rank).order_by("-rank", *SORTS["newest"])
+        ranked = (
+            Utterance.objects.filter(id__in=ids)
+            .annotate(rank=rank_expression(query))
+            .order_by("-rank", *SORTS["newest"])
+        )
         ids = list(ranked.values_list("id", flat=True))
     header = ["permalink", "date", "event", "publisher", "speaker", "label", "role", "sequence", "text"]
 

@@ -33,6 +33,7 @@ from transcripts.parsing.header import publishers
 from transcripts.parsing.people import gazetteer_people
 from transcripts.parsing.text import clean_text
 from transcripts.search_config import search_config_for
+from transcripts.textindex import index_text
 
 log = logging.getLogger(__name__)
 
@@ -271,6 +272,7 @@ def save_parsed(
                 role=turn.role,
                 note=(turn.note or "")[:300],
                 text=turn.text,
+                index_text=index_text(turn.text),
                 answers_id=ids[turn.answers] if turn.answers is not None else None,
                 search_config=config,
                 event_date=event.date,

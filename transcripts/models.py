@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from transcripts.managers import UtteranceQuerySet
 from transcripts.search_config import search_config_for
+from transcripts.textindex import index_text
 
 _CYRILLIC_TO_LATIN = str.maketrans(
     {
@@ -223,8 +224,16 @@ class Utterance(models.Model):
         blank=True,
         help_text="PostgreSQL text-search configuration for this row; set from the event's language.",
     )
-    # Maintained by a database trigger (see migration 0002); never written from Python.
+    index_text = models.TextField(
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        help_text="What the search vectors are built from when it is not the text (Chinese).",
+    )
+    # Maintained by a database trigger (transcripts/search_sql.py); never written from Python.
     search_vector = SearchVectorField(null=True, editable=False)
+    exact_vector = SearchVectorField(null=True, editable=False)
     # A copy of the event's date (triggers keep it in step, migration 0009), so "newest first"
     # walks one index instead of sorting every match.
     event_date = models.DateField(null=True, blank=True, editable=False)
@@ -238,6 +247,7 @@ class Utterance(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="utterance_search_gin"),
+            GinIndex(fields=["exact_vector"], name="utterance_exact_gin"),
             models.Index(fields=["speaker", "event"]),
             models.Index(F("event_date").desc(nulls_last=True), F("event").desc(), "sequence", name="utterance_newest"),
             models.Index(F("event_date").asc(nulls_last=True), "event", "sequence", name="utterance_oldest"),
@@ -256,6 +266,7 @@ class Utterance(models.Model):
     def save(self, *args, **kwargs):
         if self.event_id and not self.search_config:
             self.search_config = search_config_for(self.event.language)
+        self.index_text = index_text(self.text or "")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

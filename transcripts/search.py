@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, router
-from django.db.models import F, QuerySet
+from django.db.models import BooleanField, F, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from transcripts.params import whole_number
-from transcripts.search_config import DEFAULT_SEARCH_CONFIG, all_search_configs, search_config_for
-
-MAX_QUERY_CHARS = 500
-MAX_QUERY_TERMS = 40
+from transcripts.parsing.text import clean_text
+from transcripts.query import EXACT_CONFIG, TABLE, QueryError, TextQuery, build
+from transcripts.search_config import all_search_configs, search_config_for
+from transcripts.textindex import fold_chinese, has_han
 
 # Private-use characters mark highlights inside ts_headline's output; the text is
 # escaped first and only then are they turned into <mark> tags.
@@ -29,74 +30,36 @@ def read_connection():
     return connections[router.db_for_read(Utterance)]
 
 
-class QueryError(ValueError):
-    """A query we refuse, with a message for the person who typed it."""
-
-
-@dataclass
-class TextQuery:
-    text: str
-    configs: list[str]
-
-    def as_search_query(self) -> SearchQuery:
-        query = None
-        for config in self.configs:
-            part = SearchQuery(self.text, search_type="websearch", config=config)
-            query = part if query is None else query | part
-        return query
-
-
 def build_query(text: str, language: str | None = None) -> TextQuery | None:
-    """A query for `text`, or None when it is empty. Raises QueryError for unusable queries."""
-    text = " ".join((text or "").replace("\x00", "").split())
-    if not text:
-        return None
-    if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"The query is too long: at most {MAX_QUERY_CHARS} characters, please.")
-    if len(text.split()) > MAX_QUERY_TERMS:
-        raise QueryError(f"The query has too many words: at most {MAX_QUERY_TERMS}, please.")
+    """A query for `text` (see transcripts/query.py for its language), or None when it is empty.
+    Raises QueryError for unusable queries."""
+    text = clean_text(text or "")
     configs = [search_config_for(language)] if language else all_search_configs()
-    with read_connection().cursor() as cursor:
-        # In the same round trip: the languages the archive holds. A configuration no turn is
-        # indexed with can match nothing, and each one left in the query doubles its cost.
-        cursor.execute(
-            "SELECT "
-            + ", ".join(
-                ["numnode(websearch_to_tsquery(%s::regconfig, %s)), websearch_to_tsquery(%s::regconfig, %s)::text"]
-                * len(configs)
-            )
-            + ", ARRAY(SELECT DISTINCT language FROM transcripts_event)",
-            [value for config in configs for value in (config, text, config, text)],
-        )
-        row = cursor.fetchone()
-    in_use = {search_config_for(code) for code in row[-1]}
-    row = row[:-1]
-    if in_use and not language:
-        kept = [i for i, config in enumerate(configs) if config in in_use]
-        configs = [configs[i] for i in kept]
-        row = tuple(value for i in kept for value in row[2 * i : 2 * i + 2])
-    sizes, texts = row[0::2], row[1::2]
-    useful, seen = [], set()
-    for config, size, tsquery in zip(configs, sizes, texts):
-        if size > 0 and tsquery not in seen:  # one copy of identical queries keeps the plan simple
-            useful.append(config)
-            seen.add(tsquery)
-    stemmed = [size for config, size in zip(configs, sizes) if config != DEFAULT_SEARCH_CONFIG]
-    if stemmed and not all(stemmed):
-        # Only stop words in a language we stem ("the and of", "и в на"): they
-        # would otherwise match every row indexed with the other configurations.
-        useful = []
-    if not useful:
-        raise QueryError(
-            "The query has only very common words (like “the” or “and”), which are not indexed. "
-            "Add a more specific word."
-        )
-    return TextQuery(text, useful)
+    if not language and text.strip():
+        # Only the languages the archive holds: a configuration no turn is indexed with matches
+        # nothing, and each one left in the query doubles its cost.
+        with read_connection().cursor() as cursor:
+            cursor.execute("SELECT ARRAY(SELECT DISTINCT language FROM transcripts_event)")
+            in_use = {search_config_for(code) for code in cursor.fetchone()[0]}
+        configs = [c for c in configs if c in in_use] or configs
+    return build(text, configs, read_connection())
 
 
 def matching(queryset: QuerySet, query: TextQuery) -> QuerySet:
-    """Turns matching the query (through the GIN index); ranking is added only where needed."""
-    return queryset.filter(search_vector=query.as_search_query())
+    """Turns matching the query (through the GIN indexes); ranking is added only where needed."""
+    sql, params = query.condition()
+    return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
+
+
+def rank_expression(query: TextQuery) -> RawSQL:
+    """Cover density over the stemmed words, plus the exact phrases' own."""
+    parts, params = [], []
+    for column in ("search_vector", "exact_vector"):
+        positive = query.positive(column)
+        if positive:
+            parts.append(f'ts_rank_cd("{TABLE}"."{column}", {positive[0]})')
+            params += positive[1]
+    return RawSQL(" + ".join(parts) or "0", params, output_field=FloatField())
 
 
 def headlines(utterance_ids: list[int], query: TextQuery) -> dict[int, SafeString]:
@@ -107,15 +70,64 @@ def headlines(utterance_ids: list[int], query: TextQuery) -> dict[int, SafeStrin
         f"StartSel={_START}, StopSel={_STOP}, MaxWords=45, MinWords=20, "
         'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
     )
-    query_sql = " || ".join(["websearch_to_tsquery(%s::regconfig, %s)"] * len(query.configs))
-    params: list = [value for config in query.configs for value in (config, query.text)]
-    sql = (
-        "SELECT id, ts_headline(search_config::regconfig, text, (" + query_sql + "), %s) "
-        "FROM transcripts_utterance WHERE id = ANY(%s)"
-    )
+    words = query.positive("search_vector")
+    phrases = query.positive("exact_vector")
+    if phrases:
+        # The phrase as written; the other words by their beginnings ("step" marks "stepped").
+        config, tsquery, params = EXACT_CONFIG, phrases[0], list(phrases[1])
+        prefixes = [t for c in query.clauses for leaf in c for t in [leaf.term] if not t.phrase and not t.negated]
+        for term in prefixes:
+            tsquery += " || to_tsquery('verbatim_exact', %s)"
+            params.append(_prefix_query(term.text))
+        config_sql = f"'{config}'::regconfig"
+    else:
+        config_sql, tsquery, params = "search_config::regconfig", words[0], list(words[1])
+    sql = f"SELECT id, text, ts_headline({config_sql}, text, ({tsquery}), %s) FROM {TABLE} WHERE id = ANY(%s)"
+    chinese = query.chinese
     with read_connection().cursor() as cursor:
         cursor.execute(sql, [*params, options, list(utterance_ids)])
-        return {pk: highlight_safely(snippet) for pk, snippet in cursor.fetchall()}
+        return {
+            pk: chinese_snippet(text, chinese) if chinese and has_han(text) else highlight_safely(snippet)
+            for pk, text, snippet in cursor.fetchall()
+        }
+
+
+def _prefix_query(word: str) -> str:
+    letters = re.sub(r"[^\w]", "", word)
+    return f"'{letters}':*" if letters else "''"
+
+
+def chinese_snippet(text: str, wanted: list[str], width: int = 60) -> SafeString:
+    """Up to two windows of the text around the Chinese words searched for, highlighted (the
+    index holds two-character pieces, which PostgreSQL's headline cannot show)."""
+    folded = fold_chinese(text)
+    spans = []
+    for word in sorted(set(wanted), key=len, reverse=True):
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word), folded)]
+    spans = sorted(spans)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    if not merged:
+        return mark_safe(escape(text[: width * 2]))  # noqa: S308 - escaped
+    windows, pieces_out = [], []
+    for start, end in merged:
+        if windows and start - width <= windows[-1][1]:
+            windows[-1][1] = min(len(text), end + width)
+        elif len(windows) < 2:
+            windows.append([max(0, start - width), min(len(text), end + width)])
+    for lo, hi in windows:
+        out, cursor = [], lo
+        for start, end in merged:
+            if start >= lo and end <= hi:
+                out += [escape(text[cursor:start]), "<mark>", escape(text[start:end]), "</mark>"]
+                cursor = end
+        out.append(escape(text[cursor:hi]))
+        pieces_out.append(("… " if lo else "") + "".join(out) + (" …" if hi < len(text) else ""))
+    return mark_safe(" ".join(pieces_out))  # noqa: S308 - built from escaped text and our own tags only
 
 
 def highlight_safely(snippet: str) -> SafeString:
@@ -259,8 +271,9 @@ def _page_ids(matches, query, outcome: SearchOutcome, found: list[tuple], start:
             window = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome, found)
         else:
             window = [row[0] for row in found]
-        rank = SearchRank(F("search_vector"), query.as_search_query(), cover_density=True)
-        ranked = Utterance.objects.filter(id__in=window).annotate(rank=rank).order_by("-rank", *NEWEST)
+        ranked = (
+            Utterance.objects.filter(id__in=window).annotate(rank=rank_expression(query)).order_by("-rank", *NEWEST)
+        )
         return list(ranked.values_list("id", flat=True)[start : start + size])
     if not outcome.count_capped:
         return [row[0] for row in sorted(found, key=_DATE_KEYS[outcome.sort])[start : start + size]]
@@ -342,7 +355,7 @@ def facet_counts(
             others.pop(name, None)
         qs = UtteranceFilter(others, queryset=Utterance.objects.all()).qs
         if query:
-            qs = qs.filter(search_vector=query.as_search_query())
+            qs = matching(qs, query)
         rows = list(qs.order_by().values_list(*FACETS.values())[:FACET_SAMPLE])
     # The publisher facet comes through the events (one query with an array, not an IN list).
     with read_connection().cursor() as cursor:

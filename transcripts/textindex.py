@@ -1,0 +1,68 @@
+"""What the search index reads of a turn: its text, with Chinese made searchable.
+
+PostgreSQL's parser takes a run of Han characters as one token, so "美国" could never be found in
+"美国和中国". Han runs are indexed as overlapping two-character pieces ("美国 国和 和中 中国"),
+after folding traditional characters to simplified, so any exact string of two or more characters
+is found — names and words no dictionary knows included — and 臺灣 finds 台湾. Queries are cut
+into words by jieba (the same folding first), each word searched as its run of pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=1)
+def _traditional_to_simplified() -> dict[int, str]:
+    """OpenCC's character table (one character for one, so positions stay put)."""
+    table: dict[int, str] = {}
+    text = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0] if targets else ""
+        if len(source) == 1 and len(target) == 1:
+            table[ord(source)] = target
+    return table
+
+
+def fold_chinese(text: str) -> str:
+    """Traditional characters as simplified, one for one (same length)."""
+    return text.translate(_traditional_to_simplified()) if HAN.search(text) else text
+
+
+def pieces(run: str) -> str:
+    """ "中美关系" → "中美 美关 关系"; a single character stays itself."""
+    return " ".join(run[i : i + 2] for i in range(len(run) - 1)) or run
+
+
+def index_text(text: str) -> str:
+    """The text the search vectors are built from, when it differs from the turn's text ("" if not)."""
+    if not HAN.search(text):
+        return ""
+    return HAN.sub(lambda m: f" {pieces(m.group())} ", fold_chinese(text))
+
+
+def has_han(text: str) -> bool:
+    return bool(HAN.search(text))
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def han_words(text: str) -> list[str]:
+    """The Chinese words of a query, folded: "中美关系发展" → ["中美关系", "发展"]."""
+    words = []
+    for run in HAN.findall(fold_chinese(text)):
+        words.extend(w for w in _jieba().cut(run) if w.strip())
+    return words
