@@ -62,13 +62,25 @@ def forget_dead_handles(pgdata: Path) -> list[int]:
     return dead
 
 
+# Our databases' locale, whatever the environment that started the server: with LC_CTYPE "C",
+# PostgreSQL neither lower-cases Cyrillic in the search index nor makes trigrams of Cyrillic or
+# Chinese. glibc has C.UTF-8 built in (byte-order collation, Unicode character classes).
+DATABASE_LOCALE = "C.UTF-8"
+# The empty template the test database is made from (Django's test runner copies it).
+TEMPLATE_DATABASE = "verbatim_template"
+
+
 def _ensure_database(server, name: str) -> None:
     import psycopg
 
     with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
+        for database in (name, TEMPLATE_DATABASE):
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
+            if not exists:
+                conn.execute(
+                    f"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'UTF8' "
+                    f"LC_COLLATE '{DATABASE_LOCALE}' LC_CTYPE '{DATABASE_LOCALE}'"
+                )
 
 
 def database_settings(base_dir: Path) -> dict[str, Any]:
@@ -94,6 +106,7 @@ def database_settings(base_dir: Path) -> dict[str, Any]:
             "PORT": str(info.port or ""),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
+            "TEST": {"TEMPLATE": TEMPLATE_DATABASE},
         }
     config.setdefault("OPTIONS", {})
     config["OPTIONS"].setdefault("application_name", "verbatim-primary")

@@ -31,7 +31,9 @@ class Scratch:
         self.socket_dir, self.port = str(info.socket_dir), info.port or 5432
         self.bin = embedded_bin_dir()
         self.admin_uri = self.server.get_uri("postgres")
-        self.execute("CREATE DATABASE template_verbatim")
+        # The locale pinned, as archive.database does for the embedded server.
+        locale = "LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'"
+        self.execute(f"CREATE DATABASE template_verbatim TEMPLATE template0 ENCODING 'UTF8' {locale}")
         manage("migrate", "--noinput", url=self.url("template_verbatim"))
 
     def url(self, name: str) -> str:

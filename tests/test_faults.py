@@ -165,3 +165,12 @@ def test_dry_run_works_before_migrate(scratch):
     assert document["transcripts"][0]["title"] == "Answers to journalists’ questions"
     assert len(document["transcripts"][0]["utterances"]) == 47
     assert scratch.query("unmigrated", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [(0,)]
+
+
+def test_check_warns_about_a_database_without_a_utf8_locale(scratch):
+    scratch.execute('DROP DATABASE IF EXISTS "asciionly" WITH (FORCE)')
+    scratch.execute("CREATE DATABASE \"asciionly\" TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C' LC_COLLATE 'C'")
+    warned = manage("check", url=scratch.url("asciionly"))
+    assert "verbatim.W001" in warned.stdout + warned.stderr
+    fine = manage("check", url=scratch.url(scratch.new_database("utf8locale").rsplit("/", 1)[-1]))
+    assert "verbatim.W001" not in fine.stdout + fine.stderr

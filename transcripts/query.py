@@ -159,8 +159,11 @@ def build(text: str, configs: list[str], connection) -> TextQuery | None:
     for clause in candidates:
         leaves = []
         for term, column, parts in clause:
-            kept = [part for part, size in zip(parts, sizes[index : index + len(parts)], strict=True) if size > 0]
+            part_sizes = sizes[index : index + len(parts)]
             index += len(parts)
+            if _stop_word(term, configs, part_sizes):
+                continue
+            kept = [part for part, size in zip(parts, part_sizes, strict=True) if size > 0]
             if kept:
                 leaves.append(
                     Leaf(term, column, " || ".join(sql for sql, _ in kept), [p for _, ps in kept for p in ps])
@@ -174,6 +177,14 @@ def build(text: str, configs: list[str], connection) -> TextQuery | None:
         )
     used = {v.word for clause in clauses for leaf in clause for v in variants if v.word == leaf.term.text}
     return TextQuery(text, configs, clauses, [v for v in variants if v.word in used])
+
+
+def _stop_word(term: Term, configs: list[str], sizes: list[int]) -> bool:
+    """An unquoted word that a stemming language drops ("up", "и") is dropped from the query:
+    kept by the simple configuration alone, it would exclude every turn in that language."""
+    if term.phrase or has_han(term.text):
+        return False
+    return any(size == 0 for config, size in zip(configs, sizes) if config != CHINESE_CONFIG)
 
 
 def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[str, list[tuple[str, list]]]:
