@@ -13,7 +13,7 @@ from django.http import QueryDict
 
 from tests.conftest import CORPUS, SHARED, needs_shared, seed_path
 from transcripts.ingest import ingest_bytes, ingest_path, transcript_files
-from transcripts.models import Event, Utterance
+from transcripts.models import Entity, Event, Lexeme, Publisher, Speaker, Utterance
 from transcripts.search import build_query, matching, search_utterances
 
 BULK_ZH = SHARED / "corpus" / "bulk" / "cnmfa-zh.tar.xz"
@@ -62,7 +62,10 @@ def archive(django_db_setup, django_db_blocker):
                     ingest_bytes(tar.extractfile(member).read(), member.name.rsplit("/", 1)[-1])
         ingest_bytes(RUSSIAN.encode(), "russian.txt")
         yield
+        # Leave the database as the other test modules expect it: empty.
         Event.objects.all().delete()
+        for model in (Speaker, Entity, Publisher, Lexeme):
+            model.objects.all().delete()
 
 
 pytestmark = [needs_shared, pytest.mark.django_db]
@@ -152,5 +155,92 @@ def test_the_page_says_which_other_names_were_matched(archive, client):
     assert "also matched" in html and "Zelenskyy" in html and 'href="/entities/' in html
 
 
-def test_a_number_matches_with_or_without_a_hyphen(archive):
-    assert search("COVID 19").count == search("COVID-19").count > 0
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_a_number_matches_with_or_without_a_hyphen(archive, sort):
+    spaced, hyphenated = search("COVID 19 origins", sort=sort), search("COVID-19 origins", sort=sort)
+    assert {u.pk for u in spaced.results} == {u.pk for u in hyphenated.results} and spaced.count > 0
+
+
+# ------------------------------------------------------------------------------------ ranking
+
+
+def ranked(q: str) -> list[Utterance]:
+    return search(q).results
+
+
+def mentions(turn: Utterance, word: str) -> int:
+    return len(re.findall(rf"(?<!\w){word}", fold(turn.text)))
+
+
+def test_a_rare_word_outranks_a_common_one(archive):
+    # Two turns alike but for one word, weighed with the archive's statistics: "Magnitsky" is in
+    # far fewer turns than "sanctions", so the turn that has it comes first.
+    filler = "We discussed the matter at length with our partners and will continue to do so. " * 3
+    text = f"Talks\n\nQ: {filler} What about sanctions?\n\nMR. SMITH: {filler} What about Magnitsky?\n"
+    event = ingest_bytes(text.encode(), "rare-and-common.txt").event
+    results = search("sanctions Magnitsky", event=event.slug).results
+    assert [u.sequence for u in results] == [2, 1]
+    assert search("Magnitsky").count < search("sanctions").count
+
+
+def test_a_short_focused_turn_outranks_a_long_one_that_mentions_the_topic_once(archive):
+    results = ranked("Minsk")
+    position = {u.pk: i for i, u in enumerate(results)}
+    focused = [u for u in results if mentions(u, "minsk") >= 2 and len(u.text.split()) < 300]
+    passing = [u for u in results if mentions(u, "minsk") == 1 and len(u.text.split()) > 800]
+    assert focused and passing
+    assert max(position[u.pk] for u in focused) < min(position[u.pk] for u in passing)
+
+
+def test_a_query_whose_words_are_never_all_together_still_finds_turns_with_some(archive):
+    query = "North Korea denuclearization talks"
+    outcome = search(query)
+    assert outcome.count > 0 and outcome.any_word
+    words = ["north", "korea", "denucleariz", "talk"]
+    assert all(any(mentions(u, w) for w in words) for u in outcome.results)
+
+    # Those with more of the words come first.
+    def covered(u):
+        return sum(1 for w in words if mentions(u, w))
+
+    assert covered(outcome.results[0]) >= max(covered(u) for u in outcome.results) - 1
+
+
+def test_sorted_by_date_every_word_is_required(archive):
+    outcome = search("Minsk agreements", sort="newest")
+    assert not outcome.any_word
+    assert all(mentions(u, "minsk") and mentions(u, "agreement") for u in outcome.results)
+
+
+def test_did_you_mean_offers_a_query_that_finds_something(archive, client):
+    outcome = search("sanctons")
+    assert outcome.count == 0 and outcome.suggestion == "sanctions"
+    assert search(outcome.suggestion).count > 0
+    html = client.get("/search/", {"q": "sanctons"}).content.decode()
+    assert "Did you mean" in html and "q=sanctions" in html
+    assert search("xqzzkwv").suggestion is None
+
+
+def test_word_statistics_stay_exact_through_edits_and_deletes(archive):
+    from django.db import connection
+
+    def mismatches() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT v.lexeme, count(*) AS n FROM transcripts_utterance u, "
+                "unnest(u.search_vector) v GROUP BY v.lexeme) AS t FULL JOIN "
+                "(SELECT lexeme, turns FROM transcripts_lexeme WHERE kind = 's' AND turns > 0) AS l "
+                "ON l.lexeme = t.lexeme WHERE l.turns IS DISTINCT FROM t.n"
+            )
+            return cursor.fetchone()[0]
+
+    assert mismatches() == 0
+    turn = Utterance.objects.filter(event__original_filename="russian.txt").first()
+    turn.text += " Quokkas multiply."
+    turn.save()
+    Event.objects.filter(pk=turn.event_id).update(date="2000-01-01")  # the turns' dates follow; words do not
+    assert mismatches() == 0
+    Event.objects.filter(original_filename="russian.txt").delete()
+    assert mismatches() == 0
+    ingest_bytes(RUSSIAN.encode(), "russian.txt")
+    assert mismatches() == 0

@@ -231,6 +231,11 @@ def save_parsed(
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [digest])
     if Event.objects.filter(content_hash=digest).exists():
         raise IntegrityError("duplicate content hash")
+    # The catalogue lock first, always: saving turns updates the archive's word statistics (rows
+    # every transcript shares, held to commit), and creating a speaker or entity needs this lock;
+    # taken in the other order by two ingests, they would deadlock. Parsing, the longer part,
+    # still runs side by side.
+    lock_catalogue()
     event = _previous_version(parsed)
     status = "updated" if event else "created"
     stale_entities: set[int] = set()

@@ -6,7 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F
@@ -281,6 +281,28 @@ class Utterance(models.Model):
         if self.speaker_id:
             return self.speaker.name
         return self.label or "Unattributed"
+
+
+class Lexeme(models.Model):
+    """How many turns hold a word: the archive's vocabulary and its frequencies, kept by
+    PostgreSQL triggers (transcripts/search_sql.py) for ranking and "did you mean"."""
+
+    class Kind(models.TextChoices):
+        STEMMED = "s", "Stemmed (search_vector)"
+        TURNS = "n", "Number of turns (lexeme '')"
+        LENGTHS = "l", "Sum of turn lengths in distinct words (lexeme '')"
+
+    pk = models.CompositePrimaryKey("kind", "lexeme")
+    kind = models.CharField(max_length=1, choices=Kind.choices)
+    lexeme = models.TextField()
+    turns = models.BigIntegerField(help_text="Turns whose search vector holds the lexeme (or a total, see kind).")
+
+    class Meta:
+        # "Did you mean": the vocabulary by trigram similarity.
+        indexes = [GinIndex(OpClass(F("lexeme"), name="gin_trgm_ops"), name="lexeme_trigram")]
+
+    def __str__(self) -> str:
+        return f"{self.lexeme} ({self.turns})"
 
 
 class Mention(models.Model):

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from transcripts.search_config import search_config_for
 from transcripts.textindex import han_words, has_han, index_text, pieces
 
 MAX_QUERY_CHARS = 500
@@ -30,6 +31,7 @@ CHINESE_CONFIG = "verbatim_simple"
 TABLE = "transcripts_utterance"
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 _NUMBER = re.compile(r"^-?\d+$")
+_LETTERS_DASH_DIGITS = re.compile(r"([^\W\d_])-(\d)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # pymorphy3 tags of proper names: only these get all their case forms (common words keep the stemmer).
 _NAME_TAGS = {"Surn", "Name", "Patr", "Geox", "Orgn"}
@@ -64,6 +66,8 @@ class Leaf:
     column: str
     tsquery: str
     params: list
+    lexemes: list[str] = field(default_factory=list)  # the stemmed words it stands for (ranking)
+    turns: int = 0  # how many turns hold the commonest of them (its document frequency)
 
     def condition(self) -> tuple[str, list]:
         sql = f'"{TABLE}"."{self.column}" @@ ({self.tsquery})'
@@ -76,17 +80,44 @@ class TextQuery:
     configs: list[str]
     clauses: list[list[Leaf]]  # AND of ORs
     variants: list[Variant] = field(default_factory=list)
+    archive_turns: int = 0  # turns in the archive, and their average length in distinct words (ranking)
+    average_length: float = 100.0
 
-    def condition(self) -> tuple[str, list]:
+    def condition(self, any_word: bool = False) -> tuple[str, list]:
+        """All terms (the default); with `any_word`, quoted phrases and excluded words still
+        required but any one of the other words enough: for ranking, which puts the turns that
+        have most of the words first."""
+        required = self.clauses
+        optional: list[list[Leaf]] = []
+        if any_word:
+            required = [c for c in self.clauses if any(leaf.term.phrase or leaf.term.negated for leaf in c)]
+            optional = [c for c in self.clauses if c not in required]
         parts, params = [], []
-        for clause in self.clauses:
+        for clause in required:
             sqls = []
             for leaf in clause:
                 sql, leaf_params = leaf.condition()
                 sqls.append(sql)
                 params += leaf_params
             parts.append("(" + " OR ".join(sqls) + ")")
+        if optional:
+            sqls = []
+            for leaf in (leaf for clause in optional for leaf in clause):
+                sql, leaf_params = leaf.condition()
+                sqls.append(sql)
+                params += leaf_params
+            parts.append("(" + " OR ".join(sqls) + ")")
         return " AND ".join(parts), params
+
+    @property
+    def words(self) -> list[Leaf]:
+        """The positive unquoted words (what ranking weighs)."""
+        return [leaf for c in self.clauses for leaf in c if leaf.column == "search_vector" and not leaf.term.negated]
+
+    @property
+    def optional_words(self) -> bool:
+        """Whether any-word matching finds more than all-words matching would."""
+        return sum(1 for c in self.clauses if not any(leaf.term.phrase or leaf.term.negated for leaf in c)) > 1
 
     def positive(self, column: str) -> tuple[str, list] | None:
         """One tsquery for every positive term on `column` (for ranking and highlighting)."""
@@ -124,19 +155,24 @@ def parse(text: str) -> list[list[Term]]:
         body = body.strip('"').strip()
         if not body:
             continue
-        term = Term(body, phrase=phrase or " " in body, negated=negated)
-        if join_next and clauses:
-            clauses[-1].append(term)
-        else:
-            clauses.append([term])
+        # "COVID-19" is "COVID 19": PostgreSQL reads the hyphen as a minus sign, and with it the
+        # query would find neither "COVID 19" nor any turn that splits the words differently.
+        parts = [body] if phrase or negated else _LETTERS_DASH_DIGITS.sub(r"\1 \2", body).split()
+        for n, part in enumerate(parts):
+            term = Term(part, phrase=phrase or " " in part, negated=negated)
+            if join_next and clauses and n == 0:
+                clauses[-1].append(term)
+            else:
+                clauses.append([term])
         join_next = False
     return clauses
 
 
-def build(text: str, configs: list[str], connection) -> TextQuery | None:
-    """Compile `text` for the given text-search configurations; None when empty, QueryError when
-    unusable. One round trip to PostgreSQL sizes every candidate tsquery (empty ones — stop words
-    only — are dropped)."""
+def build(text: str, configs: list[str], connection, restrict: bool = True) -> TextQuery | None:
+    """Compile `text` for the given text-search configurations (with `restrict`, only those of
+    languages the archive holds); None when empty, QueryError when unusable. Two round trips: the
+    names the words may be (and the languages held), then the size of every candidate tsquery
+    (empty ones — stop words only — are dropped) with each term's stemmed words and statistics."""
     text = " ".join((text or "").split())
     if not text:
         return None
@@ -145,7 +181,11 @@ def build(text: str, configs: list[str], connection) -> TextQuery | None:
     terms = parse(text)
     if sum(len(clause) for clause in terms) > MAX_QUERY_TERMS:
         raise QueryError(f"The query has too many words: at most {MAX_QUERY_TERMS}, please.")
-    variants = _variants(terms, connection)
+    variants, in_use = _variants(terms, connection)
+    if restrict and in_use:
+        # Only the languages the archive holds: a configuration no turn is indexed with matches
+        # nothing, and each one left in the query doubles its cost.
+        configs = [c for c in configs if c in in_use] or configs
     candidates: list[list[tuple[Term, str, list[tuple[str, list]]]]] = []
     for clause in terms:
         compiled = []
@@ -153,7 +193,9 @@ def build(text: str, configs: list[str], connection) -> TextQuery | None:
             column, parts = _compile(term, configs, variants)
             compiled.append((term, column, parts))
         candidates.append(compiled)
-    sizes = _sizes([part for clause in candidates for _, _, parts in clause for part in parts], connection)
+    every_part = [part for clause in candidates for _, _, parts in clause for part in parts]
+    every_term = [term for clause in candidates for term, _, _ in clause]
+    sizes, weights, totals = _sizes_and_weights(every_part, every_term, configs, variants, connection)
     clauses: list[list[Leaf]] = []
     index = 0
     for clause in candidates:
@@ -165,9 +207,9 @@ def build(text: str, configs: list[str], connection) -> TextQuery | None:
                 continue
             kept = [part for part, size in zip(parts, part_sizes, strict=True) if size > 0]
             if kept:
-                leaves.append(
-                    Leaf(term, column, " || ".join(sql for sql, _ in kept), [p for _, ps in kept for p in ps])
-                )
+                lexemes, turns = weights[id(term)]
+                sql, params = " || ".join(sql for sql, _ in kept), [p for _, ps in kept for p in ps]
+                leaves.append(Leaf(term, column, sql, params, lexemes, turns))
         if leaves:
             clauses.append(leaves)
     if not any(not leaf.term.negated for clause in clauses for leaf in clause):
@@ -176,7 +218,7 @@ def build(text: str, configs: list[str], connection) -> TextQuery | None:
             'or only excluded words. Add a more specific word, or put a phrase in quotes: "we will not".'
         )
     used = {v.word for clause in clauses for leaf in clause for v in variants if v.word == leaf.term.text}
-    return TextQuery(text, configs, clauses, [v for v in variants if v.word in used])
+    return TextQuery(text, configs, clauses, [v for v in variants if v.word in used], *totals)
 
 
 def _stop_word(term: Term, configs: list[str], sizes: list[int]) -> bool:
@@ -221,13 +263,46 @@ def _quoted_lexeme(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _sizes(parts: list[tuple[str, list]], connection) -> list[int]:
-    if not parts:
-        return []
-    sql = "SELECT " + ", ".join(f"numnode({part})" for part, _ in parts)
+def _sizes_and_weights(
+    parts: list[tuple[str, list]], terms: list[Term], configs: list[str], variants: list[Variant], connection
+) -> tuple[list[int], dict[int, tuple[list[str], int]], tuple[int, float]]:
+    """In one round trip: the size of every candidate tsquery; each term's stemmed words and how many
+    turns hold the commonest (a Chinese word or a phrase: the rarest, as all are needed); and the
+    archive's turn count and average turn length — ranking's statistics, kept by the index triggers."""
+    selects, params = [f"numnode({part})" for part, _ in parts], [p for _, ps in parts for p in ps]
+    for term in terms:
+        texts = [term.text]
+        if not term.phrase:
+            texts += [name for v in variants if v.word == term.text for name in v.names if " " not in name]
+        pairs = [(CHINESE_CONFIG, index_text(term.text))] if has_han(term.text) else [
+            (config, t) for config in configs for t in texts
+        ]  # fmt: skip
+        stems = list(russian_name_stems(term.text)) if _CYRILLIC.search(term.text) else []
+        lexemes = (
+            "ARRAY(SELECT DISTINCT x FROM unnest(%s::text[]"
+            + "".join(" || tsvector_to_array(to_tsvector(%s::regconfig, %s))" for _ in pairs)
+            + ") AS x ORDER BY x)"
+        )
+        aggregate = "min" if term.phrase or has_han(term.text) else "max"
+        counts = (
+            f"(SELECT coalesce({aggregate}(l.turns), 0) FROM transcripts_lexeme AS l "
+            f"WHERE l.kind = 's' AND l.lexeme = ANY({lexemes}))"
+        )
+        selects += [lexemes, counts]
+        pair_params = [stems, *[p for pair in pairs for p in pair]]
+        params += pair_params + pair_params
+    selects.append(
+        "(SELECT coalesce(max(turns) FILTER (WHERE kind = 'n'), 0) FROM transcripts_lexeme WHERE kind = 'n'),"
+        " (SELECT coalesce(max(turns), 0) FROM transcripts_lexeme WHERE kind = 'l')"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [p for _, params in parts for p in params])
-        return list(cursor.fetchone())
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        row = cursor.fetchone()
+    sizes = list(row[: len(parts)])
+    rest = row[len(parts) :]
+    weights = {id(term): (list(rest[2 * i]), rest[2 * i + 1]) for i, term in enumerate(terms)}
+    turns, lengths = rest[-2], rest[-1]
+    return sizes, weights, (turns, lengths / turns if turns else 100.0)
 
 
 @lru_cache(maxsize=1)
@@ -258,15 +333,16 @@ def _stems(forms: tuple[str, ...]) -> set[str]:
         return {row[0] for row in cursor.fetchall()}
 
 
-def _variants(clauses: list[list[Term]], connection) -> list[Variant]:
-    """Query words that are a name or alias of an entity or speaker: their other names.
+def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set[str]]:
+    """Query words that are a name or alias of an entity or speaker: their other names; and the
+    text-search configurations of the languages the archive holds.
 
     One query over the entities' and speakers' names, compared without case and accents."""
     words = sorted({t.text for clause in clauses for t in clause if not t.phrase and not t.negated and len(t.text) > 2})
     words = [w for w in words if not _NUMBER.match(w) and not has_han(w)]
-    if not words:
-        return []
     sql = """
+        SELECT NULL, NULL, NULL, NULL, ARRAY(SELECT DISTINCT language FROM transcripts_event)
+        UNION ALL
         SELECT w, kind, slug, name, names FROM unnest(%s::text[]) AS w
         CROSS JOIN LATERAL (
             SELECT 'entity' AS kind, e.slug, e.name, e.aliases || e.name AS names, e.mention_count AS weight
@@ -283,12 +359,13 @@ def _variants(clauses: list[list[Term]], connection) -> list[Variant]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [words])
         rows = cursor.fetchall()
+    in_use = {search_config_for(code) for code in rows[0][4]}
     variants = []
-    for word, kind, slug, name, names in rows:
+    for word, kind, slug, name, names in rows[1:]:
         others = sorted({n for n in names if n.lower() != word.lower() and not _CYRILLIC.search(n)} - {""})
         # A short alias that is a common word elsewhere ("US", "UN") would flood the results.
         others = [n for n in others if len(n) > 3 or n.isupper() is False][:12]
         if others:
             url = f"/entities/{slug}/" if kind == "entity" else f"/speakers/{slug}/"
             variants.append(Variant(word, others, url, name))
-    return variants
+    return variants, in_use

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from django.db import connections, router
-from django.db.models import BooleanField, F, FloatField, QuerySet
+from django.db.models import BooleanField, F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from transcripts import ranking
 from transcripts.params import whole_number
 from transcripts.parsing.text import clean_text
 from transcripts.query import EXACT_CONFIG, TABLE, QueryError, TextQuery, build
@@ -33,33 +35,19 @@ def read_connection():
 def build_query(text: str, language: str | None = None) -> TextQuery | None:
     """A query for `text` (see transcripts/query.py for its language), or None when it is empty.
     Raises QueryError for unusable queries."""
-    text = clean_text(text or "")
     configs = [search_config_for(language)] if language else all_search_configs()
-    if not language and text.strip():
-        # Only the languages the archive holds: a configuration no turn is indexed with matches
-        # nothing, and each one left in the query doubles its cost.
-        with read_connection().cursor() as cursor:
-            cursor.execute("SELECT ARRAY(SELECT DISTINCT language FROM transcripts_event)")
-            in_use = {search_config_for(code) for code in cursor.fetchone()[0]}
-        configs = [c for c in configs if c in in_use] or configs
-    return build(text, configs, read_connection())
+    return build(clean_text(text or ""), configs, read_connection(), restrict=not language)
 
 
-def matching(queryset: QuerySet, query: TextQuery) -> QuerySet:
-    """Turns matching the query (through the GIN indexes); ranking is added only where needed."""
-    sql, params = query.condition()
+def matching(queryset: QuerySet, query: TextQuery, any_word: bool = False) -> QuerySet:
+    """Turns matching the query (through the GIN indexes); ranking is added only where needed.
+    `any_word`: turns with any of the unquoted words (for ranking by relevance)."""
+    sql, params = query.condition(any_word=any_word)
     return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
 
 
 def rank_expression(query: TextQuery) -> RawSQL:
-    """Cover density over the stemmed words, plus the exact phrases' own."""
-    parts, params = [], []
-    for column in ("search_vector", "exact_vector"):
-        positive = query.positive(column)
-        if positive:
-            parts.append(f'ts_rank_cd("{TABLE}"."{column}", {positive[0]})')
-            params += positive[1]
-    return RawSQL(" + ".join(parts) or "0", params, output_field=FloatField())
+    return ranking.rank_expression(query)
 
 
 def headlines(utterance_ids: list[int], query: TextQuery) -> dict[int, SafeString]:
@@ -175,6 +163,8 @@ class SearchOutcome:
     results: list = field(default_factory=list)
     count: int = 0
     count_capped: bool = False  # there are more than `count` matches
+    any_word: bool = False  # matched on any of the words (ranked by relevance)
+    suggestion: str | None = None  # "did you mean": a query like this one that has results
     ranked_window: int | None = None  # relevance ranked among this many most recent matches
     facets_sampled: int | None = None  # facet counts come from this many matches
     page_number: int = 1
@@ -238,7 +228,10 @@ def search_utterances(
         )
     if not outcome.active or outcome.error:
         return outcome
-    matches = matching(filterset.qs, query) if query else filterset.qs
+    # Ranked by relevance, a turn needs only some of the words (the best have most of them);
+    # listed by date, all of them.
+    outcome.any_word = bool(query and outcome.sort == "relevance" and query.optional_words)
+    matches = matching(filterset.qs, query, any_word=outcome.any_word) if query else filterset.qs
     # One pass over the matches (up to the cap): the count, the facet columns, and for a small
     # result set everything needed to sort it by date here instead of asking the database again.
     found = list(matches.order_by().values_list(*MATCH_COLUMNS)[: COUNT_CAP + 1])
@@ -248,12 +241,15 @@ def search_utterances(
         outcome.ranked_window = RANK_WINDOW
     if page > outcome.pages:
         raise PageNotFound(page)
-    ids = _page_ids(matches, query, outcome, found, (page - 1) * page_size, page_size)
+    all_words = matching(filterset.qs, query) if outcome.any_word else matches
+    ids = _page_ids(matches, query, outcome, found, (page - 1) * page_size, page_size, all_words)
     rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
     snippets = headlines(ids, query) if query else {}
     outcome.results = [rows[pk] for pk in ids if pk in rows]
     for utterance in outcome.results:
         utterance.snippet = snippets.get(utterance.pk)
+    if query and not outcome.count:
+        outcome.suggestion = did_you_mean(query, filterset.qs)
     if with_facets:
         # Without a facet filter the facets count the very turns just fetched.
         reuse = FACET_SAMPLE <= COUNT_CAP and not any(params.get(name) for name in FACETS)
@@ -262,13 +258,20 @@ def search_utterances(
     return outcome
 
 
-def _page_ids(matches, query, outcome: SearchOutcome, found: list[tuple], start: int, size: int) -> list[int]:
+def _page_ids(
+    matches, query, outcome: SearchOutcome, found: list[tuple], start: int, size: int, all_words=None
+) -> list[int]:
     from transcripts.models import Utterance
 
     if outcome.sort == "relevance":
         if outcome.count_capped:
-            # The most recent matches: ranking all of a common word's matches costs seconds.
+            # The most recent matches: ranking all of a common word's matches costs seconds. With
+            # any-word matching, the most recent turns that have all the words join them.
             window = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome, found)
+            if all_words is not None and all_words is not matches:
+                window = list(dict.fromkeys(window + list(
+                    all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]
+                )))  # fmt: skip
         else:
             window = [row[0] for row in found]
         ranked = (
@@ -278,6 +281,49 @@ def _page_ids(matches, query, outcome: SearchOutcome, found: list[tuple], start:
     if not outcome.count_capped:
         return [row[0] for row in sorted(found, key=_DATE_KEYS[outcome.sort])[start : start + size]]
     return _first_by_date(matches, outcome.sort, start, size, outcome, found)
+
+
+def did_you_mean(query: TextQuery, turns: QuerySet) -> str | None:
+    """The query with each word no turn holds replaced by the archive's most similar word
+    (trigram similarity over its vocabulary, the commoner first), if that query finds something."""
+    text, changed = query.text, False
+    with read_connection().cursor() as cursor:
+        for leaf in query.words:
+            word = leaf.term.text
+            if leaf.turns or has_han(word) or not re.fullmatch(r"[^\W\d_][\w'’-]*", word):
+                continue
+            # Candidates through the trigram index; then the closest spelling (trigram similarity
+            # favours short words: "sanc" over "sanction" for "sanctons"), the commoner on a tie.
+            cursor.execute("SET pg_trgm.similarity_threshold = 0.2")
+            cursor.execute(
+                "SELECT lexeme, turns FROM transcripts_lexeme WHERE kind = 's' AND turns > 0 AND lexeme %% %s "
+                "ORDER BY similarity(lexeme, %s) DESC, turns DESC LIMIT 30",
+                [word.lower(), word.lower()],
+            )
+            candidates = cursor.fetchall()
+            cursor.execute("RESET pg_trgm.similarity_threshold")
+            scored = [(SequenceMatcher(None, word.lower(), x).ratio(), turns, x) for x, turns in candidates]
+            best = max(scored, default=None)
+            if best and best[0] >= 0.6:
+                text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _surface_form(cursor, best[2]), text)
+                changed = True
+    if not changed:
+        return None
+    try:
+        suggested = build_query(text, None)
+    except QueryError:
+        return None
+    return text if suggested and matching(turns, suggested, any_word=True).exists() else None
+
+
+def _surface_form(cursor, lexeme: str) -> str:
+    """A word as a turn prints it, for a stem ("ukrain" → "Ukraine")."""
+    cursor.execute(
+        f"SELECT substring(text FROM %s) FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s) LIMIT 1",
+        ["(?i)\\m(" + re.escape(lexeme) + "\\w*)", "'" + lexeme.replace("'", "''").replace("\\", "\\\\") + "'"],
+    )
+    row = cursor.fetchone()
+    return row[0] if row and row[0] else lexeme
 
 
 def _newest_key(row):

@@ -46,3 +46,70 @@ CREATE TRIGGER transcripts_utterance_search_vector
     ON transcripts_utterance
     FOR EACH ROW EXECUTE FUNCTION transcripts_utterance_search_vector();
 """
+
+# How many turns each stemmed word of `search_vector` is in: the inverse document frequency of
+# ranking, and the vocabulary "did you mean" draws on. Kept exact by statement-level triggers on
+# every insert, delete and change of a turn's words (counting the words as written too cost 30%
+# more ingest time for little gain); rows are upserted in key order so that concurrent ingests
+# lock them in the same order.
+# Besides the words: ('n', '') the number of turns, ('l', '') the sum of their lengths in distinct
+# words (BM25's average length).
+_COUNT = """
+    SELECT 's' AS kind, v.lexeme, count(*) AS n FROM {rows} AS r, unnest(r.search_vector) AS v GROUP BY v.lexeme
+    UNION ALL SELECT 'n', '', count(*) FROM {rows}
+    UNION ALL SELECT 'l', '', coalesce(sum(length(search_vector)), 0) FROM {rows}
+"""
+_SUBTRACT = """
+        UPDATE transcripts_lexeme AS l SET turns = l.turns - d.n FROM ({count}) AS d
+        WHERE l.kind = d.kind AND l.lexeme = d.lexeme;"""
+_ADD = """
+        INSERT INTO transcripts_lexeme (kind, lexeme, turns)
+        SELECT kind, lexeme, n FROM ({count}) AS d ORDER BY kind, lexeme
+        ON CONFLICT (kind, lexeme) DO UPDATE SET turns = transcripts_lexeme.turns + excluded.turns;"""
+# An update counts only the turns whose vectors changed (not a new speaker or date).
+_CHANGED = """(SELECT {side}.* FROM old_rows AS o JOIN new_rows AS n ON o.id = n.id
+    WHERE o.search_vector IS DISTINCT FROM n.search_vector)"""
+
+LEXEME_COUNTS = (
+    """
+CREATE OR REPLACE FUNCTION transcripts_lexeme_counts() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN"""
+    + _ADD.format(count=_COUNT.format(rows="new_rows"))
+    + """
+    ELSIF TG_OP = 'DELETE' THEN"""
+    + _SUBTRACT.format(count=_COUNT.format(rows="old_rows"))
+    + """
+    ELSE"""
+    + _SUBTRACT.format(count=_COUNT.format(rows=_CHANGED.format(side="o")))
+    + _ADD.format(count=_COUNT.format(rows=_CHANGED.format(side="n")))
+    + """
+    END IF;
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS transcripts_lexeme_insert ON transcripts_utterance;
+DROP TRIGGER IF EXISTS transcripts_lexeme_delete ON transcripts_utterance;
+DROP TRIGGER IF EXISTS transcripts_lexeme_update ON transcripts_utterance;
+CREATE TRIGGER transcripts_lexeme_insert AFTER INSERT ON transcripts_utterance
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION transcripts_lexeme_counts();
+CREATE TRIGGER transcripts_lexeme_delete AFTER DELETE ON transcripts_utterance
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION transcripts_lexeme_counts();
+CREATE TRIGGER transcripts_lexeme_update AFTER UPDATE ON transcripts_utterance
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION transcripts_lexeme_counts();
+"""
+)
+DROP_LEXEME_COUNTS = """
+DROP TRIGGER IF EXISTS transcripts_lexeme_insert ON transcripts_utterance;
+DROP TRIGGER IF EXISTS transcripts_lexeme_delete ON transcripts_utterance;
+DROP TRIGGER IF EXISTS transcripts_lexeme_update ON transcripts_utterance;
+DROP FUNCTION IF EXISTS transcripts_lexeme_counts();
+"""
+BACKFILL_LEXEMES = """
+INSERT INTO transcripts_lexeme (kind, lexeme, turns)
+SELECT 's', v.lexeme, count(*) FROM transcripts_utterance u, unnest(u.search_vector) v GROUP BY v.lexeme
+UNION ALL SELECT 'n', '', count(*) FROM transcripts_utterance
+UNION ALL SELECT 'l', '', coalesce(sum(length(search_vector)), 0) FROM transcripts_utterance;
+"""

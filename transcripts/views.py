@@ -70,6 +70,7 @@ def search(request):
         "elapsed_ms": (time.perf_counter() - started) * 1000,
         "querystring": _without(params, "page"),
         "querystring_without_sort": _without(params, "page", "sort"),
+        "suggestion_querystring": _with(params, "q", outcome.suggestion or "")[1:],
         "feed_url": reverse("search-feed") + "?" + _without(params, "page", "sort"),
     }
     return render(request, "transcripts/search.html", context)
