@@ -40,7 +40,7 @@ def test_merging_entities_moves_mentions_adds_counts_and_keeps_names_as_aliases(
 
 
 def test_admin_merge_action_asks_which_to_keep_then_merges_and_logs(client, editor, seed_event):
-    a, b = Entity.objects.get(name="Kiev"), Entity.objects.get(name="Odessa")
+    a, b = Entity.objects.get(name="Kyiv"), Entity.objects.get(name="Odesa")
     url = reverse("admin:transcripts_entity_changelist")
     confirm = client.post(url, {"action": "merge_selected", "_selected_action": [a.pk, b.pk]})
     assert confirm.status_code == 200 and b"Choose the one to keep" in confirm.content

@@ -124,6 +124,9 @@ class Entity(models.Model):
         COUNTRY = "country", "Country"
         ORGANISATION = "organisation", "Organisation"
         PLACE = "place", "Place"
+        SUBDIVISION = "subdivision", "State or region"
+        MEDIA = "media", "News organisation"
+        TREATY = "treaty", "Treaty or agreement"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version, person_stopwords
 from transcripts.entities.matcher import Match, Matcher, Prepared, fold
@@ -100,12 +101,36 @@ def extract(title: str, turns: Sequence[tuple[str, str | None]], known: Known = 
         if local_matcher:
             matches = _merge(matches, local_matcher.find(prepared))
         matches = [m for m in matches if m.ref not in rejected]
+        matches = _us_states_in_context(text, matches)
         result.spans.append(matches)
         counts = Counter(m.ref for m in matches)
         result.per_turn.append(counts)
         for ref in counts:
             result.entities.setdefault(ref, local.get(ref) or by_ref.get(ref) or EntityInfo(ref))
     return result
+
+
+_GEORGIA = EntityRef("Georgia", "country")
+_GEORGIA_STATE = EntityRef("Georgia", "subdivision")
+
+
+def _us_states_in_context(text: str, matches: list[Match]) -> list[Match]:
+    """ "Georgia" is the country unless the turn is about the United States' states: another state
+    named in it, or words only the US state goes with (Atlanta, Senator, Kemp…, gazetteer data)."""
+    if not any(m.ref == _GEORGIA for m in matches):
+        return matches
+    other_state = any(m.ref.kind == "subdivision" and m.ref != _GEORGIA_STATE for m in matches)
+    if not (other_state or _us_state_words().search(text)):
+        return matches
+    return [Match(m.start, m.end, _GEORGIA_STATE) if m.ref == _GEORGIA else m for m in matches]
+
+
+@lru_cache(maxsize=1)
+def _us_state_words() -> re.Pattern:
+    from transcripts.entities.gazetteer import curated
+
+    words = curated().get("us_state_context", [])
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _trim_name(name: str) -> str | None:

@@ -16,7 +16,11 @@ import pycountry
 
 from transcripts.parsing.people import DATA_DIR, gazetteer_people
 
-KINDS = ("person", "country", "organisation", "place")
+KINDS = ("person", "country", "organisation", "place", "subdivision", "media", "treaty")
+# Country names in the languages we ingest beyond English (CLDR through babel).
+CLDR_LOCALES = ("ru", "uk", "zh", "zh_Hant")
+# US subdivisions (pycountry) are entities of their own: "New Jersey" is not the island of Jersey.
+SUBDIVISION_COUNTRIES = ("US",)
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,9 @@ def curated() -> dict:
 
 def gazetteer_version() -> str:
     people = json.loads((DATA_DIR / "people.json").read_text(encoding="utf-8"))["version"]
-    return f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}"
+    return (
+        f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}.cldr-{len(CLDR_LOCALES)}"
+    )
 
 
 def _clean(alias: str) -> str:
@@ -66,11 +72,18 @@ def gazetteer() -> tuple[EntityInfo, ...]:
         # ISO's inverted forms ("Korea, Republic of") never occur in running text.
         aliases = {n for n in names if n and "," not in n and "(" not in n}
         aliases.update(extra_aliases.get(code, []))
+        aliases.update(_cldr_names(code))
+        aliases = set(_with_case_forms(aliases))
         aliases = {_clean(a) for a in aliases} - {name}
         entries.append(EntityInfo(EntityRef(name, "country"), tuple(sorted(aliases)), country_code=code))
-    for kind, key in (("organisation", "organisations"), ("place", "places")):
-        for item in data[key]:
-            aliases = tuple(sorted({_clean(a) for a in item.get("aliases", [])} - {item["name"]}))
+    for kind, key in (
+        ("organisation", "organisations"),
+        ("place", "places"),
+        ("media", "media"),
+        ("treaty", "treaties"),
+    ):
+        for item in data.get(key, []):
+            aliases = tuple(sorted({_clean(a) for a in _with_case_forms(item.get("aliases", []))} - {item["name"]}))
             entries.append(
                 EntityInfo(
                     EntityRef(item["name"], kind),
@@ -79,8 +92,83 @@ def gazetteer() -> tuple[EntityInfo, ...]:
                     country_code=item.get("country", ""),
                 )
             )
+    entries.extend(_subdivisions())
     entries.extend(gazetteer_persons())
     return tuple(entries)
+
+
+def _subdivisions() -> list[EntityInfo]:
+    """US states and districts: "Georgia" the state is told from the country by context
+    (extract.py); "New Jersey" and "Washington State" are never Jersey or the city."""
+    out = []
+    # A state that is also a curated place (Alaska, Hawaii) stays that place, unless it has names
+    # of its own to be found by ("Washington State").
+    places = {item["name"] for item in curated()["places"]}
+    for country in SUBDIVISION_COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=country) or []:
+            if (
+                sub.type not in ("State", "District")
+                or sub.name in places
+                and sub.name not in ("Washington", "New York")
+            ):
+                continue
+            aliases = {f"{sub.name} State", f"State of {sub.name}", f"state of {sub.name}"} if sub.name in (
+                "Washington", "New York"
+            ) else set()  # fmt: skip
+            out.append(EntityInfo(EntityRef(sub.name, "subdivision"), tuple(sorted(aliases)), country_code=country))
+    return out
+
+
+@lru_cache(maxsize=512)
+def _cldr_names(code: str) -> tuple[str, ...]:
+    from babel import Locale
+
+    names = set()
+    for locale in CLDR_LOCALES:
+        name = Locale.parse(locale).territories.get(code)
+        if name and len(name) > 1:
+            names.add(name)
+    return tuple(sorted(names))
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _with_case_forms(names) -> list[str]:
+    """Russian names in every case, so «России» and «с Россией» are Russia (pymorphy3 inflects
+    each word of the name; indeclinable ones such as НАТО stay as they are)."""
+    out = list(names)
+    for name in names:
+        if _CYRILLIC.search(name) and not name.isupper():
+            out.extend(_russian_cases(name))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _russian_cases(name: str) -> tuple[str, ...]:
+    morph = _morph()
+    words = name.split()
+    forms = set()
+    for case in _CASES:
+        inflected = []
+        for word in words:
+            parse = next((p for p in morph.parse(word) if p.is_known and p.tag.POS in ("NOUN", "ADJF")), None)
+            form = parse.inflect({case}) if parse else None
+            inflected.append(_same_capital(word, form.word) if form else word)
+        forms.add(" ".join(inflected))
+    return tuple(sorted(forms - {name}))
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _same_capital(original: str, form: str) -> str:
+    return form[:1].upper() + form[1:] if original[:1].isupper() else form
 
 
 @lru_cache(maxsize=1)
