@@ -18,6 +18,7 @@ from django.db import DatabaseError, IntegrityError, InterfaceError, Operational
 from django.db.models import Q
 from django.utils.text import slugify
 
+from transcripts.catalogue import lock_catalogue
 from transcripts.dberrors import is_outage
 from transcripts.entities import TranscriptMentions
 from transcripts.entities.store import (
@@ -36,9 +37,6 @@ from transcripts.search_config import search_config_for
 from transcripts.textindex import index_text
 
 log = logging.getLogger(__name__)
-
-# pg_advisory_xact_lock key serialising the creation of speakers and entities (any 64-bit number).
-CATALOGUE_LOCK = 7_270_468_101_529
 
 TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json"}
 
@@ -334,14 +332,6 @@ def _publisher(name: str | None) -> Publisher | None:
         },
     )
     return publisher
-
-
-def lock_catalogue() -> None:
-    """Before creating speakers or entities: two ingests of different files naming the same new
-    person must not both create it. Held to the end of the transaction; taken only when something
-    is missing, so ingests of transcripts about known people still save side by side."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CATALOGUE_LOCK])
 
 
 def _find_speaker(name: str) -> Speaker | None:

@@ -324,9 +324,11 @@ def russian_name_stems(word: str) -> tuple[str, ...]:
 
 
 def _stems(forms: tuple[str, ...]) -> set[str]:
-    from transcripts.search import read_connection
+    from django.db import connections, router
 
-    with read_connection().cursor() as cursor:
+    from transcripts.models import Utterance
+
+    with connections[router.db_for_read(Utterance)].cursor() as cursor:
         cursor.execute(
             "SELECT DISTINCT s FROM unnest(%s::text[]) AS f, unnest(ts_lexize('russian_stem', f)) AS s", [list(forms)]
         )

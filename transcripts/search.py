@@ -305,7 +305,7 @@ def did_you_mean(query: TextQuery, turns: QuerySet) -> str | None:
             scored = [(SequenceMatcher(None, word.lower(), x).ratio(), turns, x) for x, turns in candidates]
             best = max(scored, default=None)
             if best and best[0] >= 0.6:
-                text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _surface_form(cursor, best[2]), text)
+                text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _surface_form(cursor, best[2], word), text)
                 changed = True
     if not changed:
         return None
@@ -316,14 +316,19 @@ def did_you_mean(query: TextQuery, turns: QuerySet) -> str | None:
     return text if suggested and matching(turns, suggested, any_word=True).exists() else None
 
 
-def _surface_form(cursor, lexeme: str) -> str:
-    """A word as a turn prints it, for a stem ("ukrain" → "Ukraine")."""
+def _surface_form(cursor, lexeme: str, typed: str) -> str:
+    """A word as turns print it, for a stem ("ukrain" → "Ukraine"): of the forms in up to 200
+    turns, the closest to what was typed, the commoner on a tie."""
     cursor.execute(
-        f"SELECT substring(text FROM %s) FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s) LIMIT 1",
+        "SELECT form, count(*) FROM (SELECT (regexp_matches(text, %s))[1] AS form FROM "
+        f"(SELECT text FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s) LIMIT 200) AS t) AS f "
+        "GROUP BY form",
         ["(?i)\\m(" + re.escape(lexeme) + "\\w*)", "'" + lexeme.replace("'", "''").replace("\\", "\\\\") + "'"],
     )
-    row = cursor.fetchone()
-    return row[0] if row and row[0] else lexeme
+    forms = cursor.fetchall()
+    if not forms:
+        return lexeme
+    return max(forms, key=lambda row: (SequenceMatcher(None, typed.lower(), row[0].lower()).ratio(), row[1]))[0]
 
 
 def _newest_key(row):

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q
 
+from transcripts.catalogue import lock_catalogue
 from transcripts.entities.extract import Known, TranscriptMentions, extract
 from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance, slug_base, unique_slug
@@ -80,8 +81,6 @@ def entities_for(infos: Iterable[EntityInfo]) -> dict[EntityRef, Entity]:
     wanted = {info.ref for info in infos}
     found = _existing(wanted)
     if wanted - set(found):
-        from transcripts.ingest import lock_catalogue
-
         lock_catalogue()
         found = _existing(wanted)  # another ingest may have created some meanwhile
     new = list({info.ref: info for info in infos if info.ref not in found}.values())
@@ -187,11 +186,8 @@ def forget_unused_discoveries() -> int:
 @transaction.atomic
 def remention_event(pk: int) -> int:
     """Extract one stored transcript's mentions again; returns the number of mention rows."""
-    from transcripts.ingest import CATALOGUE_LOCK
-
     event = Event.objects.select_for_update().get(pk=pk)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CATALOGUE_LOCK])  # entities may be created
+    lock_catalogue()  # entities may be created
     utterances = list(event.utterances.select_related("speaker").order_by("sequence"))
     # By the turns' ids rather than a join on the event: one index lookup per turn, whatever the
     # planner believes about table sizes.
