@@ -164,3 +164,61 @@ def test_upload_is_csrf_protected(staff):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(staff)
     assert strict.post(UPLOAD, {"files": [as_upload(seed_path())]}).status_code == 403
+
+
+JOURNALISTS = ["Carlos Mendoza", "Ana Torres", "Luis Paredes"]
+# A press conference whose speakers stand alone on their lines in plain title case, each once:
+# no recurring shape, so the parser cannot tell them from headings; an editor can.
+UNSURE = "\n\n".join(
+    ["Press conference in Lima", "The minister opened the meeting with a long statement about trade and the ports."]
+    + [f"{name}\n\nWhat about the port of Callao, question {n}?" for n, name in enumerate(JOURNALISTS, 1)]
+)
+
+
+def test_a_doubtful_parse_is_flagged_and_not_ticked(client, staff):
+    response = upload(client, SimpleUploadedFile("lima.txt", UNSURE.encode()))
+    html = client.get(response["Location"]).content.decode()
+    assert "Check this one before adding it" in html and "No date." in html
+    assert re.search(r'name="file" value="\d+">', html)  # shown, not ticked
+
+
+def test_an_editors_corrections_change_the_parse_and_stay_with_the_event(client, staff):
+    response = upload(client, SimpleUploadedFile("lima.txt", UNSURE.encode()))
+    preview = response["Location"]
+    pending = PendingFile.objects.get(filename="lima.txt")
+    before = client.get(preview).context["items"][0]["parsed"]
+    assert len(before.turns) == 1  # everything in one unlabelled turn
+    prefix = f"f{pending.pk}"
+    client.post(
+        preview,
+        {
+            "action": f"reparse-{pending.pk}",
+            f"{prefix}-title": "Press conference of the Foreign Minister in Lima",
+            f"{prefix}-date": "2009-11-16",
+            f"{prefix}-speaker": "José García Belaúnde",
+            f"{prefix}-label_style": "alone",
+        },
+    )
+    after = client.get(preview).context["items"][0]["parsed"]
+    assert after.title == "Press conference of the Foreign Minister in Lima" and after.date == dt.date(2009, 11, 16)
+    assert [t.label for t in after.turns] == [None, *JOURNALISTS]
+    assert after.turns[0].speaker == "José García Belaúnde"
+    client.post(preview, {"action": "confirm", "file": [pending.pk]})
+    event = Event.objects.get(original_filename="lima.txt")
+    assert event.parse_hints["label_style"] == "alone" and event.utterances.count() == 4
+    # A new version of the same file is read the way the editor said.
+    from transcripts.ingest import ingest_bytes
+
+    result = ingest_bytes((UNSURE + "\n\nRosa Quispe\n\nAnd the airport?").encode(), "lima.txt")
+    assert result.status == "created" and result.event.utterances.count() == 5
+    assert result.event.title == event.title and result.event.date == event.date
+
+
+def test_corrections_with_a_bad_date_are_refused_with_a_message(client, staff):
+    response = upload(client, SimpleUploadedFile("lima.txt", UNSURE.encode()))
+    pending = PendingFile.objects.get(filename="lima.txt")
+    page = client.post(
+        response["Location"], {"action": f"reparse-{pending.pk}", f"f{pending.pk}-date": "2009-13-45"}, follow=True
+    )
+    assert "Enter a valid date" in page.content.decode()
+    assert PendingFile.objects.get(pk=pending.pk).hints == {}

@@ -6,6 +6,7 @@ has parsing or saving logic of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -120,6 +121,23 @@ def ingest_bytes(
         return IngestResult(name, "failed", f"internal error while reading this file ({type(err).__name__}); logged")
 
 
+def _with_editor_hints(hints: Hints, name: str, dry_run: bool) -> Hints:
+    """An editor's corrections to an earlier version of the same file (kept on its event), unless
+    the caller brings its own: so a new version is read the way the editor said."""
+    if dry_run or hints.title or hints.date or hints.speaker or hints.label_style or not archive_ready():
+        return hints
+    stored = (
+        Event.objects.filter(original_filename=name).exclude(parse_hints={}).values_list("parse_hints", flat=True)
+    ).first()
+    if not stored:
+        return hints
+    hints = replace(hints)
+    hints.title = stored.get("title")
+    hints.date = dt.date.fromisoformat(stored["date"]) if stored.get("date") else None
+    hints.speaker, hints.label_style = stored.get("speaker"), stored.get("label_style")
+    return hints
+
+
 def _first_line(err: Exception) -> str:
     return (str(err).strip().splitlines() or [type(err).__name__])[0][:300]
 
@@ -132,7 +150,7 @@ def _ingest_bytes(
         existing = Event.objects.filter(content_hash=digest).first()
         if existing:
             return IngestResult(name, "unchanged", "already in the archive", existing)
-    hints = hints or Hints()
+    hints = _with_editor_hints(hints or Hints(), name, dry_run)
     if not hints.known_speakers:
         hints.known_speakers = speakers if speakers is not None else known_speakers()
     try:

@@ -89,6 +89,12 @@ class Event(models.Model):
     original_filename = models.CharField(max_length=255, blank=True)
     dropped = models.JSONField(default=list, blank=True, help_text="Page chrome removed by the parser, as text.")
     warnings = models.JSONField(default=list, blank=True, help_text="What the parser was unsure of.")
+    parse_hints = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="An editor's corrections to the parse (title, date, speaker of unlabelled text, label "
+        "style), applied again when a new version of the same file is ingested.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -355,6 +361,7 @@ class PendingFile(models.Model):
     content = models.BinaryField(default=bytes, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     error = models.CharField(max_length=500, blank=True, help_text="Refused before parsing (type, size).")
+    hints = models.JSONField(default=dict, blank=True, help_text="The editor's corrections for this file.")
 
     class Meta:
         ordering = ["batch", "position"]

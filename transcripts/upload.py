@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 from pathlib import PurePath
 
 from django import forms
@@ -27,6 +28,7 @@ from transcripts.ingest import TRANSCRIPT_SUFFIXES, content_hash, ingest_bytes, 
 from transcripts.models import Event, PendingFile, Publisher, UploadBatch
 from transcripts.params import whole_number
 from transcripts.parsing import Hints
+from transcripts.parsing.model import LABEL_STYLES
 
 PREVIEW_TURNS = 4
 
@@ -138,10 +140,39 @@ def batch_hints(batch: UploadBatch) -> Hints:
     )
 
 
+class FileHintsForm(forms.Form):
+    """What an editor tells the parser about one file, after seeing its preview."""
+
+    title = forms.CharField(required=False, max_length=500)
+    date = forms.DateField(required=False, help_text="YYYY-MM-DD")
+    speaker = forms.CharField(required=False, max_length=200, label="Who speaks the unlabelled text")
+    label_style = forms.ChoiceField(
+        required=False, choices=[("", "Let the parser find out"), *LABEL_STYLES.items()], label="Speaker labels"
+    )
+
+    def hints(self) -> dict:
+        data = {key: value for key, value in self.cleaned_data.items() if value}
+        if data.get("date"):
+            data["date"] = data["date"].isoformat()
+        return data
+
+
+def file_hints(base: Hints, stored: dict) -> Hints:
+    """The batch's hints with one file's corrections on top."""
+    hints = replace(base)
+    hints.title = stored.get("title") or base.title
+    hints.date = dt.date.fromisoformat(stored["date"]) if stored.get("date") else base.date
+    hints.speaker = stored.get("speaker") or base.speaker
+    hints.label_style = stored.get("label_style") or base.label_style
+    return hints
+
+
 def preview_of(pending: PendingFile, hints: Hints, speakers: dict) -> dict:
     item = {"file": pending, "status": "failed", "message": pending.error}
+    item["hints_form"] = FileHintsForm(initial=pending.hints, prefix=f"f{pending.pk}")
     if pending.error:
         return item
+    hints = file_hints(hints, pending.hints)
     data = bytes(pending.content)
     existing = Event.objects.filter(content_hash=content_hash(data)).first()
     if existing:
@@ -162,6 +193,7 @@ def preview_of(pending: PendingFile, hints: Hints, speakers: dict) -> dict:
         "first_turns": parsed.turns[:PREVIEW_TURNS],
         "more_turns": max(len(parsed.turns) - PREVIEW_TURNS, 0),
         "mentions": result.mentions,
+        "doubts": parsed.doubts(),
     }
 
 
@@ -215,6 +247,8 @@ class UploadAdminMixin:
         speakers = known_speakers()
         if request.method == "POST" and request.POST.get("action") == "confirm":
             return self._confirm(request, batch, hints, speakers)
+        if request.method == "POST" and request.POST.get("action", "").startswith("reparse-"):
+            return self._reparse(request, batch)
         items = [preview_of(pending, hints, speakers) for pending in batch.files.all()]
         return TemplateResponse(
             request,
@@ -228,11 +262,27 @@ class UploadAdminMixin:
             ),
         )
 
+    def _reparse(self, request, batch: UploadBatch):
+        """Keep an editor's corrections for one file and show the preview again."""
+        pk = whole_number(request.POST["action"].removeprefix("reparse-"), maximum=2**62)
+        pending = get_object_or_404(PendingFile, pk=pk, batch=batch)
+        form = FileHintsForm(request.POST, prefix=f"f{pending.pk}")
+        if form.is_valid():
+            pending.hints = form.hints()
+            pending.save(update_fields=["hints"])
+        else:
+            messages.error(request, f"{pending.filename}: " + "; ".join(e for es in form.errors.values() for e in es))
+        url = reverse("admin:transcripts_event_upload_preview", args=[batch.pk])
+        return HttpResponseRedirect(f"{url}#file-{pending.pk}")
+
     def _confirm(self, request, batch: UploadBatch, hints: Hints, speakers: dict):
         chosen = {pk for pk in (whole_number(v, maximum=2**62) for v in request.POST.getlist("file")) if pk}
         results = []
         for pending in batch.files.filter(pk__in=chosen, error=""):
-            result = ingest_bytes(bytes(pending.content), pending.filename, hints, speakers=speakers)
+            corrected = file_hints(hints, pending.hints)
+            result = ingest_bytes(bytes(pending.content), pending.filename, corrected, speakers=speakers)
+            if result.event is not None and pending.hints and result.status in ("created", "updated"):
+                Event.objects.filter(pk=result.event.pk).update(parse_hints=pending.hints)
             if result.status == "created":
                 self.log_addition(request, result.event, f"Uploaded from {pending.filename}")
             elif result.status == "updated":

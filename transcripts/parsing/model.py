@@ -33,6 +33,19 @@ class Hints:
     # Used only where the file itself says nothing (a sidecar beside the file): title, date,
     # location, source_url, publisher, speaker (who speaks unlabelled text).
     defaults: dict[str, str] = field(default_factory=dict)
+    # An editor's corrections (the admin preview): who speaks the unlabelled text, and how this
+    # file marks its speakers when the parser could not tell (one of LABEL_STYLES).
+    speaker: str | None = None
+    label_style: str | None = None
+
+
+# How a file marks its speakers, as an editor can tell the parser.
+LABEL_STYLES = {
+    "inline": "“Name: text” on the same line (colon, full stop or dash)",
+    "alone": "The name alone on its own line, the text below",
+    "dash": "“NAME.- text” or “NAME — text”",
+    "none": "No labels: the whole text is one speaker's",
+}
 
 
 @dataclass
@@ -66,6 +79,28 @@ class ParsedTranscript:
     metadata_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     format: str = "text"
+
+    def doubts(self) -> list[str]:
+        """What makes this parse doubtful, for an editor to check before adding it."""
+        words = [len(turn.text.split()) for turn in self.turns]
+        total = sum(words) or 1
+        found = []
+        if total > 1500 and len(words) > 0 and max(words) > 0.6 * total and len(words) < 20:
+            found.append(
+                f"One turn holds {max(words) * 100 // total}% of the text: speaker labels may have been missed."
+            )
+        unlabelled = sum(n for n, turn in zip(words, self.turns, strict=True) if turn.label is None)
+        if total > 500 and unlabelled > 0.5 * total:
+            found.append(f"{unlabelled * 100 // total}% of the text has no speaker label.")
+        labels = [turn.label for turn in self.turns if turn.label and turn.role != "question"]
+        once = [label for label in set(labels) if labels.count(label) == 1]
+        if len(set(labels)) >= 8 and len(once) > 0.6 * len(set(labels)):
+            found.append(f"{len(once)} speaker names appear only once: some may be headings or forms of address.")
+        if self.turns and not any(turn.speaker for turn in self.turns):
+            found.append("No turn has a named speaker.")
+        if self.date is None:
+            found.append("No date.")
+        return found
 
     def speakers(self) -> list[str]:
         seen: dict[str, None] = {}

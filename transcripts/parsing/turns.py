@@ -149,9 +149,10 @@ class TurnReader:
                     label.delimiter == "—" and label.kind not in ("question", "answer")
                 )
         self.known_labels = frozenset(known)
-        # This document's grammar: do its speaker labels end in dashes?
-        self.dashes = dashed >= 2
-        alone = self._labels_alone(blocks)
+        # This document's grammar: do its speaker labels end in dashes? (Or what an editor said.)
+        style = self.hints.label_style
+        self.dashes = dashed >= 2 if style not in ("dash", "inline", "none") else style != "none"
+        alone = self._labels_alone(blocks, force=style == "alone") if style != "none" else {}
         segments: list[_Segment] = []
         current = _Segment(None, [])
         for index, block in enumerate(blocks):
@@ -169,7 +170,7 @@ class TurnReader:
             segments.append(current)
         return segments
 
-    def _labels_alone(self, blocks: list[Block]) -> dict[int, Label]:
+    def _labels_alone(self, blocks: list[Block], force: bool = False) -> dict[int, Label]:
         """Speaker labels on a line of their own ("THE PRESIDENT", a bold or heading name), the
         text following in the next paragraphs.
 
@@ -192,6 +193,9 @@ class TurnReader:
         title = base_key(self.title or "")
         accepted = {}
         for index, (label, shape) in candidates.items():
+            if force:  # an editor said this file puts names on lines of their own
+                accepted[index] = label
+                continue
             known = _known_person(label, title)
             if not (shape in dialogue_shapes and shape_sizes[shape] >= 2 or dialogue_shapes and known):
                 continue
@@ -201,6 +205,9 @@ class TurnReader:
 
     def _split_block(self, block: Block):
         """Yield (paragraph, label, standalone) pieces; a block may hold several labelled lines."""
+        if self.hints.label_style == "none":
+            yield one_line(block.text), None, False
+            return
         lines = block.text.split("\n")
         first = "\n".join(lines)
         label = match_label(
@@ -252,7 +259,7 @@ class TurnReader:
             label_names=[s.label.name for s in segments if s.label and s.label.kind == "person"],
             header="\n".join(self.metadata_lines),
         )
-        principal = resolver.principal() or self.hints.defaults.get("speaker")
+        principal = self.hints.speaker or resolver.principal() or self.hints.defaults.get("speaker")
         turns: list[Turn] = []
         for segment in segments:
             label = segment.label
