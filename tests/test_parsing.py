@@ -367,3 +367,17 @@ def test_the_kremlin_2012_conference_keeps_peskov_apart_and_journalists_ask():
     assert len(journalists) > 30
     assert all(t.role in ("question", "remark") for t in journalists)
     assert sum(t.role == "question" for t in journalists) > 30
+
+
+def test_a_venue_line_before_a_dated_start_time_is_metadata_not_a_turn():
+    text = (
+        "---\ntitle: Background Press Call on the Partnership\ndate: '2023-09-20'\n---\n\nVia Teleconference\n"
+        "(September 19, 2023)\n\n3:18 P.M. EDT\n\nMODERATOR: Thank you all.\n\nQ: A question?\n"
+    )
+    parsed = parse_transcript(text.encode(), "call.md")
+    assert [t.label for t in parsed.turns] == ["MODERATOR", "Q"]
+
+
+def test_the_vice_president_is_the_one_the_title_names():
+    text = "Remarks by Vice President Harris Before a Meeting\n\nTHE VICE PRESIDENT: Good morning.\n"
+    assert parse_transcript(text.encode(), "vp.txt").turns[0].speaker == "Kamala Harris"

@@ -261,8 +261,12 @@ class HeaderReader:
                 self.time = self.time or time
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
-                # A venue line stands right before the start time ("James S. Brady Press Briefing Room").
-                if title_candidates and title_candidates[-1] == i - 1 and (self.title or self.doc.format != "text"):
+                # A venue line stands right before the start time ("James S. Brady Press Briefing Room"),
+                # or before the date lines that precede it ("Via Teleconference / (September 19, 2023)").
+                before = i - 1
+                while before > 0 and parse_date_only(blocks[before].flat) is not None:
+                    before -= 1
+                if title_candidates and title_candidates[-1] == before and (self.title or self.doc.format != "text"):
                     venue_index = title_candidates.pop()
                     self.venue = " / ".join(blocks[venue_index].text.split("\n"))
             elif (
@@ -271,12 +275,7 @@ class HeaderReader:
                 and self.title is None
                 and (not saw_date or not title_candidates or title_candidates[-1] < date_index)
                 and not (saw_date and title_candidates)
-                or (
-                    _title_like(flat)
-                    and len(flat.split()) <= 12
-                    and i + 1 < len(blocks)
-                    and parse_time_line(blocks[i + 1].flat)
-                )
+                or (_title_like(flat) and len(flat.split()) <= 12 and _time_line_follows(blocks, i + 1))
             ):
                 title_candidates.append(i)
             else:
@@ -368,6 +367,13 @@ def _is_metadata_line(line: str) -> bool:
         or is_edge_chrome(line)
         or ((label := match_label(line)) is not None and label.kind == "metadata")
     )
+
+
+def _time_line_follows(blocks: list[Block], index: int) -> bool:
+    """A start-time line at `index`, or after date lines there."""
+    while index < len(blocks) and parse_date_only(blocks[index].flat) is not None:
+        index += 1
+    return index < len(blocks) and parse_time_line(blocks[index].flat) is not None
 
 
 def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:

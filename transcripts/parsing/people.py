@@ -352,6 +352,11 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"(?:[ \t]+(?:of|de|del|of the)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}?)?"
     r"[ \t]+(?P<name>[A-Z\u0400-\u042F][\w'’\-.]+(?:[ \t]+[A-Z\u0400-\u042F][\w'’\-.]+){0,3})"
 )
+# Words that end a name in a title written in title case ("Remarks by Vice President Harris Before …").
+_TITLE_CASE_STOPS = {
+    "before", "after", "during", "with", "about", "from", "upon", "following", "regarding", "ahead", "as",
+    "by", "at", "on", "in", "to", "for", "of", "and", "over", "into", "amid", "via", "meets", "visits",
+}  # fmt: skip
 # One person, two spellings: "JOSEPH BIDEN JUNIOR" and "JOE BIDEN".
 SUFFIXES = {"jr", "junior", "sr", "senior", "ii", "iii", "iv"}
 NICKNAMES = [
@@ -398,7 +403,8 @@ def offices_in(text: str) -> dict[str, str]:
         office = OFFICES[base_key(match["office"])]
         words = []
         for word in match["name"].split():
-            if word.lower() in CONNECTORS or base_key(word) in OFFICES or base_key(word).strip(".") in MONTHS:
+            key = base_key(word).strip(".")
+            if word.lower() in CONNECTORS or key in OFFICES or key in MONTHS or key in _TITLE_CASE_STOPS:
                 break
             words.append(word.rstrip(".,’'s") if word.endswith(("’s", "'s")) else word.rstrip(".,"))
         if words:
