@@ -116,6 +116,7 @@ def test_command_reports_missing_paths_and_exits_nonzero(tmp_path):
     with pytest.raises(SystemExit):
         call_command("ingest", str(seed_path()), str(tmp_path / "nope.txt"), stderr=err, stdout=StringIO())
     assert Event.objects.count() == 1
+    assert f"{tmp_path / 'nope.txt'}: no such file or folder" in err.getvalue()
 
 
 def test_a_50_mb_file_is_refused_by_name_and_the_others_are_ingested(tmp_path, capsys):

@@ -203,7 +203,9 @@ def test_search_csv_is_capped(client, seed_event, monkeypatch):
     response = client.get("/search/csv/", {"speaker": "sergey-lavrov"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert len(rows) == 1 + 3 and response["X-Verbatim-Capped"] == "yes"
-    assert "first-10000" in response["Content-Disposition"]
+    assert 'filename="verbatim-search-first-3.csv"' in response["Content-Disposition"]
+    uncapped = client.get("/search/csv/", {"q": "Abu Dhabi"})  # two turns, under the cap
+    assert 'filename="verbatim-search.csv"' in uncapped["Content-Disposition"]
 
 
 @pytest.mark.parametrize("fmt, needle", [("txt", "Sergey Lavrov"), ("bib", "@misc{"), ("json", '"type": "speech"')])

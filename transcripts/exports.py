@@ -204,7 +204,7 @@ def search_csv(request):
                 )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    name = "verbatim-search" + ("-first-10000" if capped else "") + ".csv"
+    name = "verbatim-search" + (f"-first-{CSV_ROW_CAP}" if capped else "") + ".csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Verbatim-Row-Cap"] = str(CSV_ROW_CAP)
     response["X-Verbatim-Capped"] = "yes" if capped else "no"

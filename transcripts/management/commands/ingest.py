@@ -55,6 +55,9 @@ class Command(BaseCommand):
         progress = Progress(len(files), sys.stderr)
         counts: dict[str, int] = {}
         transcripts, errors = [], [{"file": m, "error": "no such file or folder"} for m in missing]
+        if not as_json:
+            for path in missing:
+                self.stderr.write(f"FAILED  {path}: no such file or folder")
         started = time.monotonic()
         hint_options = {key: options[key] for key in ("publisher", "kind", "language", "source_url")}
         jobs = max(1, min(options["jobs"], len(files) or 1, os.cpu_count() or 1))
