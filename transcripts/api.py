@@ -225,11 +225,7 @@ def events(request):
 def event(request, slug):
     event = get_object_or_404(Event.objects.select_related("publisher"), slug=slug)
     turns = event.utterances.select_related("speaker", "answers").order_by("sequence")
-    entities = (
-        Entity.objects.filter(mentions__utterance__event=event, rejected=False)
-        .annotate(turns=Count("mentions"))
-        .order_by("kind", "-turns", "name")
-    )
+    entities = Entity.objects.in_event(event)
     data = event_json(request, event)
     data["utterances"] = [turn_json(request, u, with_event=False) for u in turns]
     data["entities"] = [
@@ -255,7 +251,7 @@ def speaker(request, slug):
 
 @api_view
 def entities(request):
-    qs = Entity.objects.filter(rejected=False, mention_count__gt=0)
+    qs = Entity.objects.listed()
     kind = request.GET.get("kind", "")
     if kind:
         if kind not in Entity.Kind.values:
@@ -269,18 +265,10 @@ def entities(request):
 def entity(request, slug):
     entity = get_object_or_404(Entity, slug=slug, rejected=False)
     data = entity_json(request, entity)
-    data["speakers"] = [
-        {"slug": s.slug, "name": s.name, "turns": s.n}
-        for s in Speaker.objects.filter(utterances__mentions__entity=entity)
-        .annotate(n=Count("utterances__mentions"))
-        .order_by("-n", "name")[:10]
-    ]
+    data["speakers"] = [{"slug": s.slug, "name": s.name, "turns": s.n} for s in Speaker.objects.mentioning(entity)]
     data["mentioned_with"] = [
         {"slug": e.slug, "name": e.name, "kind": e.kind, "turns": e.n}
-        for e in Entity.objects.filter(mentions__utterance__mentions__entity=entity, rejected=False)
-        .exclude(pk=entity.pk)
-        .annotate(n=Count("mentions", distinct=True))
-        .order_by("-n", "name")[:10]
+        for e in Entity.objects.mentioned_with(entity, limit=10)
     ]
     data["turns"] = Mention.objects.filter(entity=entity).count()
     return _json(data)

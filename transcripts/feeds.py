@@ -139,11 +139,7 @@ class SpeakerFeed(TurnsFeed):
         return speaker.get_absolute_url()
 
     def items(self, speaker: Speaker):
-        return (
-            Utterance.objects.for_listing()
-            .filter(speaker=speaker)
-            .order_by("-event__date", "-event_id", "sequence")[:FEED_SIZE]
-        )
+        return Utterance.objects.for_listing().filter(speaker=speaker).newest_first()[:FEED_SIZE]
 
 
 class EntityFeed(TurnsFeed):
@@ -157,8 +153,4 @@ class EntityFeed(TurnsFeed):
         return entity.get_absolute_url()
 
     def items(self, entity: Entity):
-        return (
-            Utterance.objects.for_listing()
-            .filter(mentions__entity=entity)
-            .order_by("-event__date", "-event_id", "sequence")[:FEED_SIZE]
-        )
+        return Utterance.objects.for_listing().mentioning(entity).newest_first()[:FEED_SIZE]

@@ -13,7 +13,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.text import slugify
 
-from transcripts.managers import UtteranceQuerySet
+from transcripts.querysets import EntityQuerySet, MentionQuerySet, SpeakerQuerySet, UtteranceQuerySet
 from transcripts.search_config import search_config_for
 from transcripts.textindex import index_text
 
@@ -152,6 +152,8 @@ class Entity(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = EntityQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "entities"
@@ -180,6 +182,8 @@ class Speaker(models.Model):
         help_text="Other spellings and forms of the name, e.g. 'Lavrov', 'Sergei Lavrov'.",
     )
     entity = models.OneToOneField(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="speaker")
+
+    objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -324,6 +328,8 @@ class Mention(models.Model):
         blank=True,
         help_text="Where in the turn's text: start, end, start, end, … (character offsets), for linking.",
     )
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -245,7 +245,7 @@ def search_utterances(
     start = (page - 1) * page_size
     ids = _page_ids(matches, query, outcome, found, start, page_size, all_words)
     # Pages end where the count does: past the cap, the next turns by date exist but are not counted.
-    ids = ids[: max(0, min(outcome.count, outcome.ranked_window or outcome.count) - start)]
+    ids = ids[: max(0, (outcome.ranked_window or outcome.count) - start)]
     rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
     snippets = headlines(ids, query) if query else {}
     outcome.results = [rows[pk] for pk in ids if pk in rows]

@@ -32,7 +32,7 @@ class EntitySitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return Entity.objects.filter(rejected=False, mention_count__gt=0).order_by("pk").only("slug", "updated_at")
+        return Entity.objects.listed().order_by("pk").only("slug", "updated_at")
 
     def lastmod(self, entity):
         return entity.updated_at

@@ -41,9 +41,7 @@ def home(request):
         "speaker_count": Speaker.objects.count(),
         "latest_events": Event.objects.select_related("publisher")[:8],
         "top_speakers": Speaker.objects.annotate(n=Count("utterances")).order_by("-n", "name")[:10],
-        "top_entities": Entity.objects.filter(mention_count__gt=0, rejected=False).order_by("-mention_count", "name")[
-            :10
-        ],
+        "top_entities": Entity.objects.listed().order_by("-mention_count", "name")[:10],
     }
     return render(request, "transcripts/home.html", context)
 
@@ -174,20 +172,10 @@ def event_detail(request, slug):
     utterances = list(
         event.utterances.select_related("speaker").filter(sequence__range=(first, last)).order_by("sequence")
     )
-    links: dict[int, list] = {}
-    for mention in Mention.objects.filter(utterance__in=[u.pk for u in utterances]).select_related("entity"):
-        entity = mention.entity
-        url, title = entity.get_absolute_url(), f"{entity.name} ({entity.get_kind_display().lower()})"
-        links.setdefault(mention.utterance_id, []).extend(
-            (start, end, url, title) for start, end in zip(mention.spans[::2], mention.spans[1::2], strict=True)
-        )
+    links = Mention.objects.links_for([u.pk for u in utterances])
     for utterance in utterances:
         utterance.html_paragraphs = linked_paragraphs(utterance.text, links.get(utterance.pk, []))
-    mentioned = (
-        Entity.objects.filter(mentions__utterance__event=event, rejected=False)
-        .annotate(turns=Count("mentions"))
-        .order_by("kind", "-turns", "name")
-    )
+    mentioned = Entity.objects.in_event(event)
     by_kind: dict[str, list] = {}
     for entity in mentioned:
         by_kind.setdefault(entity.get_kind_display(), []).append(entity)
@@ -287,7 +275,7 @@ def speaker_detail(request, slug):
     )
     page = paginate(
         request,
-        Utterance.objects.for_listing().filter(speaker=speaker).order_by("-event__date", "-event_id", "sequence"),
+        Utterance.objects.for_listing().filter(speaker=speaker).newest_first(),
     )
     return render(
         request,
@@ -307,7 +295,7 @@ def speaker_detail(request, slug):
 
 
 def entity_list(request):
-    entities = Entity.objects.filter(mention_count__gt=0, rejected=False)
+    entities = Entity.objects.listed()
     kind = request.GET.get("kind", "")
     if kind in Entity.Kind.values:
         entities = entities.filter(kind=kind)
@@ -340,22 +328,9 @@ def entity_detail(request, slug):
     chart = bar_chart(
         monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Turns mentioning {entity.name} over time"
     )
-    speakers = (
-        Speaker.objects.filter(utterances__mentions__entity=entity)
-        .annotate(n=Count("utterances__mentions"))
-        .order_by("-n", "name")[:10]
-    )
-    related = (
-        Entity.objects.filter(mentions__utterance__mentions__entity=entity)
-        .exclude(pk=entity.pk)
-        .annotate(n=Count("mentions", distinct=True))
-        .order_by("-n", "name")[:15]
-    )
-    latest = (
-        Utterance.objects.for_listing()
-        .filter(mentions__entity=entity)
-        .order_by("-event__date", "-event_id", "sequence")[:10]
-    )
+    speakers = Speaker.objects.mentioning(entity)
+    related = Entity.objects.mentioned_with(entity)
+    latest = Utterance.objects.for_listing().mentioning(entity).newest_first()[:10]
     return render(
         request,
         "transcripts/entity_detail.html",
