@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -242,3 +243,34 @@ def test_pages_have_open_graph_tags(client, seed_event):
 
 def test_robots_points_at_the_sitemap(client):
     assert b"Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content
+
+
+def test_a_search_feed_points_at_itself_with_its_query(client, seed_event):
+    root = ET.fromstring(client.get("/search/feed/", {"q": "Minsk"}).content)
+    atom = "{http://www.w3.org/2005/Atom}"
+    own = [link.get("href") for link in root.iter(f"{atom}link") if link.get("rel") == "self"]
+    assert own and own[0].endswith("/search/feed/?q=Minsk")
+
+
+def test_feed_entries_keep_their_dates_and_do_not_claim_a_local_time_is_utc(client, seed_event):
+    atom = "{http://www.w3.org/2005/Atom}"
+    first = ET.fromstring(client.get("/speakers/sergey-lavrov/feed/").content)
+    seed_event.title += " (edited)"
+    seed_event.save()
+    second = ET.fromstring(client.get("/speakers/sergey-lavrov/feed/").content)
+    updated = [[e.findtext(f"{atom}updated") for e in root.iter(f"{atom}entry")] for root in (first, second)]
+    assert updated[0] and updated[0] == updated[1]  # an edit elsewhere does not re-flag every quote
+    published = {e.findtext(f"{atom}published") for e in second.iter(f"{atom}entry")}
+    assert published == {"2025-11-25T00:00:00+00:00"}
+
+
+def test_the_api_documentation_is_linked_and_shows_code_not_backticks(client, seed_event):
+    assert 'href="/api/"' in client.get("/").content.decode()
+    html = client.get("/api/").content.decode()
+    assert "<code>" in html and "`" not in re.sub(r"<script.*?</script>", "", html, flags=re.S)
+
+
+def test_a_favicon_is_declared_and_served(client, seed_event):
+    assert 'rel="icon"' in client.get("/").content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")

@@ -43,8 +43,10 @@ class SafeAtomFeed(Atom1Feed):
 
 
 def _when(event: Event) -> dt.datetime:
+    """The event's day. Its printed time is local to wherever it happened, with no time zone we
+    know, so it is not presented as UTC: midnight UTC of that day stands for the day."""
     day = event.date or event.created_at.date()
-    return dt.datetime.combine(day, event.time or dt.time(12, 0), tzinfo=dt.UTC)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 class TurnsFeed(Feed):
@@ -69,7 +71,9 @@ class TurnsFeed(Feed):
         return _when(item.event)
 
     def item_updateddate(self, item: Utterance) -> dt.datetime:
-        return item.event.updated_at
+        # When the turn entered the archive: stable, so a reader does not flag old quotes anew
+        # whenever a transcript's other details are edited.
+        return item.event.created_at
 
     def item_author_name(self, item: Utterance) -> str:
         return item.who
@@ -123,6 +127,10 @@ class SearchFeed(TurnsFeed):
 
     def link(self, outcome) -> str:
         return reverse("search") + "?" + outcome.params.urlencode()
+
+    def feed_url(self, outcome) -> str:
+        """rel=self with the query: the feed of this search, not of every turn."""
+        return reverse("search-feed") + "?" + outcome.params.urlencode()
 
     def items(self, outcome):
         return outcome.results

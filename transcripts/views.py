@@ -8,7 +8,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Max, Min
 from django.db.models.functions import Length, TruncMonth
 from django.http import Http404, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.text import Truncator
 
@@ -344,6 +345,11 @@ def entity_detail(request, slug):
             "mention_count": entity.mention_count,
         },
     )
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; answer with ours."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def opensearch(request):
