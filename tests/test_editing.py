@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import User
@@ -137,3 +139,17 @@ def test_deleting_an_event_deletes_turns_and_mentions_and_recounts(client, edito
     assert not Utterance.objects.exists() and not Mention.objects.exists()
     russia.refresh_from_db()
     assert russia.mention_count == 0
+
+
+def test_the_merge_form_offers_the_speaker_with_most_turns_first_with_counts(client, editor, seed_event):
+    lavrov = Speaker.objects.get(name="Sergey Lavrov")
+    stray = Speaker.objects.create(name="S. Lavrov", slug="s-lavrov")
+    turn = seed_event.utterances.filter(speaker=lavrov).first()
+    Utterance.objects.filter(pk=turn.pk).update(speaker=stray)
+    many = lavrov.utterances.count()
+    assert many > 1
+    url = reverse("admin:transcripts_speaker_changelist")
+    html = client.post(url, {"action": "merge_selected", "_selected_action": [stray.pk, lavrov.pk]}).content.decode()
+    checked = re.search(r'name="target" value="(\d+)" checked', html)
+    assert checked and int(checked.group(1)) == lavrov.pk
+    assert f"{lavrov} — {many} turns" in html and f"{stray} — 1 turns" in html

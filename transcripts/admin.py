@@ -6,6 +6,7 @@ Every change made here is written to the admin's log (who, when, what).
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import models
+from django.db.models import Count, F
 from django.template.response import TemplateResponse
 
 from transcripts import editing
@@ -18,11 +19,12 @@ admin.site.site_header = "Verbatim administration"
 admin.site.site_title = "Verbatim admin"
 
 
-def merge_action(merge, what_moves: str):
-    """An admin action: confirm which of the selected objects to keep, then merge the rest into it."""
+def merge_action(merge, what_moves: str, weight):
+    """An admin action: confirm which of the selected objects to keep, then merge the rest into it.
+    `weight` annotates each with how much it carries (`weight`): the heaviest is offered first."""
 
     def action(modeladmin, request, queryset):
-        objects = list(queryset)
+        objects = sorted(weight(queryset), key=lambda o: (-o.weight, str(o)))
         if len(objects) < 2:
             modeladmin.message_user(request, "Select at least two to merge.", messages.WARNING)
             return None
@@ -100,7 +102,7 @@ class SpeakerAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["entity"]
-    actions = [merge_action(editing.merge_speakers, "turns")]
+    actions = [merge_action(editing.merge_speakers, "turns", lambda qs: qs.annotate(weight=Count("utterances")))]
 
 
 @admin.register(Utterance)
@@ -119,7 +121,10 @@ class EntityAdmin(admin.ModelAdmin):
     list_filter = ["kind", "discovered", "rejected"]
     search_fields = ["name", "aliases"]
     readonly_fields = ["mention_count", "updated_at"]
-    actions = [merge_action(editing.merge_entities, "mentions"), "reject_selected"]
+    actions = [
+        merge_action(editing.merge_entities, "mentions", lambda qs: qs.annotate(weight=F("mention_count"))),
+        "reject_selected",
+    ]
 
     @admin.action(description="Mark selected as wrong (remove their mentions; never find them again)")
     def reject_selected(self, request, queryset):
