@@ -98,24 +98,50 @@ class EntityAllFilter(CappedMultipleChoiceFilter):
         return qs.filter(pk__in=covering)
 
 
+# The languages transcripts come in (BCP 47 primary codes), as names people read.
+LANGUAGES = [
+    ("en", "English"), ("ru", "Russian"), ("zh", "Chinese"), ("uk", "Ukrainian"), ("de", "German"),
+    ("fr", "French"), ("es", "Spanish"), ("it", "Italian"), ("pt", "Portuguese"), ("ja", "Japanese"),
+    ("ko", "Korean"), ("ar", "Arabic"),
+]  # fmt: skip
+
+
 class UtteranceFilter(django_filters.FilterSet):
     speaker = CappedMultipleChoiceFilter(
-        queryset=Speaker.objects.all(), to_field_name="slug", field_name="speaker__slug", widget=ChosenOnly
+        queryset=Speaker.objects.all(),
+        to_field_name="slug",
+        field_name="speaker__slug",
+        widget=ChosenOnly,
+        label="Speakers",
     )
-    role = django_filters.ChoiceFilter(choices=Utterance.Role.choices)
+    role = django_filters.ChoiceFilter(choices=Utterance.Role.choices, label="Role", empty_label="Any role")
     publisher = django_filters.ModelChoiceFilter(
-        queryset=Publisher.objects.all(), to_field_name="slug", field_name="event__publisher"
+        queryset=Publisher.objects.all(),
+        to_field_name="slug",
+        field_name="event__publisher",
+        label="Publisher",
+        empty_label="Any publisher",
     )
-    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, field_name="event__kind")
-    entity = EntityAllFilter(queryset=Entity.objects.all(), to_field_name="slug", widget=ChosenOnly)
-    language = django_filters.CharFilter(field_name="event__language")
+    kind = django_filters.ChoiceFilter(
+        choices=Event.Kind.choices, field_name="event__kind", label="Kind of event", empty_label="Any kind"
+    )
+    entity = EntityAllFilter(
+        queryset=Entity.objects.all(), to_field_name="slug", widget=ChosenOnly, label="Mentioning (all of)"
+    )
+    language = django_filters.ChoiceFilter(
+        choices=LANGUAGES, field_name="event__language", label="Language", empty_label="Any language"
+    )
     # On the turn's own copy of the event date: the same index that orders results.
-    date_from = django_filters.DateFilter(field_name="event_date", lookup_expr="gte", widget=DATE_WIDGET)
-    date_to = django_filters.DateFilter(field_name="event_date", lookup_expr="lte", widget=DATE_WIDGET)
-    year = YearFilter(
-        field_name="event_date", lookup_expr="year", widget=forms.HiddenInput, min_value=1, max_value=9999
+    date_from = django_filters.DateFilter(
+        field_name="event_date", lookup_expr="gte", widget=DATE_WIDGET, label="From (date)"
     )
-    event = django_filters.CharFilter(field_name="event__slug")
+    date_to = django_filters.DateFilter(
+        field_name="event_date", lookup_expr="lte", widget=DATE_WIDGET, label="To (date)"
+    )
+    year = YearFilter(
+        field_name="event_date", lookup_expr="year", widget=forms.HiddenInput, min_value=1, max_value=9999, label="Year"
+    )
+    event = django_filters.CharFilter(field_name="event__slug", widget=forms.HiddenInput, label="Transcript")
 
     class Meta:
         model = Utterance
@@ -124,15 +150,21 @@ class UtteranceFilter(django_filters.FilterSet):
 
 class EventFilter(django_filters.FilterSet):
     title = django_filters.CharFilter(method="filter_title", label="Title words")
-    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", widget=DATE_WIDGET)
-    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", widget=DATE_WIDGET)
-    publisher = django_filters.ModelChoiceFilter(queryset=Publisher.objects.all(), to_field_name="slug")
-    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices)
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", widget=DATE_WIDGET, label="From (date)")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", widget=DATE_WIDGET, label="To (date)")
+    publisher = django_filters.ModelChoiceFilter(
+        queryset=Publisher.objects.all(), to_field_name="slug", label="Publisher", empty_label="Any publisher"
+    )
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, label="Kind of event", empty_label="Any kind")
     speaker = django_filters.ModelChoiceFilter(
-        queryset=Speaker.objects.all(), to_field_name="slug", method="filter_speaker", widget=ChosenOne
+        queryset=Speaker.objects.all(), to_field_name="slug", method="filter_speaker", widget=ChosenOne, label="Speaker"
     )
     entity = django_filters.ModelChoiceFilter(
-        queryset=Entity.objects.all(), to_field_name="slug", method="filter_entity", widget=ChosenOne
+        queryset=Entity.objects.all(),
+        to_field_name="slug",
+        method="filter_entity",
+        widget=ChosenOne,
+        label="Mentioning",
     )
 
     class Meta:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Max, Min
+from django.db.models import Count, F, Max, Min
 from django.db.models.functions import Length, TruncMonth
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -16,8 +16,8 @@ from django.utils.text import Truncator
 from transcripts import citations
 from transcripts.charts import bar_chart, monthly_counts
 from transcripts.filters import EventFilter, name_or_alias
-from transcripts.models import Entity, Event, Mention, Speaker, Utterance
-from transcripts.params import whole_number
+from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
+from transcripts.params import MAX_REPEATED_VALUES, whole_number
 from transcripts.rendering import linked_paragraphs
 from transcripts.search import PAGE_SIZE, SORTS, PageNotFound, page_number, search_utterances
 
@@ -47,16 +47,81 @@ def home(request):
     return render(request, "transcripts/home.html", context)
 
 
+# Filters chosen by typing part of a name: the parameter, the model, how popular each is.
+NAMED_FILTERS = {
+    "speaker": (Speaker, "speaker", lambda qs: qs.annotate(count=Count("utterances")).order_by("-count", "name")),
+    "entity": (Entity, "entity", lambda qs: qs.listed().annotate(count=F("mention_count")).order_by("-count", "name")),
+}
+
+
+def chosen_by_name(request, names=NAMED_FILTERS) -> tuple[HttpResponseRedirect | None, dict]:
+    """`?speaker_name=lavr`: the one speaker it names is added as `speaker=` (a redirect, so the
+    address stays shareable); several are offered as links; none is said."""
+    params = request.GET
+    for name, (model, what, ranked) in names.items():
+        typed = " ".join(params.get(f"{name}_name", "").split())[:100]
+        if not typed:
+            continue
+        rest = params.copy()
+        rest.pop(f"{name}_name")
+        rest.pop("page", None)
+        found = list(ranked(name_or_alias(model.objects.all(), typed))[:8])
+        exact = [o for o in found if o.name.lower() == typed.lower()]
+        if len(found) == 1 or exact:
+            rest.appendlist(name, (exact or found)[0].slug)
+            return HttpResponseRedirect("?" + rest.urlencode()), {}
+        if not found:
+            return None, {"name_not_found": {"what": what, "text": typed}}
+        suggestions = []
+        for obj in found:
+            option = rest.copy()
+            option.appendlist(name, obj.slug)
+            suggestions.append({"name": obj.name, "count": obj.count, "url": "?" + option.urlencode()})
+        return None, {"name_suggestions": suggestions}
+    return None, {}
+
+
+def active_filters(params: QueryDict, filterset) -> list[dict]:
+    """The filters in force, each with a link that removes it (the query stays)."""
+
+    def named(model, name):
+        slugs = params.getlist(name)[:MAX_REPEATED_VALUES]
+        return dict(model.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+
+    names = {
+        "speaker": named(Speaker, "speaker"),
+        "entity": named(Entity, "entity"),
+        "publisher": named(Publisher, "publisher"),
+    }
+    chips = []
+    for name, field in filterset.form.fields.items():
+        for value in params.getlist(name)[:MAX_REPEATED_VALUES]:  # more is a form error anyway
+            if not value:
+                continue
+            shown = names.get(name, {}).get(value) or dict(getattr(field, "choices", ()) or ()).get(value) or value
+            remaining = params.copy()
+            remaining.setlist(name, [v for v in params.getlist(name) if v != value])
+            remaining.pop("page", None)
+            chips.append({"label": field.label, "value": shown, "remove": "?" + remaining.urlencode()})
+    return chips
+
+
 def search(request):
     started = time.perf_counter()
     params = request.GET
+    redirect_to, named = chosen_by_name(request)
+    if redirect_to:
+        return redirect_to
     try:
         outcome = search_utterances(params, page=page_number(params.get("page")))
     except PageNotFound as err:
         raise Http404("No such page.") from err
     for name, rows in outcome.facets.items():
         for row in rows:
-            row["url"] = _with(params, name, row["value"])
+            # A chosen value's link takes it away again.
+            row["url"] = (
+                _without_value(params, name, row["value"]) if row["selected"] else _with(params, name, row["value"])
+            )
     context = {
         "outcome": outcome,
         "filterset": outcome.filterset,
@@ -70,6 +135,8 @@ def search(request):
         "querystring": _without(params, "page"),
         "querystring_without_sort": _without(params, "page", "sort"),
         "suggestion_querystring": _with(params, "q", outcome.suggestion or "")[1:],
+        "active_filters": active_filters(params, outcome.filterset),
+        **named,
         "feed_url": reverse("search-feed") + "?" + _without(params, "page", "sort"),
     }
     return render(request, "transcripts/search.html", context)
@@ -112,6 +179,13 @@ def _without(params: QueryDict, *names: str) -> str:
     return copy.urlencode()
 
 
+def _without_value(params: QueryDict, name: str, value) -> str:
+    copy = params.copy()
+    copy.pop("page", None)
+    copy.setlist(name, [v for v in params.getlist(name) if v != str(value)])
+    return "?" + copy.urlencode()
+
+
 def _with(params: QueryDict, name: str, value) -> str:
     copy = params.copy()
     copy.pop("page", None)
@@ -120,6 +194,9 @@ def _with(params: QueryDict, name: str, value) -> str:
 
 
 def event_list(request):
+    redirect_to, named = chosen_by_name(request)
+    if redirect_to:
+        return redirect_to
     filterset = EventFilter(
         request.GET, queryset=Event.objects.select_related("publisher").annotate(turns=Count("utterances"))
     )
@@ -132,6 +209,8 @@ def event_list(request):
             "filterset": filterset,
             "page": page,
             "querystring": _without(request.GET, "page"),
+            "active_filters": active_filters(request.GET, filterset),
+            **named,
         },
     )
 
