@@ -55,3 +55,35 @@ def test_a_chosen_year_can_be_removed_from_its_facet(client, seed_event):
     html = client.get("/search/", {"q": "Minsk", "year": "2025"}).content.decode()
     selected = re.search(r'<li class="selected"><a href="([^"]*)">2025</a>', html)
     assert selected and "year=" not in selected.group(1)
+
+
+def test_an_entity_page_shows_each_quote_where_it_names_the_entity(client, seed_event):
+    from transcripts.models import Entity
+
+    entity = Entity.objects.filter(mention_count__gt=0, kind="country").order_by("-mention_count").first()
+    html = client.get(entity.get_absolute_url()).content.decode()
+    quotes = re.findall(r"<blockquote[^>]*><p>(.*?)</p></blockquote>", html, re.S)
+    assert quotes and all("<mark>" in q for q in quotes)
+    assert all(len(re.sub(r"<[^>]+>", "", q)) <= 420 for q in quotes)
+
+
+def test_a_citation_names_the_source_of_record_the_access_date_and_the_questioners_outlet(client):
+    from transcripts.ingest import ingest_bytes
+
+    text = "Talks on trade\n\nQ (Reuters): What about Brazil?\n\nMR. SMITH: Brazil agrees.\n"
+    event = ingest_bytes(text.encode(), "talks.txt").event
+    event.source_url = "https://example.org/transcripts/talks"
+    event.save()
+    for fmt in ("txt", "bib", "json"):
+        body = client.get(f"/u/{event.slug}/1/cite.{fmt}").content.decode()
+        assert "Question from Reuters" in body, fmt
+        assert "https://example.org/transcripts/talks" in body, fmt
+    import datetime as dt
+
+    today = dt.date.today()
+    assert f"Accessed {today:%-d %B %Y}" in client.get(f"/u/{event.slug}/1/cite.txt").content.decode()
+    assert f"urldate = {{{today:%Y-%m-%d}}}" in client.get(f"/u/{event.slug}/1/cite.bib").content.decode()
+    answer = event.utterances.get(sequence=2)
+    assert answer.speaker and client.get(f"/u/{event.slug}/2/cite.json").json()["author"] == [
+        {"literal": answer.speaker.name}
+    ]

@@ -7,6 +7,8 @@ markup into escaped text, so nothing in a transcript can become HTML.
 
 from __future__ import annotations
 
+import re
+
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,3 +26,26 @@ def linked_paragraphs(text: str, links: list[tuple[int, int, str, str]]) -> list
     out.append(escape(text[position:]))
     html = "".join(out)
     return [mark_safe(p) for p in html.split("\n\n") if p.strip()]  # noqa: S308 (built from escaped parts)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+|\n\n")
+
+
+def sentence_around(text: str, spans: list[int], limit: int = 400) -> SafeString | None:
+    """The sentence holding the first mention (spans: start, end, …), the mention marked; what an
+    entity's page shows of a turn, so the reader sees the entity named."""
+    if len(spans) < 2:
+        return None
+    start, end = spans[0], spans[1]
+    breaks = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    begin = breaks[-1] if breaks else 0
+    after = _SENTENCE_END.search(text, end)
+    finish = after.start() if after else len(text)
+    begin, finish = max(begin, start - limit // 2), min(finish, end + limit // 2)
+    marks = [(s, e) for s, e in zip(spans[::2], spans[1::2], strict=True) if s >= begin and e <= finish]
+    out, cursor = ["… " if begin > 0 else ""], begin
+    for s, e in marks:
+        out += [escape(text[cursor:s]), "<mark>", escape(text[s:e]), "</mark>"]
+        cursor = e
+    out += [escape(text[cursor:finish]), " …" if finish < len(text) else ""]
+    return mark_safe("".join(out))  # noqa: S308 - escaped text and our own tags

@@ -18,7 +18,7 @@ from transcripts.charts import bar_chart, monthly_counts
 from transcripts.filters import EventFilter, name_or_alias
 from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
 from transcripts.params import MAX_REPEATED_VALUES, whole_number
-from transcripts.rendering import linked_paragraphs
+from transcripts.rendering import linked_paragraphs, sentence_around
 from transcripts.search import PAGE_SIZE, SORTS, PageNotFound, page_number, search_utterances
 
 
@@ -410,7 +410,10 @@ def entity_detail(request, slug):
     )
     speakers = Speaker.objects.mentioning(entity)
     related = Entity.objects.mentioned_with(entity)
-    latest = Utterance.objects.for_listing().mentioning(entity).newest_first()[:10]
+    latest = list(Utterance.objects.for_listing().mentioning(entity).newest_first()[:10])
+    spans = dict(Mention.objects.filter(entity=entity, utterance__in=latest).values_list("utterance_id", "spans"))
+    for utterance in latest:
+        utterance.snippet = sentence_around(utterance.text, spans.get(utterance.pk, []))
     return render(
         request,
         "transcripts/entity_detail.html",
