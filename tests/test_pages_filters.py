@@ -87,3 +87,17 @@ def test_a_citation_names_the_source_of_record_the_access_date_and_the_questione
     assert answer.speaker and client.get(f"/u/{event.slug}/2/cite.json").json()["author"] == [
         {"literal": answer.speaker.name}
     ]
+
+
+def test_a_speaker_page_gives_statistics(client, seed_event):
+    from transcripts.models import Speaker
+
+    lavrov = Speaker.objects.get(slug="sergey-lavrov")
+    turns = lavrov.utterances.all()
+    words = sum(len(t.text.split()) for t in turns)
+    html = client.get(lavrov.get_absolute_url()).content.decode()
+    stats = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html))
+    assert stats["Turns"] == str(turns.count()) and stats["Transcripts"] == "1"
+    assert int(stats["Words"].replace(",", "")) == words
+    assert stats["Answers given"] == str(turns.filter(role="answer").count())
+    assert "25 November 2025" in stats["On the record"]

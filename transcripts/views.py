@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F, Max, Min
+from django.db.models import Count, F, IntegerField, Max, Min, Q, Sum
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, TruncMonth
 from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -357,10 +358,12 @@ def speaker_detail(request, slug):
         request,
         Utterance.objects.for_listing().filter(speaker=speaker).newest_first(),
     )
+    stats = speaker_statistics(speaker)
     return render(
         request,
         "transcripts/speaker_detail.html",
         {
+            "stats": stats,
             "og": _og(
                 speaker.name, f"What {speaker.name} said on the record: {page.paginator.count} turns.", "profile"
             ),
@@ -372,6 +375,26 @@ def speaker_detail(request, slug):
             "turn_count": page.paginator.count,
         },
     )
+
+
+def speaker_statistics(speaker: Speaker) -> dict:
+    """Turns, words, transcripts, first and last appearance, answers given and questions asked, in
+    one query. More questions than answers: a journalist."""
+    spoken = Utterance.objects.filter(speaker=speaker)
+    stats = spoken.aggregate(
+        turns=Count("id"),
+        transcripts=Count("event", distinct=True),
+        first=Min("event_date"),
+        last=Max("event_date"),
+        answers=Count("id", filter=Q(role="answer")),
+        questions=Count("id", filter=Q(role="question")),
+        # Words as str.split() counts them: runs of non-space characters.
+        words=Sum(
+            RawSQL(r"array_length(regexp_split_to_array(btrim(text), '\s+'), 1)", [], output_field=IntegerField())
+        ),
+    )
+    stats["journalist"] = stats["questions"] > stats["answers"]
+    return stats
 
 
 def entity_list(request):
