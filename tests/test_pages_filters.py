@@ -101,3 +101,18 @@ def test_a_speaker_page_gives_statistics(client, seed_event):
     assert int(stats["Words"].replace(",", "")) == words
     assert stats["Answers given"] == str(turns.filter(role="answer").count())
     assert "25 November 2025" in stats["On the record"]
+
+
+def test_the_date_browser_goes_from_years_to_months_to_days(client, seed_event):
+    from transcripts.ingest import ingest_bytes
+
+    ingest_bytes(b"Talks\n\nMarch 9, 1977\n\nQ: Any news?\n\nMR. SMITH: None.\n", "1977.txt")
+    years = client.get("/events/dates/").content.decode()
+    assert re.search(r'href="/events/dates/1977/">1977</a> <small>1 transcript</small>', years)
+    assert re.search(r'href="/events/dates/2025/">2025</a> <small>1 transcript</small>', years)
+    months = client.get("/events/dates/2025/").content.decode()
+    assert 'href="/events/dates/2025/11/">November</a>' in months
+    days = client.get("/events/dates/2025/11/").content.decode()
+    assert 'href="#day-25">25</a>' in days and seed_event.get_absolute_url() in days
+    assert client.get("/events/dates/2025/13/").status_code == 404
+    assert client.get("/events/dates/1800/").status_code == 404

@@ -246,6 +246,42 @@ def turn_url(event: Event, sequence: int, parts: list[tuple[int, int]]) -> str:
     return f"{event.get_absolute_url()}{query}#u{sequence}"
 
 
+def event_dates(request, year: int | None = None, month: int | None = None):
+    """Transcripts by date: years, then a year's months, then a month's days, with counts; a month
+    lists its transcripts."""
+    import calendar
+
+    from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+
+    events = Event.objects.filter(date__isnull=False)
+    if year is not None and not 1 <= year <= 9999 or month is not None and not 1 <= month <= 12:
+        raise Http404("No such date.")
+    if year is None:
+        part, label = ExtractYear("date"), "year"
+    elif month is None:
+        events, part, label = events.filter(date__year=year), ExtractMonth("date"), "month"
+    else:
+        events, part, label = events.filter(date__year=year, date__month=month), ExtractDay("date"), "day"
+    counts = list(events.annotate(part=part).values("part").annotate(n=Count("id")).order_by("part"))
+    if year is not None and not counts:
+        raise Http404("No transcripts then.")
+    names = {"month": lambda m: calendar.month_name[m], "day": str, "year": str}[label]
+    rows = [{"value": row["part"], "label": names(row["part"]), "count": row["n"]} for row in counts]
+    listed = events.select_related("publisher").order_by("date", "time", "id") if month is not None else None
+    return render(
+        request,
+        "transcripts/event_dates.html",
+        {
+            "rows": rows,
+            "level": label,
+            "year": year,
+            "month": month,
+            "month_name": calendar.month_name[month] if month else "",
+            "events": listed,
+        },
+    )
+
+
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("publisher"), slug=slug)
     page = paginate(request, transcript_parts(event), per_page=1)
