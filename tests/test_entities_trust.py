@@ -111,3 +111,35 @@ def test_the_dev_corpus_has_no_jersey_and_no_newspaper_in_washington():
                 assert m.ref != EntityRef("Jersey", "country"), turn.text[m.start - 20 : m.end]
                 if m.ref == EntityRef("Washington", "place"):
                     assert not turn.text[m.end : m.end + 5].startswith(" Post"), words
+
+
+@pytest.mark.django_db
+def test_entity_audit_prints_the_same_random_sample_for_the_same_seed(seed_event):
+    import csv
+    import io
+
+    from django.core.management import call_command
+
+    def audit(seed: int) -> list[list[str]]:
+        out = io.StringIO()
+        call_command("entity_audit", "--sample", "10", "--seed", str(seed), stdout=out)
+        return list(csv.reader(io.StringIO(out.getvalue())))
+
+    first, again, other = audit(1), audit(1), audit(2)
+    assert first == again and first != other
+    assert first[0][:4] == ["mention", "entity", "kind", "found"] and len(first) == 11
+    for row in first[1:]:
+        assert f"[[{row[3]}]]" in row[4] and row[6].startswith("/u/")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有关岛屿问题是日本与俄罗斯双边关系中的问题。", ["Japan", "Russia"]),  # 关岛 inside 有关岛屿 is no Guam
+        ("美国在关岛部署", ["United States", "Guam"]),
+        ("台湾地区领导人", ["Taiwan"]),
+        ("美方和中方", ["United States", "China"]),
+    ],
+)
+def test_chinese_names_match_only_where_a_word_starts(text, expected):
+    assert [name for _, name, _ in found(text)] == expected

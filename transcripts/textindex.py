@@ -66,3 +66,14 @@ def han_words(text: str) -> list[str]:
     for run in HAN.findall(fold_chinese(text)):
         words.extend(w for w in _jieba().cut(run) if w.strip())
     return words
+
+
+def word_starts(text: str) -> frozenset[int]:
+    """Offsets in `text` where a word starts, Chinese cut by jieba (same length after folding)."""
+    starts: set[int] = set()
+    for match in HAN.finditer(text):
+        position = match.start()
+        for word in _jieba().cut(fold_chinese(match.group())):
+            starts.add(position)
+            position += len(word)
+    return frozenset(starts)

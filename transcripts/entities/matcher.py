@@ -60,12 +60,22 @@ def _is_cjk(ch: str) -> bool:
 class Prepared:
     """A text folded and lowered once, for several matchers to search."""
 
-    __slots__ = ("text", "folded", "lowered")
+    __slots__ = ("text", "folded", "lowered", "_word_starts")
 
     def __init__(self, text: str):
         self.text = text
         self.folded = fold(text)
         self.lowered = lower_same_length(self.folded)
+        self._word_starts = None
+
+    def word_starts(self) -> frozenset[int]:
+        """Where jieba starts a word in this text's Chinese: a Chinese name matches only there, so
+        关岛 (Guam) is not found in 有关岛屿 ("the islands concerned"). Cut once, on first need."""
+        if self._word_starts is None:
+            from transcripts.textindex import word_starts
+
+            self._word_starts = word_starts(self.text)
+        return self._word_starts
 
 
 @dataclass(frozen=True)
@@ -111,6 +121,8 @@ class Matcher:
                     continue
                 first = text[start]
                 if needs_capital and first.isalpha() and not first.isupper() and not _is_cjk(first):
+                    continue
+                if _is_cjk(first) and start not in prepared.word_starts():
                     continue
                 candidates.append(Match(start, end + 1, ref))
         candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
