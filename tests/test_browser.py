@@ -129,3 +129,34 @@ def test_no_script_runs_and_no_inline_script_is_needed_on_hostile_pages(page, ar
         violations += page.evaluate("window.__violations || []")
     assert dialogs == [], dialogs
     assert violations == [], violations
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_choose_a_speaker_by_name_remove_the_chip_and_browse_by_date(browser, archive, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(archive + "/search/?q=Minsk")
+        page.locator("#id_speaker_name").fill("lavr")
+        page.locator("#id_speaker_name").press("Enter")
+        page.wait_for_url(re.compile(r"speaker=sergey-lavrov"))
+        chip = page.locator(".chips li", has_text="Speakers: Sergey Lavrov")
+        assert chip.count() == 1
+        assert set(page.locator(".results article .who").all_inner_texts()) == {"Sergey Lavrov"}
+        if width < 600:  # on a phone the results come before the filters
+            results = page.locator(".results").bounding_box()
+            form = page.locator("form.filters").bounding_box()
+            assert results["y"] < form["y"]
+        chip.get_by_role("link").click()
+        page.wait_for_url(lambda url: "speaker=" not in url and "q=Minsk" in url)
+        assert page.locator(".chips li").count() == 0
+
+        page.goto(archive + "/events/")
+        page.get_by_role("link", name="Browse by date").click()
+        page.get_by_role("link", name="2025").click()
+        page.get_by_role("link", name="November").click()
+        page.wait_for_url(re.compile(r"/events/dates/2025/11/$"))
+        assert page.locator("ul.events li").count() == 1
+    finally:
+        context.close()
