@@ -31,17 +31,20 @@ def linked_paragraphs(text: str, links: list[tuple[int, int, str, str]]) -> list
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+|\n\n")
 
 
+def sentence_bounds(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends (at most `limit` characters)."""
+    breaks = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    begin = max(breaks[-1] if breaks else 0, start - limit // 2)
+    return begin, min(after.start() if after else len(text), end + limit // 2)
+
+
 def sentence_around(text: str, spans: list[int], limit: int = 400) -> SafeString | None:
     """The sentence holding the first mention (spans: start, end, …), the mention marked; what an
     entity's page shows of a turn, so the reader sees the entity named."""
     if len(spans) < 2:
         return None
-    start, end = spans[0], spans[1]
-    breaks = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    begin = breaks[-1] if breaks else 0
-    after = _SENTENCE_END.search(text, end)
-    finish = after.start() if after else len(text)
-    begin, finish = max(begin, start - limit // 2), min(finish, end + limit // 2)
+    begin, finish = sentence_bounds(text, spans[0], spans[1], limit)
     marks = [(s, e) for s, e in zip(spans[::2], spans[1::2], strict=True) if s >= begin and e <= finish]
     out, cursor = ["… " if begin > 0 else ""], begin
     for s, e in marks:

@@ -11,20 +11,15 @@ from __future__ import annotations
 
 import csv
 import random
-import re
 
 from django.core.management.base import BaseCommand
 
 from transcripts.models import Mention
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+|\n\n")
+from transcripts.rendering import sentence_bounds
 
 
 def sentence(text: str, start: int, end: int, limit: int = 300) -> str:
-    breaks = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    begin = max(breaks[-1] if breaks else 0, start - limit // 2)
-    after = _SENTENCE_END.search(text, end)
-    finish = min(after.start() if after else len(text), end + limit // 2)
+    begin, finish = sentence_bounds(text, start, end, limit)
     return " ".join(f"{text[begin:start]}[[{text[start:end]}]]{text[end:finish]}".split())
 
 
