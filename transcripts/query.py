@@ -127,10 +127,6 @@ class TextQuery:
         return " || ".join(f"({leaf.tsquery})" for leaf in leaves), [p for leaf in leaves for p in leaf.params]
 
     @property
-    def has_phrases(self) -> bool:
-        return any(leaf.term.phrase and not leaf.term.negated for clause in self.clauses for leaf in clause)
-
-    @property
     def chinese(self) -> list[str]:
         """The Chinese strings the query looks for (folded), for highlighting."""
         found = []
