@@ -147,6 +147,37 @@ _ORDER_SQL = {
 FACETS = {"speaker": "speaker_id", "year": "event_date", "publisher": "event_id", "role": "role"}
 
 
+def search_criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | None]:
+    """What a search asks for: the bound filters, the words (None without any) and, when either
+    is unusable, the message that says why."""
+    from transcripts.filters import UtteranceFilter
+    from transcripts.models import Utterance
+
+    filterset = UtteranceFilter(params, queryset=Utterance.objects.all())
+    query, error = None, None
+    try:
+        query = build_query(params.get("q", ""), params.get("language") or None)
+    except QueryError as err:
+        error = str(err)
+    if not filterset.is_valid() and not error:
+        error = "Some filters are not valid: " + "; ".join(
+            f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
+        )
+    return filterset, query, error
+
+
+def turns_matching(params: QueryDict) -> QuerySet:
+    """Every turn a search matches, with all of its words (as the date-sorted page lists them),
+    unordered: for saved searches' alerts. Raises QueryError when the search is unusable or
+    asks for nothing."""
+    filterset, query, error = search_criteria(params)
+    if error:
+        raise QueryError(error)
+    if not query and not any(params.get(name) for name in filterset.filters):
+        raise QueryError("A saved search needs words or a filter.")
+    return (matching(filterset.qs, query) if query else filterset.qs).order_by()
+
+
 class PageNotFound(LookupError):
     """A page number that is not a positive integer, or past the last page."""
 
@@ -204,28 +235,18 @@ def search_utterances(
     """Turns matching `params` (q plus the UtteranceFilter filters), one page of them with their
     highlighted snippets, the total, and facet counts. The HTML page, the feed and the API all
     call this; raises PageNotFound for a page past the end."""
-    from transcripts.filters import UtteranceFilter
     from transcripts.models import Utterance
 
-    filterset = UtteranceFilter(params, queryset=Utterance.objects.all())
+    filterset, query, error = search_criteria(params)
     text = params.get("q", "")
-    outcome = SearchOutcome(params, filterset, text, None, "newest", False, page_number=page, page_size=page_size)
-    try:
-        outcome.query = build_query(text, params.get("language") or None)
-    except QueryError as err:
-        outcome.error = str(err)
-    query = outcome.query
+    outcome = SearchOutcome(params, filterset, text, query, "newest", False, page_number=page, page_size=page_size)
     # The page asks for words or a filter first; the API (list_all) lists every turn without them.
     outcome.active = list_all or bool(query) or any(params.get(name) for name in filterset.filters)
+    outcome.error = error
     wanted = sort or params.get("sort")
     outcome.sort = wanted if wanted in SORTS and (wanted != "relevance" or query) else (
         "relevance" if query else "newest"
     )  # fmt: skip
-    valid = filterset.is_valid()
-    if outcome.active and not valid:
-        outcome.error = "Some filters are not valid: " + "; ".join(
-            f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
-        )
     if not outcome.active or outcome.error:
         return outcome
     # Ranked by relevance, a turn needs only some of the words (the best have most of them);
