@@ -10,6 +10,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from archive.email import email_settings
 from archive.settings import *  # noqa: F403
 from archive.settings import env_bool, env_list
 
@@ -46,11 +47,13 @@ ADMINS = [
     for address in env_list("DJANGO_ADMINS", [])
 ]
 SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "verbatim@localhost")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# SMTP unless EMAIL_URL says otherwise (archive/email.py reads EMAIL_URL or EMAIL_HOST…).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+vars().update(email_settings(os.environ))
+# Links in alert emails: the public address of the site.
+VERBATIM_SITE_URL = os.environ.get(
+    "VERBATIM_SITE_URL", f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "https://localhost"
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -14,6 +14,9 @@ import random
 from django.conf import settings
 from django.db import connections
 
+# Sessions, accounts and saved searches are read where they were just written (a replica a
+# moment behind would sign a reader out, or hide the search they saved).
+PRIMARY_ONLY_APPS = {"sessions", "auth", "alerts"}
 _replica_reads = contextvars.ContextVar("replica_reads", default=False)
 
 
@@ -25,6 +28,8 @@ class ReplicaRouter:
     def db_for_read(self, model, **hints):
         replicas = replica_aliases()
         if not replicas or not _replica_reads.get() or connections["default"].in_atomic_block:
+            return "default"
+        if model is not None and model._meta.app_label in PRIMARY_ONLY_APPS:
             return "default"
         return random.choice(replicas)
 
@@ -45,7 +50,7 @@ class PublicReadsFromReplicas:
         self.get_response = get_response
 
     def __call__(self, request):
-        use_replica = request.method in ("GET", "HEAD") and not request.path.startswith("/admin/")
+        use_replica = request.method in ("GET", "HEAD") and not request.path.startswith(("/admin/", "/account/"))
         token = _replica_reads.set(use_replica)
         try:
             return self.get_response(request)

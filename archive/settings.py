@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from archive.database import database_settings, replica_settings
+from archive.email import email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "transcripts",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +128,23 @@ MEDIA_URL = "media/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
+
+# Readers' alerts (alerts/). Links in emails start with this address (never the request's Host).
+VERBATIM_SITE_URL = os.environ.get("VERBATIM_SITE_URL", "http://127.0.0.1:8000")
+# How long an emailed sign-in link works (it also stops working once used).
+VERBATIM_READER_LINK_MINUTES = int(os.environ.get("VERBATIM_READER_LINK_MINUTES", 60))
+# Sign-in emails per hour for one email address, and from one client address.
+VERBATIM_LINKS_PER_ADDRESS_PER_HOUR = int(os.environ.get("VERBATIM_LINKS_PER_ADDRESS_PER_HOUR", 3))
+VERBATIM_LINKS_PER_IP_PER_HOUR = int(os.environ.get("VERBATIM_LINKS_PER_IP_PER_HOUR", 10))
+# `manage.py ingest` runs the alerts when it has added transcripts.
+VERBATIM_ALERTS_AFTER_INGEST = env_bool("VERBATIM_ALERTS_AFTER_INGEST", True)
+
+# Email: EMAIL_URL (smtp://user:password@host:587?tls=1, smtps://…, console:, file:///path) or the
+# usual EMAIL_HOST/EMAIL_PORT/… variables; without either, development prints emails on the
+# console (so `make run` needs no mail server) and production uses SMTP on localhost.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Verbatim <alerts@localhost>")
+vars().update(email_settings(os.environ))
 
 # Where `make run` finds the transcripts it loads.
 VERBATIM_SAMPLES_DIR = BASE_DIR / "samples"

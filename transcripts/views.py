@@ -135,6 +135,8 @@ def search(request):
         "elapsed_ms": (time.perf_counter() - started) * 1000,
         "querystring": _without(params, "page"),
         "querystring_without_sort": _without(params, "page", "sort"),
+        # What "Email me new matches" saves (alerts/): the words and the filters.
+        "save_params": _without(params, "page", "sort"),
         "suggestion_querystring": _with(params, "q", outcome.suggestion or "")[1:],
         "active_filters": active_filters(params, outcome.filterset),
         **named,
@@ -404,6 +406,7 @@ def speaker_detail(request, slug):
                 speaker.name, f"What {speaker.name} said on the record: {page.paginator.count} turns.", "profile"
             ),
             "speaker": speaker,
+            "save_params": QueryDict.fromkeys(["speaker"], speaker.slug).urlencode(),
             "chart": chart,
             "events": events,
             "top_entities": top_entities,
@@ -479,6 +482,7 @@ def entity_detail(request, slug):
         {
             "og": _og(entity.name, f"{entity.name} in diplomatic transcripts: {entity.mention_count} turns."),
             "entity": entity,
+            "save_params": QueryDict.fromkeys(["entity"], entity.slug).urlencode(),
             "chart": chart,
             "speakers": speakers,
             "related": related,

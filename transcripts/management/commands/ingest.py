@@ -23,6 +23,7 @@ from transcripts.ingest import (
 from transcripts.models import Event
 from transcripts.parsing import Hints
 from transcripts.progress import Progress
+from transcripts.signals import transcripts_ingested
 
 
 class Command(BaseCommand):
@@ -86,6 +87,8 @@ class Command(BaseCommand):
         changed = counts.get("created", 0) + counts.get("updated", 0)
         if changed:
             flush_search_index(analyze=changed >= 10)
+            if not dry_run:
+                transcripts_ingested.send(sender=self.__class__, changed=changed)
         if as_json:
             # One write: Django's OutputWrapper ends every write with a newline.
             self.stdout.write(json.dumps({"transcripts": transcripts, "errors": errors}, ensure_ascii=False, indent=1))
