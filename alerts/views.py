@@ -139,9 +139,9 @@ def saved_params(raw: str) -> QueryDict:
 
 
 def describe(params: QueryDict) -> str:
-    """A name for a saved search: its words in quotes, then its filters as the page shows them."""
+    """A name for a saved search: its words as typed, then its filters as the page shows them."""
     filterset, _, _ = search_criteria(params)
-    parts = [f"“{params['q']}”"] if params.get("q") else []
+    parts = [params["q"]] if params.get("q") else []
     parts += [f"{chip['label']}: {chip['value']}" for chip in active_filters(params, filterset)]
     return " · ".join(parts)[:200] or "Saved search"
 

@@ -160,3 +160,32 @@ def test_choose_a_speaker_by_name_remove_the_chip_and_browse_by_date(browser, ar
         assert page.locator("ul.events li").count() == 1
     finally:
         context.close()
+
+
+def test_save_a_search_from_the_search_page_and_find_it_on_the_readers_page(page, archive):
+    from django.core import mail
+
+    page.goto(archive + "/search/?q=%22Minsk+agreements%22")
+    page.get_by_role("link", name="Email me new matches").click()
+    # Not signed in: the address first, then the emailed link brings the reader back to the form.
+    page.get_by_label("Email address").fill("reporter@example.org")
+    page.get_by_role("button", name="Email me a link").click()
+    assert page.get_by_role("heading", name="Check your inbox").is_visible()
+    link = re.search(r"http://\S+/account/sign-in/\S+", mail.outbox[-1].body).group(0)
+    page.goto(link.replace("http://127.0.0.1:8000", archive))
+    page.get_by_role("button", name="Confirm and sign in").click()
+    assert page.get_by_label("Name").input_value() == '"Minsk agreements"'
+    page.get_by_label("Email me").select_option("weekly")
+    page.get_by_role("button", name="Save and email me new matches").click()
+    page.wait_for_url(re.compile(r"/account/$"))
+    row = page.locator("table.saved-searches tbody tr")
+    assert row.count() == 1
+    assert row.first.get_by_role("link").inner_text() == '"Minsk agreements"'
+    assert row.first.get_by_label("Email me").input_value() == "weekly"
+
+    # Signed in, a speaker's page saves in one click.
+    page.goto(archive + "/speakers/sergey-lavrov/")
+    page.get_by_role("button", name="Email me new turns by this speaker").click()
+    page.wait_for_url(re.compile(r"/account/$"))
+    assert "Speakers: Sergey Lavrov" in page.locator("table.saved-searches").inner_text()
+    assert page.locator("table.saved-searches tbody tr").count() == 2
