@@ -1,18 +1,23 @@
 """The archive-scale benchmark: build a database of N turns from real transcripts, then measure.
 
-    python bench/bench.py [--utterances 1000000] [--runs 15] [--reuse]
+    python bench/bench.py [--utterances 1000000] [--runs 15] [--reuse] [--bulk-files N] [--alerts N]
 
 It uses a database of its own (`verbatim_bench` on the configured server; the development
 database is not touched), prints a table, and prints one JSON object with every figure as its
 last line. Steps:
 
-1. Ingest the real transcripts (samples/ and ../shared/corpus/dev/) through the real pipeline
-   (timed: the ingest rate), and COPY the same rows into a scratch table (the floor).
-2. Grow to N turns by copying those events and turns (COPY-speed INSERT … SELECT with the
-   search vectors copied, indexes dropped first and rebuilt after), dated 2000–2026.
+1. Ingest the real transcripts through the real pipeline (`manage.py ingest --jobs 2`, timed: the
+   ingest rate): ../shared/corpus/bulk/ (12,475 files, unpacked to .data/bulk), the dev corpus and
+   samples/; then COPY the same rows into a scratch table (the floor).
+2. Grow to N turns by copying those events and turns (COPY-speed INSERT … SELECT with both
+   search vectors copied, indexes dropped first and rebuilt after), dated 2000–2026, and count
+   the word statistics again.
 3. Time a fixed mix of searches through the real view (Django test client: query, facets,
-   highlighting, template), the bare SQL floor for the same question, and the ILIKE baseline.
+   highlighting, template), the bare SQL floor for the same question (the same match condition,
+   exact count, top 20 by ts_rank_cd or date), and the ILIKE baseline.
 4. Time the longest transcript page.
+5. With --alerts N: N saved searches (words, speakers, entities; half of them the same as another
+   reader's), new turns added, `send_alerts` timed with its SQL statements counted.
 """
 
 from __future__ import annotations
@@ -39,11 +44,21 @@ def setup_django() -> None:
     django.setup()
 
 
-def sources() -> list[Path]:
-    folders = [ROOT / "samples", ROOT.parent / "shared" / "corpus" / "dev"]
+def sources(bulk_files: int | None = None) -> list[Path]:
+    """samples/, the dev corpus, and the bulk corpus (all of it, or its first `bulk_files`
+    files in a fixed shuffled order, so a smaller run still mixes the four publishers)."""
+    import random
+
+    from bench.sweep import unpack
     from transcripts.ingest import transcript_files
 
+    folders = [ROOT / "samples", ROOT.parent / "shared" / "corpus" / "dev"]
     files, _ = transcript_files([str(f) for f in folders if f.exists()])
+    bulk = ROOT.parent / "shared" / "corpus" / "bulk"
+    if bulk.exists():
+        found = unpack(bulk, ROOT / ".data" / "bulk")
+        random.Random(2026).shuffle(found)
+        files += found[:bulk_files] if bulk_files is not None else found
     return files
 
 
@@ -78,17 +93,22 @@ def recreate_database() -> None:
 
 
 def ingest_real(files: list[Path]) -> dict:
+    import io
+
     from django.core.management import call_command
 
-    from transcripts.ingest import ingest_path, known_speakers
-    from transcripts.models import Utterance
+    from transcripts.models import Event, Utterance
 
     call_command("migrate", verbosity=0)
-    speakers = known_speakers()
     started = time.perf_counter()
-    results = [ingest_path(f, speakers=speakers) for f in files]
+    # The command as an editor runs it: two processes, progress on stderr.
+    out = io.StringIO()
+    try:
+        call_command("ingest", *[str(f) for f in files], jobs=2, stdout=out)
+    except SystemExit:
+        pass  # some bulk files are refused (no transcript text): the command exits 1, as it should
     elapsed = time.perf_counter() - started
-    created = sum(1 for r in results if r.status == "created")
+    created = Event.objects.count()
     turns = Utterance.objects.count()
     # The floor: COPY the same rows into a table with the same columns, trigger and indexes.
     sql("CREATE TABLE bench_copy_floor (LIKE transcripts_utterance INCLUDING ALL)")
@@ -162,11 +182,11 @@ def grow(target: int) -> dict:
         sql(
             """
             INSERT INTO transcripts_utterance (id, event_id, sequence, speaker_id, label, affiliation, role, note,
-                text, answers_id, search_config, search_vector, event_date)
+                text, answers_id, search_config, index_text, search_vector, exact_vector, event_date)
             OVERRIDING SYSTEM VALUE
             SELECT u.id + %(o)s * %(n)s, u.event_id + %(eo)s * %(n)s, u.sequence, u.speaker_id, u.label,
                 u.affiliation, u.role, u.note, u.text, u.answers_id + %(o)s * %(n)s, u.search_config,
-                u.search_vector, e.date
+                u.index_text, u.search_vector, u.exact_vector, e.date
             FROM transcripts_utterance u JOIN transcripts_event e ON e.id = u.event_id + %(eo)s * %(n)s
             WHERE u.id < %(o)s ORDER BY u.id LIMIT %(take)s
             """,
@@ -201,6 +221,11 @@ def grow(target: int) -> dict:
     sql("ALTER TABLE transcripts_mention ADD CONSTRAINT mention_unique UNIQUE (entity_id, utterance_id)")
     for table in ("transcripts_utterance", "transcripts_event", "transcripts_mention"):
         sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+    # The copies were loaded with triggers off: count the word statistics (BM25's) again.
+    from transcripts.search_sql import BACKFILL_LEXEMES
+
+    sql("TRUNCATE transcripts_lexeme")
+    sql(BACKFILL_LEXEMES)
     sql("VACUUM ANALYZE")
     from transcripts.entities.store import refresh_mention_counts
 
@@ -250,25 +275,36 @@ def mix(words: dict) -> list[tuple[str, dict]]:
         ("rare word", {"q": rare}),
         ("common word", {"q": common}),
         ("two-word phrase", {"q": '"United States"'}),
+        ("five-word phrase", {"q": '"President of the Russian Federation"'}),
+        ("topic, four words", {"q": "North Korea denuclearization talks"}),
         ("query + speaker", {"q": "sanctions", "speaker": "sergey-lavrov"}),
         ("query + date range", {"q": "security", "date_from": "2010-01-01", "date_to": "2015-12-31"}),
+        ("query + entity", {"q": "sanctions", "entity": "russia"}),
         ("entity alone", {"entity": "nato"}),
         ("query + entity + role", {"q": "security", "entity": "nato", "role": "answer"}),
         ("page 50 of a common word", {"q": common, "page": "50"}),
         ("rare phrase by date", {"q": '"Minsk agreements"', "sort": "newest"}),
+        ("Chinese word", {"q": "中美关系"}),
     ]
 
 
 def floor_sql(params: dict) -> tuple[str, list]:
-    """The bare SQL for the same question: exact count, then the top 20 (by rank, or by date)."""
+    """The bare SQL for the same question: exact count, then the top 20 (by rank, or by date).
+    Words match as the page matches them (the query's own condition, every word required)."""
+    from transcripts.search import build_query
+
     where, args = ["true"], []
     joins = "JOIN transcripts_event e ON e.id = u.event_id"
     rank = "e.date DESC"
+    rank_args: list = []
     if "q" in params:
-        where.append("u.search_vector @@ websearch_to_tsquery('verbatim_english', %s)")
-        args.append(params["q"])
+        # Ranked by relevance the page matches any of the words; by date, all of them.
+        condition, condition_args = build_query(params["q"]).condition(any_word=params.get("sort") != "newest")
+        where.append(condition.replace('"transcripts_utterance".', "u."))
+        args += list(condition_args)
         if params.get("sort") != "newest":
             rank = "ts_rank_cd(u.search_vector, websearch_to_tsquery('verbatim_english', %s)) DESC"
+            rank_args = [params["q"]]
     if "speaker" in params:
         joins += " JOIN transcripts_speaker s ON s.id = u.speaker_id"
         where.append("s.slug = %s")
@@ -285,7 +321,6 @@ def floor_sql(params: dict) -> tuple[str, list]:
         args.append(params["role"])
     base = f"FROM transcripts_utterance u {joins} WHERE {' AND '.join(where)}"
     offset = (int(params.get("page", "1")) - 1) * 20
-    rank_args = [params["q"]] if "ts_rank_cd" in rank else []
     statement = f"SELECT (SELECT count(*) {base}), (SELECT array_agg(id) FROM (SELECT u.id {base} ORDER BY {rank} " \
                 f"LIMIT 20 OFFSET {offset}) t)"  # fmt: skip
     return statement, [*args, *args, *rank_args]
@@ -386,6 +421,70 @@ def longest_page(runs: int) -> dict:
     return {"turns": turns, "p50_ms": round(statistics.median(times), 1), "queries": queries}
 
 
+def measure_alerts(searches: int, new_turns: int = 2000) -> dict:
+    """`searches` saved searches of as many readers (half of them the same as another's), the
+    last `new_turns` turns new to all of them; one send_alerts run, timed and its SQL counted."""
+    import random
+    import re
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from alerts import delivery
+    from alerts.models import AlertMatch, SavedSearch
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    rng = random.Random(2026)
+    User = get_user_model()
+    SavedSearch.objects.all().delete()
+    User.objects.filter(username__startswith="bench-reader-").delete()
+    texts = sql("SELECT text FROM transcripts_utterance TABLESAMPLE SYSTEM (1) LIMIT 3000", fetch=True)
+    words = sorted({w.lower() for (t,) in texts for w in re.findall(r"[A-Za-z]{6,}", t)})
+    speakers = [s for (s,) in sql("SELECT slug FROM transcripts_speaker ORDER BY id LIMIT 500", fetch=True)]
+    entities = [e for (e,) in sql("SELECT slug FROM transcripts_entity WHERE mention_count > 0 LIMIT 500", fetch=True)]
+    pool = []
+    for n in range(searches // 2):
+        kind = n % 10
+        if kind < 6:
+            pool.append(f"q={rng.choice(words)}")
+        elif kind < 7:
+            pool.append(f"q=%22{rng.choice(words)}+{rng.choice(words)}%22")
+        elif kind < 9:
+            pool.append(f"speaker={rng.choice(speakers)}")
+        else:
+            pool.append(f"entity={rng.choice(entities)}")
+    readers = User.objects.bulk_create(
+        User(username=f"bench-reader-{n}", email=f"bench-reader-{n}@example.org") for n in range(searches)
+    )
+    top = sql("SELECT max(id) FROM transcripts_utterance", fetch=True)[0][0]
+    SavedSearch.objects.bulk_create(
+        (
+            SavedSearch(reader=reader, name=f"search {n}", params=rng.choice(pool), frequency="immediate",
+                        checked_through=top - new_turns)
+            for n, reader in enumerate(readers)
+        ),
+        batch_size=2000,
+    )  # fmt: skip
+    queries, (report, seconds) = count_queries(lambda: timed(delivery.collect))
+    deliver_queries, (report, deliver_seconds) = count_queries(lambda: timed(delivery.deliver, report))
+    result = {
+        "saved_searches": report.searches,
+        "distinct_searches": report.distinct_searches,
+        "new_turns": new_turns,
+        "matches": AlertMatch.objects.count(),
+        "collect_seconds": round(seconds, 1),
+        "collect_queries": queries,
+        "queries_per_distinct_search": round(queries / max(1, report.distinct_searches), 2),
+        "emails": report.emails_sent,
+        "deliver_seconds": round(deliver_seconds, 1),
+        "deliver_queries": deliver_queries,
+        "queries_per_email": round(deliver_queries / max(1, report.emails_sent), 2),
+    }
+    SavedSearch.objects.all().delete()
+    User.objects.filter(username__startswith="bench-reader-").delete()
+    return result
+
+
 def rss_mb() -> float:
     import resource
 
@@ -397,20 +496,31 @@ def main() -> None:
     parser.add_argument("--utterances", type=int, default=int(os.environ.get("UTTERANCES", 1_000_000)))
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--reuse", action="store_true", help="Measure the existing benchmark database.")
+    parser.add_argument("--bulk-files", type=int, default=None, help="Ingest only this many bulk files.")
+    parser.add_argument("--alerts", type=int, default=10_000, help="Saved searches for the alerts run (0: none).")
+    parser.add_argument("--skip-mix", action="store_true", help="Only build (and time alerts).")
     args = parser.parse_args()
     setup_django()
     report: dict = {"utterances_requested": args.utterances}
     started = time.perf_counter()
     if not args.reuse:
         recreate_database()
-        files = sources()
+        files = sources(args.bulk_files)
         report["ingest"] = ingest_real(files)
         print(f"ingest: {report['ingest']}", file=sys.stderr)
         report["build"] = grow(args.utterances)
         print(f"build: {report['build']}", file=sys.stderr)
+    else:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
     report["build_total_seconds"] = round(time.perf_counter() - started, 1)
-    report["mix"] = measure_mix(args.runs)
-    report["longest_transcript"] = longest_page(args.runs)
+    if not args.skip_mix:
+        report["mix"] = measure_mix(args.runs)
+        report["longest_transcript"] = longest_page(args.runs)
+    if args.alerts:
+        report["alerts"] = measure_alerts(args.alerts)
+        print(f"alerts: {report['alerts']}", file=sys.stderr)
     report["rss_mb"] = rss_mb()
     print_table(report)
     print(json.dumps(report))
@@ -428,6 +538,8 @@ def print_table(report: dict) -> None:
         print(f"Ingest (real pipeline, {ingest['ingest_created']} transcripts): {ingest['ingest_transcripts_per_s']} "
               f"transcripts/s, {ingest['ingest_turns_per_s']} turns/s; COPY floor {ingest['copy_floor_turns_per_s']} "
               f"turns/s ({ingest['ingest_vs_copy']}x)")  # fmt: skip
+    if "mix" not in report:
+        return
     header = f"{'query':<26} {'matches':>9} {'p50 ms':>8} {'p95 ms':>8} {'SQL':>4} {'floor':>8} {'ILIKE':>8} {'v/f':>5}"
     print(header)
     print("-" * len(header))
