@@ -49,7 +49,8 @@ def sources(bulk_files: int | None = None) -> list[Path]:
     files in a fixed shuffled order, so a smaller run still mixes the four publishers)."""
     import random
 
-    from bench.sweep import unpack
+    sys.path.insert(0, str(ROOT / "bench"))
+    from sweep import unpack
     from transcripts.ingest import transcript_files
 
     folders = [ROOT / "samples", ROOT.parent / "shared" / "corpus" / "dev"]
@@ -170,11 +171,12 @@ def grow(target: int) -> dict:
         sql(
             """
             INSERT INTO transcripts_event (id, title, slug, kind, date, time, location, publisher_id, language,
-                source_url, reference, content_hash, original_filename, dropped, warnings, created_at, updated_at)
+                source_url, reference, content_hash, original_filename, dropped, warnings, parse_hints, created_at,
+                updated_at)
             SELECT id + %(eo)s * %(n)s, title, slug || '-c' || %(n)s, kind,
                 DATE '2000-01-01' + ((abs(hashtextextended(slug || %(n)s, 0)) %% 9700))::int,
                 time, location, publisher_id, language, '', reference, md5(content_hash || %(n)s),
-                original_filename, '[]', '[]', now(), now()
+                original_filename, '[]', '[]', '{}', now(), now()
             FROM transcripts_event WHERE id < %(eo)s
             """,
             {"eo": event_offset, "n": copy_no},
