@@ -381,3 +381,27 @@ def test_a_venue_line_before_a_dated_start_time_is_metadata_not_a_turn():
 def test_the_vice_president_is_the_one_the_title_names():
     text = "Remarks by Vice President Harris Before a Meeting\n\nTHE VICE PRESIDENT: Good morning.\n"
     assert parse_transcript(text.encode(), "vp.txt").turns[0].speaker == "Kamala Harris"
+
+
+@pytest.mark.parametrize(
+    ("title", "principal"),
+    [
+        ("Message of greetings to participants and guests of Homage To Marius Petipa Russian Ballet Festival", None),
+        ("Telephone conversation with President of Egypt Abdel Fattah el-Sisi", None),
+        ("Working meeting with Russian Railways CEO Vladimir Yakunin", None),
+        ("75th Anniversary of the Great Victory: Shared Responsibility to History and our Future", None),
+        ("Greetings to participants, organisers and guests of the Golden Mask National Theatre Award", None),
+        ("The Presidents of Russia and the United States of America laid a common wreath", None),
+        ("On June 21, Vladimir Putin will meet with President of Brazil Michel Temer", "Vladimir Putin"),
+        ("On Christmas Eve, Acting President Vladimir Putin visited the Church", "Vladimir Putin"),
+        ("Remarks by Vice President Harris Before Air Force Two Departure", "Kamala Harris"),
+        ("President Putin had a telephone conversation with Vladimir Voronin, President of Moldova", "Vladimir Putin"),
+        ("Press Briefing by Press Secretary Karine Jean-Pierre", "Karine Jean-Pierre"),
+        ("Foreign Minister Sergey Lavrov’s remarks at a news conference", "Sergey Lavrov"),
+    ],
+)
+def test_the_speaker_of_unlabelled_text_is_whom_the_title_makes_the_subject(title, principal):
+    from transcripts.parsing.people import Resolver
+
+    found = Resolver(title=title, publisher=None, date=None).principal()
+    assert found == principal

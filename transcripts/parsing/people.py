@@ -79,6 +79,7 @@ TITLE_WORDS = {
     "director",
     "chair",
     "chairman",
+    "ceo",
     "chairwoman",
     "chancellor",
     "federal",
@@ -240,38 +241,147 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[\w'’.\-\u00C0-\u024F\u0400-\u04FF]+|[,;:()&/|]", text)
 
 
-def names_in(text: str) -> list[str]:
-    """Person-like names in a title: "Press Secretary Karine Jean-Pierre" → ["Karine Jean-Pierre"]."""
+# Lower-case particles that continue an Arabic name: "Abdel Fattah el-Sisi", "Fayez al-Sarraj".
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z\u0400-\u042F]")
+# Title words that also qualify other nouns ("Eastern Economic Forum", "National Theatre Award"):
+# after them a single capitalised word is not taken for a surname.
+_ADJECTIVAL_TITLE_WORDS = {
+    "national", "economic", "security", "foreign", "federal", "senior", "special", "state", "united", "nations",
+    "union", "european", "commission", "white", "house", "russian", "chinese", "american", "us", "u.s", "strategic",
+    "finance", "trade", "affairs", "interior", "justice", "health", "energy", "economy", "nato", "un", "kremlin",
+}  # fmt: skip
+_PLACE_OR_TIME_WORDS = {
+    "on", "in", "at", "during", "before", "after", "from", "into", "over", "amid", "via", "upon", "following",
+    "regarding", "ahead", "as", "and",
+}  # fmt: skip
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def names_in(text: str, anchored: bool = False, positions: bool = False) -> list:
+    """Person-like names in a title: "Press Secretary Karine Jean-Pierre" → ["Karine Jean-Pierre"].
+
+    A run of capitalised words, two or more (or one after an office). Not names: capitalised
+    function words of title case ("Homage To Marius Petipa": "To" ends the run), months and
+    weekdays ("On September 10"), a run after "the" ("the Great Victory", "the Golden Mask"), and
+    the country of an office ("President of Egypt Abdel Fattah el-Sisi" → "Abdel Fattah el-Sisi").
+
+    `anchored`: only names placed where a title puts its speaker — first, after an office, after
+    "by", or followed by "'s" or ":" ("Shared Responsibility to History" is not one). A run after
+    "on", "in", "at" … is a place or a date ("On Christmas Eve", "in Moscow"), never anchored.
+    `positions`: (name, where it starts in `text`) pairs."""
+    tokens = _tokens(text)
     found: list[str] = []
     run: list[str] = []
-    after_title = False
+    after_title = office_of = after_the = False
+    start = 0
+    flags: dict = {}
 
-    def close():
+    def close(end: int, possessive: bool = False):
         nonlocal run
-        if run and (len(run) >= 2 or after_title_for_run):
-            name = " ".join(run)
-            if name not in found:
-                found.append(name)
+        # After "President of": the country, then the name; the country alone is no name
+        # ("The Presidents of Russia and Belarus", "Union of Industrialists").
+        words = _without_country(run) if flags.get("office_of") else run
+        enough = len(words) >= 2 or flags.get("after_title") and not flags.get("office_of")
+        if words and enough and not flags.get("after_the"):
+            following = tokens[end] if end < len(tokens) else ""
+            preceding = tokens[start - 1].lower() if start > 0 else ""
+            placed = (
+                start == 0
+                or flags.get("after_title")
+                or preceding in ("by", ",", "(", "—", "–")
+                or possessive
+                or following == ":"
+            ) and preceding not in _PLACE_OR_TIME_WORDS
+            name = " ".join(words)
+            if name not in [f[0] for f in found] and (placed or not anchored):
+                found.append((name, _offset(text, tokens, start, words)))
         run = []
 
-    after_title_for_run = False
-    for token in _tokens(text):
+    for index, token in enumerate(tokens):
         word = re.sub(r"(’s|'s)$", "", token)
         possessive = word != token
         key = word.lower().strip(".")
         capital = word[:1].isupper()
-        if capital and key not in TITLE_WORDS and key not in EVENT_WORDS and len(word) > 1:
+        if run and _NAME_PARTICLE.match(word):
+            capital = True
+        stop = key in _TITLE_CASE_STOPS or key in MONTHS or key in _WEEKDAYS or key in ("the", "a", "an")
+        if capital and not stop and key not in TITLE_WORDS and key not in EVENT_WORDS and len(word) > 1:
             if not run:
-                after_title_for_run = after_title
+                start = index
+                flags.update(after_title=after_title, office_of=office_of, after_the=after_the and not office_of)
             run.append(word.strip("."))
             if possessive:
-                close()
-                after_title = False
+                close(index + 1, possessive=True)
+                after_title = office_of = after_the = False
             continue
-        close()
-        after_title = capital and key in TITLE_WORDS
-    close()
-    return found
+        close(index)
+        office_of = after_title and key == "of" or office_of and key == "the"
+        after_title = capital and key in TITLE_WORDS and key not in _ADJECTIVAL_TITLE_WORDS or office_of
+        after_the = key == "the"
+    close(len(tokens))
+    return found if positions else [name for name, _ in found]
+
+
+def _offset(text: str, tokens: list[str], start: int, words: list[str]) -> int:
+    """Where the name starts in the text (the n-th occurrence of its first word as a token)."""
+    nth = sum(1 for t in tokens[:start] if re.sub(r"(’s|'s)$", "", t).strip(".") == words[0])
+    at = -1
+    for _ in range(nth + 1):
+        at = text.find(words[0], at + 1)
+    return max(at, 0)
+
+
+def _without_country(words: list[str]) -> list[str]:
+    """The run after "President of": its leading country name dropped ("Egypt Abdel Fattah")."""
+    for cut in range(min(len(words) - 1, 4), 0, -1):
+        if " ".join(words[:cut]).lower() in _country_names():
+            return words[cut:]
+    return words
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(
+        names
+        | {
+            "russia",
+            "iran",
+            "syria",
+            "venezuela",
+            "bolivia",
+            "tanzania",
+            "vietnam",
+            "laos",
+            "south korea",
+            "north korea",
+            "korea",
+            "taiwan",
+            "moldova",
+            "czech republic",
+        }
+    )
+
+
+# Titles naming the other party, not the speaker: "Telephone conversation with …", "Greetings to …".
+_OBJECT_OF_TITLE = re.compile(
+    r"\b(?:(?:conversations?|meetings?|meets?|met|talks?|talked|spoke|calls?|called|messages?|telegrams?|"
+    r"letters?)\s+(?:with|to)|"
+    r"(?:greetings|condolences|congratulations)\s+(?:to|on|over))\b[^;:.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def is_other_party(title: str, at: int) -> bool:
+    """Whether the name starting at `at` in `title` is the one met, called or greeted."""
+    return at > 0 and bool(_OBJECT_OF_TITLE.search(title[:at]))
 
 
 def titlecase(name: str) -> str:
@@ -427,6 +537,7 @@ class Resolver:
     ):
         self.publisher = publisher
         self.date = date
+        self.title = title
         self.title_names = [self.canonical(n) for n in names_in(title)] + cjk_names_in(title)
         self.offices = offices_in(f"{title}\n{header}")
         # Pool: canonical name -> the keys it answers to.
@@ -496,8 +607,13 @@ class Resolver:
         return None
 
     def principal(self) -> str | None:
-        """The person the title names first: whose statement, whose press conference."""
-        return self.title_names[0] if self.title_names else None
+        """The person the title names first: whose statement, whose press conference (not the
+        one a conversation was with, or a message sent to)."""
+        for name, at in names_in(self.title, anchored=True, positions=True):
+            if not is_other_party(self.title, at):
+                return self.canonical(name)
+        cjk = cjk_names_in(self.title)
+        return cjk[0] if cjk else None
 
     def resolve(self, printed_name: str) -> str | None:
         core = strip_titles(printed_name)
