@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version, person_stopwords
 from transcripts.entities.matcher import Match, Matcher, Prepared, fold
-from transcripts.parsing.labels import base_key
+from transcripts.parsing.labels import HONORIFICS, base_key
 from transcripts.parsing.people import TITLE_WORDS
 
 # Offices that stand before a person's name in running text: "Finnish President Alexander Stubb",
@@ -100,7 +100,7 @@ def extract(title: str, turns: Sequence[tuple[str, str | None]], known: Known = 
         matches = base.find(prepared)
         if local_matcher:
             matches = _merge(matches, local_matcher.find(prepared))
-        matches = [m for m in matches if m.ref not in rejected]
+        matches = [m for m in matches if m.ref not in rejected and _stands_alone(text, m)]
         matches = _us_states_in_context(text, matches)
         result.spans.append(matches)
         counts = Counter(m.ref for m in matches)
@@ -108,6 +108,42 @@ def extract(title: str, turns: Sequence[tuple[str, str | None]], known: Known = 
         for ref in counts:
             result.entities.setdefault(ref, local.get(ref) or by_ref.get(ref) or EntityInfo(ref))
     return result
+
+
+# A name inside a longer proper name is not a mention of it: "Harris County", "Mexico City
+# Policy", "Beau Biden" (a surname after someone else's given name).
+_NAME_NOUNS = {
+    "county", "city", "street", "avenue", "boulevard", "square", "center", "centre", "university", "college",
+    "school", "foundation", "institute", "park", "bridge", "airport", "station", "hall", "library", "museum",
+    "tower", "act", "policy", "doctrine", "accord", "accords", "protocol", "plaza", "road", "building",
+    "stadium", "arena", "award", "prize", "airlines", "airways", "bank", "railways", "group", "corporation",
+}  # fmt: skip
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(—–]\s*)$")
+
+
+def _stands_alone(text: str, m: Match) -> bool:
+    """False for a match that is part of a longer proper name: a place or person followed by a
+    capitalised "County", "Policy", "Airport"…, or a surname alone right after a capitalised word
+    that is not an office or a sentence's first word ("Carole Johnson", "Major Beau Biden")."""
+    after = _WORD_AFTER.match(text, m.end)
+    if after and after.group(1).lower() in _NAME_NOUNS and m.ref.kind in ("place", "country", "person", "subdivision"):
+        return False
+    if m.ref.kind != "person" or " " in text[m.start : m.end].strip() or len(m.ref.name.split()) < 2:
+        return True
+    before = _WORD_BEFORE.search(text, 0, m.start)
+    if not before:
+        return True
+    word = before.group(1).lower().strip(".")
+    if word in TITLE_WORDS or word in HONORIFICS or word in _OFFICE_WORDS:
+        return True
+    return bool(_SENTENCE_START.search(text, 0, before.start()))
+
+
+_OFFICE_WORDS = {
+    w.lower().rstrip(".") for w in re.findall(r"[A-Za-z][A-Za-z.\-]*", _OFFICE.replace("(?:", " ").replace("[cs]", "c"))
+}
 
 
 _GEORGIA = EntityRef("Georgia", "country")
