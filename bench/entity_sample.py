@@ -1,6 +1,7 @@
 """Draw the sentences of the entity judgement sample (tests/data/entity_judgements.json).
 
     python bench/entity_sample.py > /tmp/sample.json
+    python bench/entity_sample.py --seed 7 --sentences 50 --empty 10 > /tmp/held-out.json
 
 Sentences from the dev corpus and from the bulk archives (read from the .tar.xz files, as the test
 reads them), chosen with a fixed seed: most with at least one mention (for precision), some with
@@ -46,6 +47,13 @@ def documents(rng: random.Random):
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--sentences", type=int, default=160, help="Sentences with a mention (3 in 4 English).")
+    parser.add_argument("--empty", type=int, default=35, help="Sentences without one.")
+    args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     import django
 
@@ -53,7 +61,7 @@ def main() -> None:
     from transcripts.entities.extract import extract
     from transcripts.parsing import parse_transcript
 
-    rng = random.Random(2026)
+    rng = random.Random(args.seed)
     with_mentions, without = {"en": [], "zh": []}, {"en": [], "zh": []}
     for where, data in documents(rng):
         try:
@@ -84,11 +92,13 @@ def main() -> None:
         with_mentions[language] += rng.sample(found_here, min(2, len(found_here)))
         capitalised = [i for i in empty_here if re.search(r"\s[A-Z][a-z]", i["sentence"]) or language == "zh"]
         without[language] += rng.sample(capitalised, min(1, len(capitalised)))
+    english = round(args.sentences * 115 / 160)
+    english_empty = round(args.empty * 25 / 35)
     chosen = (
-        rng.sample(with_mentions["en"], 115)
-        + rng.sample(with_mentions["zh"], 45)
-        + rng.sample(without["en"], 25)
-        + rng.sample(without["zh"], 10)
+        rng.sample(with_mentions["en"], english)
+        + rng.sample(with_mentions["zh"], args.sentences - english)
+        + rng.sample(without["en"], english_empty)
+        + rng.sample(without["zh"], args.empty - english_empty)
     )
     json.dump(chosen, sys.stdout, ensure_ascii=False, indent=1)
 
