@@ -51,6 +51,7 @@ def sources(bulk_files: int | None = None) -> list[Path]:
 
     sys.path.insert(0, str(ROOT / "bench"))
     from sweep import unpack
+
     from transcripts.ingest import transcript_files
 
     folders = [ROOT / "samples", ROOT.parent / "shared" / "corpus" / "dev"]
