@@ -189,3 +189,34 @@ def test_save_a_search_from_the_search_page_and_find_it_on_the_readers_page(page
     page.wait_for_url(re.compile(r"/account/$"))
     assert "Speakers: Sergey Lavrov" in page.locator("table.saved-searches").inner_text()
     assert page.locator("table.saved-searches tbody tr").count() == 2
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_compare_two_speakers_from_a_speaker_page(browser, archive, width):
+    from transcripts.ingest import ingest_bytes
+
+    other = (
+        "Press briefing by Spokesperson Anna Berg, 3 March 2025\n\nAnna Berg: The Minsk agreements were discussed.\n"
+    )
+    assert ingest_bytes(other.encode(), "berg.txt").status == "created"
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(archive + "/speakers/sergey-lavrov/")
+        page.get_by_role("link", name="Compare with others").click()
+        page.get_by_label("Add a speaker").fill("berg")
+        page.get_by_role("button", name="Add", exact=True).click()
+        page.wait_for_url(re.compile(r"speaker=sergey-lavrov&speaker=anna-berg$"))
+        headers = page.locator("table.compare").first.locator("thead th a:not(.remove)").all_inner_texts()
+        assert headers == ["Sergey Lavrov", "Anna Berg"]
+        assert page.locator(".compare-columns section h3").all_inner_texts() == headers
+        assert page.locator("table.per-year tbody tr").count() == 1  # both spoke in 2025 only
+        # Nothing spills off a phone's screen but the tables, which scroll inside their box.
+        width_used = page.evaluate("document.documentElement.scrollWidth")
+        assert width_used <= width + 1
+        page.get_by_role("link", name="Remove Sergey Lavrov").click()
+        page.wait_for_url(lambda url: "sergey-lavrov" not in url)
+        assert page.locator(".compare-columns section h3").all_inner_texts() == ["Anna Berg"]
+    finally:
+        context.close()

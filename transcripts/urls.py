@@ -21,6 +21,7 @@ urlpatterns = [
     path("u/<slug:slug>/<int:sequence>/", views.utterance_permalink, name="utterance-permalink"),
     path("u/<slug:slug>/<int:sequence>/cite.<str:fmt>", exports.citation, name="utterance-citation"),
     path("speakers/", views.speaker_list, name="speaker-list"),
+    path("speakers/compare/", views.speaker_compare, name="speaker-compare"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker-detail"),
     path("speakers/<slug:slug>/feed/", feeds.SpeakerFeed(), name="speaker-feed"),
     path("entities/", views.entity_list, name="entity-list"),

@@ -16,6 +16,8 @@ from django.utils.text import Truncator
 
 from transcripts import citations
 from transcripts.charts import bar_chart, monthly_counts
+from transcripts.compare import MAX_SPEAKERS as MAX_COMPARED
+from transcripts.compare import compare
 from transcripts.filters import EventFilter, name_or_alias
 from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
 from transcripts.params import MAX_REPEATED_VALUES, whole_number
@@ -355,19 +357,34 @@ def utterance_permalink(request, slug, sequence):
     )
 
 
+SPEAKER_GROUPS = {"officials": "Officials and others", "journalists": "Journalists"}
+
+
 def speaker_list(request):
+    """Speakers by number of turns, officials and journalists apart (a journalist asks more
+    questions than they answer, as on the speaker's own page)."""
     speakers = Speaker.objects.annotate(
         turns=Count("utterances"),
         events=Count("utterances__event", distinct=True),
         last=Max("utterances__event__date"),
+        questions=Count("utterances", filter=Q(utterances__role="question")),
+        answers=Count("utterances", filter=Q(utterances__role="answer")),
     ).filter(turns__gt=0)
     name = request.GET.get("name", "").strip()[:100]
     speakers = name_or_alias(speakers, name)
-    page = paginate(request, speakers.order_by("-turns", "name"), per_page=50)
+    group = request.GET.get("who") if request.GET.get("who") in SPEAKER_GROUPS else "officials"
+    journalist = Q(questions__gt=F("answers"))
+    groups = {"officials": speakers.exclude(journalist), "journalists": speakers.filter(journalist)}
+    page = paginate(request, groups[group].order_by("-turns", "name"), per_page=50)
+    tabs = [
+        {"key": key, "label": label, "count": groups[key].count(), "selected": key == group,
+         "url": _with(request.GET, "who", key)}
+        for key, label in SPEAKER_GROUPS.items()
+    ]  # fmt: skip
     return render(
         request,
         "transcripts/speaker_list.html",
-        {"page": page, "name": name, "querystring": _without(request.GET, "page")},
+        {"page": page, "name": name, "tabs": tabs, "group": group, "querystring": _without(request.GET, "page")},
     )
 
 
@@ -412,6 +429,31 @@ def speaker_detail(request, slug):
             "top_entities": top_entities,
             "page": page,
             "turn_count": page.paginator.count,
+        },
+    )
+
+
+def speaker_compare(request):
+    """Two or more speakers side by side (`?speaker=a&speaker=b`); `speaker_name=` adds one by name."""
+    redirect_to, named = chosen_by_name(request, names={"speaker": NAMED_FILTERS["speaker"]})
+    if redirect_to:
+        return redirect_to
+    asked = list(dict.fromkeys(v for v in request.GET.getlist("speaker") if v))
+    found = Speaker.objects.in_bulk(asked[:MAX_COMPARED], field_name="slug")
+    speakers = [found[slug] for slug in asked[:MAX_COMPARED] if slug in found]
+    columns, years = compare(speakers) if speakers else ([], [])
+    for column in columns:
+        column.remove_url = _without_value(request.GET, "speaker", column.speaker.slug)
+    return render(
+        request,
+        "transcripts/speaker_compare.html",
+        {
+            "columns": columns,
+            "years": years,
+            "too_many": len(asked) > MAX_COMPARED,
+            "max_compared": MAX_COMPARED,
+            "unknown": [slug for slug in asked[:MAX_COMPARED] if slug not in found],
+            **named,
         },
     )
 
