@@ -73,6 +73,12 @@ def timed(fn, *args, **kwargs):
 def sql(statement: str, params=None, fetch: bool = False):
     from django.db import connection
 
+    if getattr(connection, "_verbatim_timeout", None):
+        # The public pages' statement_timeout (transcripts/middleware.py) stays on the connection
+        # after a request; the floors and the ILIKE baseline run without it.
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 0")
+        connection._verbatim_timeout = None
     with connection.cursor() as cursor:
         cursor.execute(statement, params or [])
         return cursor.fetchall() if fetch else None

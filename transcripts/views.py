@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, F, IntegerField, Max, Min, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, TruncMonth
@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
 from transcripts import citations
@@ -133,7 +134,7 @@ def search(request):
         "sort": outcome.sort,
         "sorts": SORTS.keys(),
         "facets": outcome.facets,
-        "page": ResultsPage(outcome) if outcome.active and not outcome.error else None,
+        "page": results_page(outcome) if outcome.active and not outcome.error else None,
         "elapsed_ms": (time.perf_counter() - started) * 1000,
         "querystring": _without(params, "page"),
         "querystring_without_sort": _without(params, "page", "sort"),
@@ -147,29 +148,25 @@ def search(request):
     return render(request, "transcripts/search.html", context)
 
 
-class ResultsPage:
-    """What the pagination include needs, from a SearchOutcome (which counts without a Paginator)."""
+class CountedPaginator(Paginator):
+    """Pages of search results whose total the search has already counted (capped, see
+    search.COUNT_CAP): the page's own rows come from the search, never from slicing a queryset."""
 
     def __init__(self, outcome):
-        self.object_list = outcome.results
-        self.number = outcome.page_number
-        self.paginator = type("Counts", (), {"count": outcome.count, "num_pages": outcome.pages})()
+        super().__init__((), outcome.page_size)
         self.outcome = outcome
 
-    def has_next(self):
-        return self.outcome.has_next
+    @cached_property
+    def count(self) -> int:
+        return self.outcome.count
 
-    def has_previous(self):
-        return self.outcome.has_previous
+    @cached_property
+    def num_pages(self) -> int:
+        return self.outcome.pages
 
-    def has_other_pages(self):
-        return self.outcome.pages > 1
 
-    def next_page_number(self):
-        return self.number + 1
-
-    def previous_page_number(self):
-        return self.number - 1
+def results_page(outcome) -> Page:
+    return Page(outcome.results, outcome.page_number, CountedPaginator(outcome))
 
 
 def _og(title: str, description: str, kind: str = "article") -> dict:
