@@ -186,3 +186,20 @@ def test_every_sample_with_a_sidecar_gets_its_source_url(capsys):
     with_sidecar = {p.name.replace(".source.json", "") for p in (ROOT / "samples").glob("*.source.json")}
     events = {Path(e.original_filename).stem: e.source_url for e in Event.objects.all()}
     assert with_sidecar and all(events[stem].startswith("http") for stem in with_sidecar)
+
+
+def test_chinese_and_russian_titles_and_names_get_readable_slugs():
+    from transcripts.models import Speaker
+
+    chinese = (
+        "2020年3月24日外交部发言人耿爽主持例行记者会\n\n"
+        "李明华：今天我们先发布一条消息。\n\n"
+        "记者：请问中方对此有何评论？\n\n"
+        "李明华：我们注意到有关报道。\n"
+    ).encode()
+    event = ingest_bytes(chinese, "geng.txt").event
+    assert event.slug == "2020-03-24-wai-jiao-bu-fa-yan-ren-geng-shuang-zhu-chi-li-xing-ji-zhe-hui"
+    assert Speaker.objects.get(name="李明华").slug == "li-ming-hua"
+    russian = "Брифинг, 25 ноября 2025 года\n\nИван Петров: Добрый день.\n\nВопрос: Что нового?\n".encode()
+    assert ingest_bytes(russian, "petrov.txt").status == "created"
+    assert Speaker.objects.get(name="Иван Петров").slug == "ivan-petrov"

@@ -405,3 +405,15 @@ def test_the_speaker_of_unlabelled_text_is_whom_the_title_makes_the_subject(titl
 
     found = Resolver(title=title, publisher=None, date=None).principal()
     assert found == principal
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("李明华：今天我们先发布一条消息。", "李明华"), ("欧阳明：是的。", "欧阳明"), ("他表示：这是好事。", None),
+     ("王毅说：我们欢迎。", None), ("中方认为：这是好事。", None), ("问：请问中方有何评论？", "问")],
+)  # fmt: skip
+def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
+    from transcripts.parsing.labels import match_label
+
+    label = match_label(line)
+    assert (label.name if label else None) == name

@@ -17,7 +17,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
 from transcripts.catalogue import lock_catalogue
 from transcripts.dberrors import is_outage
@@ -29,13 +28,13 @@ from transcripts.entities.store import (
     refresh_mention_counts,
     save_mentions,
 )
-from transcripts.models import Event, OriginalFile, Publisher, Speaker, Utterance, unique_slug
+from transcripts.models import Event, OriginalFile, Publisher, Speaker, Utterance, slug_base, unique_slug
 from transcripts.parsing import Hints, ParsedTranscript, TranscriptError, parse_transcript
 from transcripts.parsing.header import publishers
 from transcripts.parsing.people import gazetteer_people
 from transcripts.parsing.text import clean_text
 from transcripts.search_config import search_config_for
-from transcripts.textindex import index_text
+from transcripts.textindex import has_han, index_text
 
 log = logging.getLogger(__name__)
 
@@ -332,8 +331,11 @@ def _previous_version(parsed: ParsedTranscript) -> Event | None:
 
 def _event_slug(parsed: ParsedTranscript) -> str:
     title = re.sub(r"[’']s\b", "s", parsed.title)
-    words = slugify(title).split("-")
-    short = "-".join(words[:12])[:120].strip("-") or "transcript"
+    if parsed.date:  # the date leads the slug already: not twice ("2020年3月24日外交部…")
+        title = re.sub(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*", "", title)
+    words = slug_base(title, 1000).split("-")
+    # Twelve words of a title; a Chinese character is one syllable, so twice as many of those.
+    short = "-".join(words[: 24 if has_han(title) else 12])[:120].strip("-") or "transcript"
     prefix = f"{parsed.date:%Y-%m-%d}-" if parsed.date else ""
     return unique_slug(Event, prefix + short, max_length=200)
 

@@ -11,7 +11,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
-from django.utils.text import slugify
+from slugify import slugify
 
 from transcripts.querysets import EntityQuerySet, MentionQuerySet, SpeakerQuerySet, UtteranceQuerySet
 from transcripts.search_config import search_config_for
@@ -27,7 +27,8 @@ _CYRILLIC_TO_LATIN = str.maketrans(
 
 
 def slug_base(text: str, max_length: int = 200) -> str:
-    """ASCII, so URLs stay readable when copied; Cyrillic is transliterated."""
+    """ASCII, so URLs stay readable when copied: Cyrillic transliterated by our table (as slugs
+    always were), Chinese and everything else by python-slugify (耿爽 → "geng-shuang")."""
     return slugify(text.lower().translate(_CYRILLIC_TO_LATIN))[:max_length].strip("-") or "item"
 
 

@@ -366,10 +366,33 @@ def is_outlet(name: str) -> bool:
     return len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", name.strip()) is not None and (key not in HONORIFICS)
 
 
+# The commonest Chinese surnames (one character, and the compound ones): "李明华：" opens a turn,
+# "他表示：" does not.
+_CHINESE_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤耿华常康洪岳"
+    "乔施柳聂温鲍包齐易牛祝翟纪舒毕俞章裴管耿"
+)
+_CHINESE_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙")
+_SPEECH_ENDINGS = set("说称示出调道问答指表讲曰")
+
+
+def is_chinese_name(token: str) -> bool:
+    """Two or three Han characters (four with a compound surname) starting with a common surname and
+    not ending in a verb of saying ("王毅说" is a sentence)."""
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in token) or token[-1] in _SPEECH_ENDINGS:
+        return False
+    if token.startswith(_CHINESE_COMPOUND_SURNAMES):
+        return 3 <= len(token) <= 4
+    return 2 <= len(token) <= 3 and token[0] in _CHINESE_SURNAMES
+
+
 def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset()) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 10:
         return False
+    if len(tokens) == 1 and is_chinese_name(tokens[0]):
+        return True
     if not _NAME_TOKEN.match(tokens[0]) or not _NAME_TOKEN.match(tokens[-1]):
         return False
     for token in tokens:
@@ -391,6 +414,7 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
             or key in known_single
             or (token.isupper() and len(token) >= 2)
             or _INITIALS_NAME.match(token) is not None
+            or is_chinese_name(token)
         )
     return True
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transcripts.parsing.dates import MONTHS
-from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key
+from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key, is_chinese_name
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -655,4 +655,4 @@ class Resolver:
             for name, _ in ordered:
                 if same_person(core, name):
                     return self.canonical(name)
-        return core if core[:1].isupper() else None
+        return core if core[:1].isupper() or is_chinese_name(core) else None
