@@ -5,6 +5,7 @@ the short sentences are ours, where they stand for a pattern."""
 
 from __future__ import annotations
 
+import re
 import tarfile
 
 import pytest
@@ -143,3 +144,28 @@ def test_entity_audit_prints_the_same_random_sample_for_the_same_seed(seed_event
 )
 def test_chinese_names_match_only_where_a_word_starts(text, expected):
     assert [name for _, name, _ in found(text)] == expected
+
+
+@needs_shared
+@pytest.mark.django_db
+def test_an_entity_chart_is_split_by_language_with_its_numbers(client):
+    bulk = SHARED / "corpus" / "bulk" / "cnmfa-zh.tar.xz"
+    if not bulk.exists():
+        pytest.skip("the bulk corpus is not beside the project")
+    ingest_bytes((CORPUS / "cnmfa_geng-shuang-march-24-2020_t1760477.html").read_bytes(), "en.html")
+    with tarfile.open(bulk) as tar:
+        members = sorted((m for m in tar if m.isfile()), key=lambda m: m.name)[:3]
+        for member in members:
+            ingest_bytes(tar.extractfile(member).read(), member.name.rsplit("/", 1)[-1])
+    china = Entity.objects.get(name="China", kind="country")
+    by_language = {
+        language: Mention.objects.filter(entity=china, utterance__event__language=language).count()
+        for language in ("en", "zh")
+    }
+    assert by_language["en"] and by_language["zh"]
+    html = client.get(china.get_absolute_url()).content.decode()
+    legend = dict(re.findall(r'<span class="key series-\d">(\w+)</span> (\d+)', html))
+    assert legend == {"English": str(by_language["en"]), "Chinese": str(by_language["zh"])}
+    numbers = re.search(r'<details class="numbers">.*?</details>', html, re.S).group(0)
+    cells = [int(n) for n in re.findall(r"<td>(\d+)</td>", numbers)]
+    assert sum(cells) == sum(by_language.values())

@@ -16,10 +16,10 @@ from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
 from transcripts import citations
-from transcripts.charts import bar_chart, monthly_counts
+from transcripts.charts import buckets, stacked_bar_chart
 from transcripts.compare import MAX_SPEAKERS as MAX_COMPARED
 from transcripts.compare import compare
-from transcripts.filters import EventFilter, name_or_alias
+from transcripts.filters import LANGUAGES, EventFilter, name_or_alias
 from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
 from transcripts.params import MAX_REPEATED_VALUES, whole_number
 from transcripts.rendering import linked_paragraphs, sentence_around
@@ -390,11 +390,12 @@ def speaker_detail(request, slug):
     per_month = (
         Utterance.objects.filter(speaker=speaker, event__date__isnull=False)
         .annotate(month=TruncMonth("event__date"))
-        .values("month")
+        .values("month", "event__language")
         .annotate(n=Count("id"))
         .order_by("month")
     )
-    chart = bar_chart(monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Turns by {speaker.name} over time")
+    labels, series = buckets([(r["month"], r["event__language"] or "?", r["n"]) for r in per_month])
+    chart = stacked_bar_chart(labels, series, dict(LANGUAGES), f"Turns by {speaker.name} over time")
     events = (
         Event.objects.filter(utterances__speaker=speaker)
         .select_related("publisher")
@@ -502,13 +503,13 @@ def entity_detail(request, slug):
     per_month = (
         mentions.filter(utterance__event__date__isnull=False)
         .annotate(month=TruncMonth("utterance__event__date"))
-        .values("month")
+        .values("month", "utterance__event__language")
         .annotate(n=Count("id"))
         .order_by("month")
     )
-    chart = bar_chart(
-        monthly_counts([(r["month"], r["n"]) for r in per_month]), f"Turns mentioning {entity.name} over time"
-    )
+    # Split by the transcripts' language: one Russia, whether it is written Russia, России or 俄罗斯.
+    labels, series = buckets([(r["month"], r["utterance__event__language"] or "?", r["n"]) for r in per_month])
+    chart = stacked_bar_chart(labels, series, dict(LANGUAGES), f"Turns mentioning {entity.name} over time")
     speakers = Speaker.objects.mentioning(entity)
     related = Entity.objects.mentioned_with(entity)
     latest = list(Utterance.objects.for_listing().mentioning(entity).newest_first()[:10])
