@@ -273,3 +273,25 @@ def test_relevance_on_judged_topic_queries(archive):
         scores[query] = _ndcg_at_10(ranked, grades)
     mean = sum(scores.values()) / len(scores)
     assert mean >= 0.74, (round(mean, 3), {q: round(s, 2) for q, s in scores.items()})
+
+
+def test_the_names_a_word_may_be_are_found_through_an_index(archive):
+    """query._variants compares each word with every entity's and speaker's folded names: the
+    expression index of migration 0016 must be usable for exactly the expression it writes."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for table, index in (
+            ("transcripts_entity", "entity_folded_names"),
+            ("transcripts_speaker", "speaker_folded_names"),
+        ):
+            cursor.execute(
+                f"EXPLAIN SELECT 1 FROM {table} t "
+                "WHERE verbatim_folded_names(t.aliases::text[] || t.name::text) @> ARRAY[lower(unaccent(%s))]",
+                ["Zelenskiy"],
+            )
+            plan = " ".join(row[0] for row in cursor.fetchall())
+            assert index in plan, plan
+    variants = build_query("Zelenskiy").variants
+    assert variants and variants[0].name == "Volodymyr Zelenskyy"

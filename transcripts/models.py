@@ -104,6 +104,9 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["publisher", "date"]),
             models.Index(fields=["source_url"]),
+            # Every search asks which languages the archive holds (query._variants): a walk down
+            # this index, a few probes, instead of reading every event.
+            models.Index(fields=["language"], name="event_language"),
         ]
 
     def __str__(self) -> str:

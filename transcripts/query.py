@@ -339,18 +339,29 @@ def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set
     words = sorted({t.text for clause in clauses for t in clause if not t.phrase and not t.negated and len(t.text) > 2})
     words = [w for w in words if not _NUMBER.match(w) and not has_han(w)]
     sql = """
-        SELECT NULL, NULL, NULL, NULL, ARRAY(SELECT DISTINCT language FROM transcripts_event)
+        SELECT NULL, NULL, NULL, NULL, ARRAY(
+            -- The distinct languages, one index probe each (a loose index scan on event_language).
+            WITH RECURSIVE held AS (
+                (SELECT language FROM transcripts_event ORDER BY language LIMIT 1)
+                UNION ALL
+                SELECT (SELECT e.language FROM transcripts_event e WHERE e.language > held.language
+                        ORDER BY e.language LIMIT 1)
+                FROM held WHERE held.language IS NOT NULL
+            )
+            SELECT language FROM held WHERE language IS NOT NULL
+        )
         UNION ALL
         SELECT w, kind, slug, name, names FROM unnest(%s::text[]) AS w
         CROSS JOIN LATERAL (
             SELECT 'entity' AS kind, e.slug, e.name, e.aliases || e.name AS names, e.mention_count AS weight
             FROM transcripts_entity e
             WHERE NOT e.rejected AND e.kind IN ('person', 'country', 'place', 'organisation')
-              AND lower(unaccent(w)) IN (SELECT lower(unaccent(a)) FROM unnest(e.aliases || e.name) AS a)
+              -- The GIN index entity_folded_names (migration 0016) answers this.
+              AND verbatim_folded_names(e.aliases::text[] || e.name::text) @> ARRAY[lower(unaccent(w))]
             UNION ALL
             SELECT 'speaker', s.slug, s.name, s.aliases || s.name, 0
             FROM transcripts_speaker s
-            WHERE lower(unaccent(w)) IN (SELECT lower(unaccent(a)) FROM unnest(s.aliases || s.name) AS a)
+            WHERE verbatim_folded_names(s.aliases::text[] || s.name::text) @> ARRAY[lower(unaccent(w))]
             ORDER BY weight DESC LIMIT 1
         ) AS found
     """
