@@ -220,3 +220,32 @@ def test_compare_two_speakers_from_a_speaker_page(browser, archive, width):
         assert page.locator(".compare-columns section h3").all_inner_texts() == ["Anna Berg"]
     finally:
         context.close()
+
+
+def test_every_kind_of_page_is_small_and_clean_in_the_browser(page, archive):
+    """Lighthouse-style checks that run here: no console error, no uncaught exception, no CSP
+    violation, under 200 KB of HTML (whole transcripts excepted), on one page of every kind."""
+    from transcripts.models import Entity, Event
+
+    event = Event.objects.first()
+    entity = Entity.objects.listed().order_by("-mention_count").first()
+    paths = [
+        "/", "/search/?q=Minsk", "/search/?q=Minsk&speaker=sergey-lavrov&role=answer", "/events/",
+        "/events/dates/", "/events/dates/2025/", "/speakers/", "/speakers/?who=journalists",
+        "/speakers/sergey-lavrov/", "/speakers/compare/?speaker=sergey-lavrov", "/entities/",
+        entity.get_absolute_url(), event.utterances.first().get_absolute_url(), "/account/sign-in/", "/api/",
+    ]  # fmt: skip
+    problems = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    for path in paths:
+        response = page.goto(archive + path)
+        assert response.status == 200, path
+        size = len(response.body())
+        assert size < 200_000, (path, size)
+        problems += [f"{path}: CSP {v}" for v in page.evaluate("window.__violations || []")]
+    assert problems == []
