@@ -111,3 +111,22 @@ def test_accents_do_not_matter_in_search(seed_event):
 def test_the_same_content_hash_cannot_be_stored_twice(seed_event):
     with pytest.raises(IntegrityError):
         Event.objects.create(title="copy", slug="copy", content_hash=seed_event.content_hash)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("what", "fields"),
+    [("turn", {"sequence": 0}), ("mention", {"spans": [3, 9, 12]}), ("mention", {"count": 0})],
+)
+def test_the_database_refuses_impossible_turns_and_mentions(seed_event, what, fields):
+    from django.db import transaction
+
+    from transcripts.models import Entity, Mention
+
+    turn = seed_event.utterances.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        if what == "turn":
+            Utterance.objects.filter(pk=turn.pk).update(**fields)
+        else:
+            entity = Entity.objects.create(name="Atlantis", slug="atlantis", kind="place")
+            Mention.objects.create(entity=entity, utterance=turn, **{"count": 1, "spans": [0, 4], **fields})

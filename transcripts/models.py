@@ -10,6 +10,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from slugify import slugify
 
@@ -261,6 +262,8 @@ class Utterance(models.Model):
         ordering = ["event", "sequence"]
         constraints = [
             models.UniqueConstraint(fields=["event", "sequence"], name="utterance_unique_sequence"),
+            # Turns count from 1 (permalinks /u/<event>/<sequence>/ and anchors #u<sequence>).
+            models.CheckConstraint(condition=models.Q(sequence__gte=1), name="utterance_sequence_from_one"),
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="utterance_search_gin"),
@@ -338,6 +341,14 @@ class Mention(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["entity", "utterance"], name="mention_unique"),
+            # Spans are (start, end) pairs: an odd number of offsets would link half a name.
+            models.CheckConstraint(
+                condition=models.Q(
+                    RawSQL("coalesce(array_length(spans, 1), 0) %% 2 = 0", [], output_field=models.BooleanField())
+                ),
+                name="mention_spans_in_pairs",
+            ),
+            models.CheckConstraint(condition=models.Q(count__gte=1), name="mention_count_from_one"),
         ]
         indexes = [models.Index(fields=["utterance", "entity"])]
 
