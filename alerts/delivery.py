@@ -39,7 +39,7 @@ from django.utils.text import Truncator
 from alerts.models import AlertMatch, SavedSearch
 from transcripts.catalogue import lock_catalogue
 from transcripts.models import Utterance
-from transcripts.query import QueryError
+from transcripts.query import QueryError, TextQuery
 from transcripts.search import build_query, headlines, turns_matching
 
 log = logging.getLogger(__name__)
@@ -78,11 +78,16 @@ def site_url(path: str) -> str:
     return settings.VERBATIM_SITE_URL.rstrip("/") + path
 
 
+def newest_turn() -> int:
+    """The largest turn id there is (0 in an empty archive)."""
+    return Utterance.objects.aggregate(top=Max("id"))["top"] or 0
+
+
 def horizon() -> int:
     """The largest turn id such that every turn at or below it is committed."""
     with transaction.atomic():
         lock_catalogue()
-        return Utterance.objects.aggregate(top=Max("id"))["top"] or 0
+        return newest_turn()
 
 
 def collect(report: RunReport | None = None) -> RunReport:
@@ -181,13 +186,14 @@ def deliver(report: RunReport | None = None, now: dt.datetime | None = None) -> 
         if _due(search, now):
             by_reader[search.reader_id].append(search)
     readers = get_user_model().objects.in_bulk(list(by_reader))
+    queries: dict[str, TextQuery | None] = {}  # many readers save the same words: parsed once a run
     with get_connection() as mail:
         for reader_id, searches in by_reader.items():
-            _send_digest(mail, readers[reader_id], searches, report, now)
+            _send_digest(mail, readers[reader_id], searches, report, now, queries)
     return report
 
 
-def _send_digest(mail, reader, searches: list[SavedSearch], report: RunReport, now) -> None:
+def _send_digest(mail, reader, searches: list[SavedSearch], report: RunReport, now, queries: dict) -> None:
     pending = [
         match
         for match in AlertMatch.objects.filter(saved_search__in=searches, sent_at__isnull=True)
@@ -204,7 +210,7 @@ def _send_digest(mail, reader, searches: list[SavedSearch], report: RunReport, n
     for search in searches:
         matches = by_search.get(search.pk, [])
         if matches:
-            sections.append(_section(reader, search, matches))
+            sections.append(_section(reader, search, matches, queries))
     total = sum(section["count"] for section in sections)
     if len(sections) == 1:
         subject = f"{total} new quote{'s' * (total != 1)} for “{sections[0]['search'].name}”"
@@ -246,17 +252,23 @@ def _send_digest(mail, reader, searches: list[SavedSearch], report: RunReport, n
     report.matches_sent += len(pending)
 
 
-def _section(reader, search: SavedSearch, matches: list[AlertMatch]) -> dict:
+def _words(params: QueryDict, queries: dict) -> TextQuery | None:
+    """The search's words as a query (None without words, or when they no longer parse)."""
+    key = f"{params.get('q', '')}\x00{params.get('language', '')}"
+    if key not in queries:
+        try:
+            queries[key] = build_query(params["q"], params.get("language") or None) if params.get("q") else None
+        except QueryError:
+            queries[key] = None
+    return queries[key]
+
+
+def _section(reader, search: SavedSearch, matches: list[AlertMatch], queries: dict) -> dict:
     shown = matches[:SHOWN_PER_SEARCH]
     turns = [match.utterance for match in shown]
     params = search.query
-    snippets = {}
-    if params.get("q"):
-        try:
-            query = build_query(params["q"], params.get("language") or None)
-            snippets = headlines([turn.pk for turn in turns], query) if query else {}
-        except QueryError:
-            snippets = {}
+    query = _words(params, queries)
+    snippets = headlines([turn.pk for turn in turns], query) if query else {}
     items = []
     for turn in turns:
         snippet = snippets.get(turn.pk)

@@ -10,7 +10,7 @@ from django.contrib.auth import login, logout
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -20,12 +20,11 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_de
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from alerts.delivery import read_unsubscribe_token, site_url
+from alerts.delivery import newest_turn, read_unsubscribe_token, site_url
 from alerts.forms import EditSearchForm, SaveSearchForm, SignInForm
 from alerts.models import AlertMatch, SavedSearch
 from alerts.readers import link_requests_left, normalise_address, reader_for, readers, tokens
 from transcripts.login import client_ip
-from transcripts.models import Utterance
 from transcripts.query import QueryError
 from transcripts.search import search_criteria, turns_matching
 from transcripts.views import active_filters
@@ -168,7 +167,7 @@ def save_search(request):
         form = SaveSearchForm(request.POST)
         if form.is_valid():
             name = form.cleaned_data["name"].strip() or describe(params)
-            latest = Utterance.objects.aggregate(top=Max("id"))["top"] or 0
+            latest = newest_turn()
             try:
                 with transaction.atomic():
                     SavedSearch.objects.create(
@@ -221,7 +220,7 @@ def set_paused(search: SavedSearch, paused: bool) -> None:
         if paused and not search.paused:
             AlertMatch.objects.filter(saved_search=search, sent_at__isnull=True).delete()
         if search.paused and not paused:
-            search.checked_through = Utterance.objects.aggregate(top=Max("id"))["top"] or 0
+            search.checked_through = newest_turn()
         search.paused = paused
         search.save(update_fields=["paused", "checked_through"])
 

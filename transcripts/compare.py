@@ -8,16 +8,15 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, IntegerField, Q, Sum
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 
 from transcripts.models import Entity, Lexeme, Speaker, Utterance
+from transcripts.querysets import TURN_WORDS
 
 MAX_SPEAKERS = 5
 # Words are counted in each speaker's most recent turns, up to this many (ts_stat reads them all).
 WORD_SAMPLE = 5_000
-WORDS = RawSQL(r"array_length(regexp_split_to_array(btrim(text), '\s+'), 1)", [], output_field=IntegerField())
 
 
 def log_likelihood(a: int, c: int, b: int, d: int) -> float:
@@ -53,7 +52,7 @@ def compare(speakers: list[Speaker], top: int = 10) -> tuple[list[Column], list[
         .values("speaker")
         .annotate(
             turns=Count("id"),
-            words=Sum(WORDS),
+            words=Sum(TURN_WORDS),
             transcripts=Count("event", distinct=True),
             questions=Count("id", filter=Q(role="question")),
             answers=Count("id", filter=Q(role="answer")),
@@ -68,7 +67,7 @@ def compare(speakers: list[Speaker], top: int = 10) -> tuple[list[Column], list[
         Utterance.objects.filter(speaker__in=ids, event_date__isnull=False)
         .annotate(year=ExtractYear("event_date"))
         .values("year", "speaker")
-        .annotate(turns=Count("id"), words=Sum(WORDS))
+        .annotate(turns=Count("id"), words=Sum(TURN_WORDS))
     )
     for row in rows:
         per_year.setdefault(row["year"], {})[row["speaker"]] = (row["turns"], row["words"] or 0)

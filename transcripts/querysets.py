@@ -4,7 +4,11 @@ written once and reads like a sentence where it is used."""
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Count, F
+from django.db.models import Count, F, IntegerField
+from django.db.models.expressions import RawSQL
+
+# A turn's words as str.split() counts them (runs of non-space characters), for Sum() in SQL.
+TURN_WORDS = RawSQL(r"array_length(regexp_split_to_array(btrim(text), '\s+'), 1)", [], output_field=IntegerField())
 
 
 class UtteranceQuerySet(models.QuerySet):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import Count, F, IntegerField, Max, Min, Q, Sum
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, F, Max, Min, Q, Sum
 from django.db.models.functions import Length, TruncMonth
 from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +21,7 @@ from transcripts.compare import compare
 from transcripts.filters import LANGUAGES, EventFilter, name_or_alias
 from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
 from transcripts.params import MAX_REPEATED_VALUES, whole_number
+from transcripts.querysets import TURN_WORDS
 from transcripts.rendering import linked_paragraphs, sentence_around
 from transcripts.search import PAGE_SIZE, SORTS, PageNotFound, page_number, search_utterances
 
@@ -467,10 +467,7 @@ def speaker_statistics(speaker: Speaker) -> dict:
         last=Max("event_date"),
         answers=Count("id", filter=Q(role="answer")),
         questions=Count("id", filter=Q(role="question")),
-        # Words as str.split() counts them: runs of non-space characters.
-        words=Sum(
-            RawSQL(r"array_length(regexp_split_to_array(btrim(text), '\s+'), 1)", [], output_field=IntegerField())
-        ),
+        words=Sum(TURN_WORDS),
     )
     stats["journalist"] = stats["questions"] > stats["answers"]
     return stats
