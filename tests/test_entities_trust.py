@@ -70,6 +70,43 @@ def test_every_treaty_and_news_organisation_has_a_wikidata_id_or_a_country():
             assert info.wikidata_id or info.country_code, info.ref
 
 
+def test_every_country_and_us_state_has_its_wikidata_id():
+    territories = [info for info in gazetteer() if info.ref.kind in ("country", "subdivision")]
+    assert len(territories) >= 290
+    assert all(re.fullmatch(r"Q[1-9]\d*", info.wikidata_id) for info in territories), [
+        info.ref for info in territories if not info.wikidata_id
+    ]
+    ids = {info.ref.name: info.wikidata_id for info in territories}
+    # Checked by hand on wikidata.org: the three the archive is most about, and the two Georgias.
+    assert (ids["Russia"], ids["China"], ids["United States"]) == ("Q159", "Q148", "Q30")
+    georgias = {info.ref.kind: info.wikidata_id for info in territories if info.ref.name == "Georgia"}
+    assert georgias == {"country": "Q230", "subdivision": "Q1428"}
+
+
+def test_no_two_gazetteer_entities_share_a_wikidata_id():
+    seen: dict[str, EntityRef] = {}
+    for info in gazetteer():
+        if info.wikidata_id:
+            assert info.wikidata_id not in seen, (info.ref, seen[info.wikidata_id])
+            seen[info.wikidata_id] = info.ref
+
+
+@pytest.mark.django_db
+def test_remention_gives_existing_entities_their_new_wikidata_ids_but_keeps_an_editors(capsys):
+    from django.core.management import call_command
+
+    ingest_bytes(b"Title: Call\nDate: 2024-01-02\n\nPUTIN: France and Japan agreed.\n", "call.txt")
+    france = Entity.objects.get(name="France", kind="country")
+    japan = Entity.objects.get(name="Japan", kind="country")
+    assert france.wikidata_id == "Q142"
+    Entity.objects.filter(pk=france.pk).update(wikidata_id="")
+    Entity.objects.filter(pk=japan.pk).update(wikidata_id="Q99999999")
+    call_command("remention")
+    france.refresh_from_db()
+    japan.refresh_from_db()
+    assert (france.wikidata_id, japan.wikidata_id) == ("Q142", "Q99999999")
+
+
 @pytest.mark.parametrize(
     "text",
     ["Лавров заявил о России.", "Переговоры с Россией продолжатся.", "Россия готова.", "俄罗斯外长", "俄方表示"],
@@ -169,3 +206,11 @@ def test_an_entity_chart_is_split_by_language_with_its_numbers(client):
     numbers = re.search(r'<details class="numbers">.*?</details>', html, re.S).group(0)
     cells = [int(n) for n in re.findall(r"<td>(\d+)</td>", numbers)]
     assert sum(cells) == sum(by_language.values())
+
+
+@pytest.mark.django_db
+def test_an_entity_page_links_its_wikidata_item(client):
+    ingest_bytes(b"Title: Call\nDate: 2024-01-02\n\nPUTIN: France agreed.\n", "call.txt")
+    france = Entity.objects.get(name="France", kind="country")
+    html = client.get(france.get_absolute_url()).content.decode()
+    assert 'href="https://www.wikidata.org/wiki/Q142"' in html

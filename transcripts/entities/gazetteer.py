@@ -3,6 +3,8 @@
 Countries come from pycountry (ISO 3166) with the names diplomats use added from
 `data/entities.json`; organisations and places are in that file; people are the
 parser's `data/people.json`, so a speaker and a mentioned person share one list.
+Territories (countries, US states, places with a "territory" code) carry the Wikidata ID
+that `data/territories.json` gives them (generated from rigour by scripts/territory_ids.py).
 """
 
 from __future__ import annotations
@@ -47,10 +49,22 @@ def curated() -> dict:
         return json.load(fh)
 
 
+@lru_cache(maxsize=1)
+def _territories() -> dict:
+    with open(DATA_DIR / "territories.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def territory_qid(code: str) -> str:
+    """The Wikidata ID of an ISO 3166 country or subdivision code ("RU", "US-GA"), or ""."""
+    return _territories()["qids"].get(code.lower(), "")
+
+
 def gazetteer_version() -> str:
     people = json.loads((DATA_DIR / "people.json").read_text(encoding="utf-8"))["version"]
     return (
         f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}.cldr-{len(CLDR_LOCALES)}"
+        f".territories-{_territories()['version']}"
     )
 
 
@@ -75,7 +89,11 @@ def gazetteer() -> tuple[EntityInfo, ...]:
         aliases.update(_cldr_names(code))
         aliases = set(_with_case_forms(aliases))
         aliases = {_clean(a) for a in aliases} - {name}
-        entries.append(EntityInfo(EntityRef(name, "country"), tuple(sorted(aliases)), country_code=code))
+        entries.append(
+            EntityInfo(
+                EntityRef(name, "country"), tuple(sorted(aliases)), wikidata_id=territory_qid(code), country_code=code
+            )
+        )
     for kind, key in (
         ("organisation", "organisations"),
         ("place", "places"),
@@ -88,7 +106,7 @@ def gazetteer() -> tuple[EntityInfo, ...]:
                 EntityInfo(
                     EntityRef(item["name"], kind),
                     aliases,
-                    wikidata_id=item.get("wikidata", ""),
+                    wikidata_id=item.get("wikidata") or territory_qid(item.get("territory", "")),
                     country_code=item.get("country", ""),
                 )
             )
@@ -115,7 +133,14 @@ def _subdivisions() -> list[EntityInfo]:
             aliases = {f"{sub.name} State", f"State of {sub.name}", f"state of {sub.name}"} if sub.name in (
                 "Washington", "New York"
             ) else set()  # fmt: skip
-            out.append(EntityInfo(EntityRef(sub.name, "subdivision"), tuple(sorted(aliases)), country_code=country))
+            out.append(
+                EntityInfo(
+                    EntityRef(sub.name, "subdivision"),
+                    tuple(sorted(aliases)),
+                    wikidata_id=territory_qid(sub.code),
+                    country_code=country,
+                )
+            )
     return out
 
 

@@ -46,21 +46,28 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{len(ids)} transcript(s) in {time.monotonic() - started:.1f}s: {mentions} mention rows, "
             f"{Entity.objects.filter(mention_count__gt=0).count()} entities mentioned, "
-            f"{synced} entities given new gazetteer aliases, {forgotten} unused discoveries removed"
+            f"{synced} entities given new gazetteer aliases or IDs, {forgotten} unused discoveries removed"
         )
 
 
 def sync_gazetteer_aliases() -> int:
-    """Aliases added to the gazetteer since an entity was created reach its row (editors' stay)."""
+    """Aliases and Wikidata IDs added to the gazetteer since an entity was created reach its row
+    (editors' aliases stay; an ID an editor set is not overwritten)."""
     changed = 0
     by_ref = {(info.ref.name, info.ref.kind): info for info in gazetteer()}
     for entity in Entity.objects.filter(discovered=False):
         info = by_ref.get((entity.name, entity.kind))
         if info is None:
             continue
+        fields = []
         merged = sorted(set(entity.aliases) | set(info.aliases))
         if merged != sorted(entity.aliases):
             entity.aliases = merged
-            entity.save(update_fields=["aliases", "updated_at"])
+            fields.append("aliases")
+        if info.wikidata_id and not entity.wikidata_id:
+            entity.wikidata_id = info.wikidata_id
+            fields.append("wikidata_id")
+        if fields:
+            entity.save(update_fields=[*fields, "updated_at"])
             changed += 1
     return changed
