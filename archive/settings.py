@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "transcripts",
     "alerts",
 ]
@@ -126,6 +128,36 @@ MEDIA_ROOT = Path(os.environ.get("VERBATIM_MEDIA_ROOT", BASE_DIR / ".data" / "me
 MEDIA_URL = "media/"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The read-only JSON API (transcripts/api.py): JSON only, no sessions or logins, our error shape.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "transcripts.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Verbatim API",
+    "VERSION": "1",
+    "DESCRIPTION": "Read-only access to the archive of diplomatic transcripts: search turns, list and read "
+    "transcripts, speakers and mentioned entities. The same filters as the web pages.",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": [],
+    "ENUM_NAME_OVERRIDES": {
+        "EventKind": "transcripts.models.Event.Kind",
+        "EntityKind": "transcripts.models.Entity.Kind",
+        "Role": "transcripts.models.Utterance.Role",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "transcripts.api.describe_parameters",
+    ],
+}
 
 LOGIN_URL = "admin:login"
 

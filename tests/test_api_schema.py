@@ -38,3 +38,22 @@ def test_api_conforms_to_its_openapi_description(case, archive_with_seed):
     # A slug that names nothing ("?publisher=file") is well-formed by the schema but we answer it
     # with a 400 that says so rather than an empty list, so that check is left out.
     case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+
+def test_the_description_is_generated_from_the_filtersets_the_pages_use(client):
+    from transcripts.filters import EventFilter, UtteranceFilter
+    from transcripts.models import Utterance
+
+    spec = client.get("/api/openapi.json").json()
+
+    def parameters(path):
+        return {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
+
+    search, events = parameters("/api/search/"), parameters("/api/events/")
+    assert set(UtteranceFilter.base_filters) | {"q", "sort", "page", "page_size"} == set(search)
+    assert set(EventFilter.base_filters) | {"page", "page_size"} == set(events)
+    # Repeatable filters are arrays sent as ?speaker=a&speaker=b; an empty date is "no filter".
+    assert search["speaker"]["schema"]["type"] == "array" and search["speaker"]["explode"] is True
+    assert {"type": "string", "maxLength": 0} in events["date_from"]["schema"]["anyOf"]
+    roles = spec["components"]["schemas"]["Role"]["enum"]
+    assert roles == Utterance.Role.values

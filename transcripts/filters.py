@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django_filters.fields import ModelMultipleChoiceField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
 from transcripts.params import MAX_REPEATED_VALUES
@@ -52,6 +54,15 @@ class ChosenOne(ChosenOnly):
         return values[-1] if values else None
 
 
+@extend_schema_field(OpenApiTypes.STR)  # in the API's description: chosen by slug
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """One speaker, entity or publisher, named by its slug."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, to_field_name="slug", **kwargs)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
 class YearFilter(django_filters.NumberFilter):
     """A whole year (the year facet's links); out-of-range years are a form error, not a 500."""
 
@@ -71,6 +82,7 @@ class CappedChoiceField(ModelMultipleChoiceField):
         return super().clean(values)
 
 
+@extend_schema_field(OpenApiTypes.STR)  # in the API's description: a slug, repeatable
 class CappedMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = CappedChoiceField
 
@@ -115,9 +127,8 @@ class UtteranceFilter(django_filters.FilterSet):
         label="Speakers",
     )
     role = django_filters.ChoiceFilter(choices=Utterance.Role.choices, label="Role", empty_label="Any role")
-    publisher = django_filters.ModelChoiceFilter(
+    publisher = SlugChoiceFilter(
         queryset=Publisher.objects.all(),
-        to_field_name="slug",
         field_name="event__publisher",
         label="Publisher",
         empty_label="Any publisher",
@@ -148,20 +159,38 @@ class UtteranceFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
+class SpeakerListFilter(django_filters.FilterSet):
+    """The speakers list's ?name= (the API's; the page's search box uses the same name_or_alias)."""
+
+    name = django_filters.CharFilter(method="filter_name", label="Name")
+
+    class Meta:
+        model = Speaker
+        fields: list[str] = []
+
+    def filter_name(self, qs, name, value):
+        return name_or_alias(qs, value)
+
+
+class EntityListFilter(SpeakerListFilter):
+    kind = django_filters.ChoiceFilter(choices=Entity.Kind.choices, label="Kind")
+
+    class Meta:
+        model = Entity
+        fields: list[str] = []
+
+
 class EventFilter(django_filters.FilterSet):
     title = django_filters.CharFilter(method="filter_title", label="Title words")
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", widget=DATE_WIDGET, label="From (date)")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", widget=DATE_WIDGET, label="To (date)")
-    publisher = django_filters.ModelChoiceFilter(
-        queryset=Publisher.objects.all(), to_field_name="slug", label="Publisher", empty_label="Any publisher"
-    )
+    publisher = SlugChoiceFilter(queryset=Publisher.objects.all(), label="Publisher", empty_label="Any publisher")
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, label="Kind of event", empty_label="Any kind")
-    speaker = django_filters.ModelChoiceFilter(
-        queryset=Speaker.objects.all(), to_field_name="slug", method="filter_speaker", widget=ChosenOne, label="Speaker"
+    speaker = SlugChoiceFilter(
+        queryset=Speaker.objects.all(), method="filter_speaker", widget=ChosenOne, label="Speaker"
     )
-    entity = django_filters.ModelChoiceFilter(
+    entity = SlugChoiceFilter(
         queryset=Entity.objects.all(),
-        to_field_name="slug",
         method="filter_entity",
         widget=ChosenOne,
         label="Mentioning",
