@@ -127,7 +127,7 @@ def test_a_50_mb_file_is_refused_by_name_and_the_others_are_ingested(tmp_path, c
         call_command("ingest", str(tmp_path))
     assert exit_.value.code == 1
     err = capsys.readouterr().err
-    assert "huge.txt" in err and "50 MB, larger than the 20 MB allowed" in err
+    assert "huge.txt" in err and "50.0 MB, larger than the 20.0 MB allowed" in err
     assert "Traceback" not in err
     assert counts() == (1, 9, 1, 1)
 

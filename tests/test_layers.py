@@ -89,3 +89,17 @@ def test_the_parser_does_not_import_django():
                 assert not any(
                     n.startswith("transcripts.") and not n.startswith("transcripts.parsing") for n in names
                 ), path.name
+
+
+def test_the_database_roles_are_the_parsers_roles():
+    from transcripts.models import Utterance
+    from transcripts.parsing.model import Role
+
+    assert Utterance.Role.values == [role.value for role in Role]
+
+
+def test_the_database_event_kinds_are_the_parsers_kinds():
+    from transcripts.models import Event
+    from transcripts.parsing.model import EventKind
+
+    assert Event.Kind.values == [kind.value for kind in EventKind]

@@ -97,7 +97,8 @@ def test_oversize_and_wrong_type_files_are_refused_with_a_message(client, staff,
     settings.VERBATIM_MAX_FILE_BYTES = 1_000
     url = preview_url(upload(client, as_upload(seed_path()), SimpleUploadedFile("slides.pdf", b"%PDF-1.7")))
     preview = client.get(url).content.decode()
-    assert f"The file is {round(seed_path().stat().st_size / 1024)} KB, larger than the 1 KB allowed." in preview
+    size = seed_path().stat().st_size / 1024
+    assert f"The file is {size:.1f} KB, larger than the 1000 bytes allowed." in preview
     assert "“.pdf” files are not accepted" in preview
     assert PendingFile.objects.get(filename="slides.pdf").content in (b"", memoryview(b""))
 

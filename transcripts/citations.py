@@ -19,9 +19,10 @@ def author(utterance: Utterance) -> str:
     printed one ("Question from Reuters"), never the bare "Q"."""
     if utterance.speaker_id:
         return utterance.speaker.name
-    if utterance.role == "question" or utterance.label in (None, "", "Q", "Question"):
+    asks = utterance.role == Utterance.Role.QUESTION
+    if asks or utterance.label in (None, "", "Q", "Question"):
         outlet = utterance.affiliation or _outlet_in_note(utterance.note)
-        return f"Question from {outlet}" if outlet else ("Question" if utterance.role == "question" else utterance.who)
+        return f"Question from {outlet}" if outlet else ("Question" if asks else utterance.who)
     return utterance.who
 
 

@@ -54,8 +54,8 @@ def compare(speakers: list[Speaker], top: int = 10) -> tuple[list[Column], list[
             turns=Count("id"),
             words=Sum(TURN_WORDS),
             transcripts=Count("event", distinct=True),
-            questions=Count("id", filter=Q(role="question")),
-            answers=Count("id", filter=Q(role="answer")),
+            questions=Count("id", filter=Q(role=Utterance.Role.QUESTION)),
+            answers=Count("id", filter=Q(role=Utterance.Role.ANSWER)),
         )
     )
     for row in totals:

@@ -12,11 +12,13 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
 
 from transcripts.catalogue import lock_catalogue
 from transcripts.dberrors import is_outage
@@ -41,10 +43,20 @@ log = logging.getLogger(__name__)
 TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json"}
 
 
+class Status(StrEnum):
+    """What ingesting one file did."""
+
+    CREATED = "created"
+    UPDATED = "updated"  # a corrected version of a transcript already in the archive
+    UNCHANGED = "unchanged"  # the same file again: nothing written
+    FAILED = "failed"  # refused, with a message that says what and where
+    PARSED = "parsed"  # --dry-run: parsed, nothing written
+
+
 @dataclass
 class IngestResult:
     file: str
-    status: str  # "created" | "updated" | "unchanged" | "failed" | "parsed"
+    status: Status
     message: str = ""
     event: Event | None = None
     parsed: ParsedTranscript | None = None
@@ -52,7 +64,7 @@ class IngestResult:
 
     @property
     def ok(self) -> bool:
-        return self.status != "failed"
+        return self.status != Status.FAILED
 
 
 def content_hash(data: bytes) -> str:
@@ -72,10 +84,8 @@ def known_speakers() -> dict[str, list[str]]:
 
 
 def size_text(n: int) -> str:
-    """ "20 MB", "50.5 MB", "900 KB": sizes as people read them."""
-    if n >= 1_048_576:
-        return f"{n / 1_048_576:.1f}".removesuffix(".0") + " MB"
-    return f"{max(n / 1024, 1):.0f} KB"
+    """ "20.0 MB", "900.0 KB": Django's filesizeformat, with a plain space for terminals and logs."""
+    return filesizeformat(n).replace("\xa0", " ")
 
 
 def too_large(size: int) -> str:
@@ -111,13 +121,14 @@ def ingest_bytes(
         if is_outage(err):
             raise
         log.warning("ingest of %s failed in the database: %s", name, err)
-        return IngestResult(name, "failed", f"the database refused this transcript: {_first_line(err)}")
+        return IngestResult(name, Status.FAILED, f"the database refused this transcript: {_first_line(err)}")
     except DatabaseError as err:
         log.warning("ingest of %s failed in the database: %s", name, err)
-        return IngestResult(name, "failed", f"the database refused this transcript: {_first_line(err)}")
+        return IngestResult(name, Status.FAILED, f"the database refused this transcript: {_first_line(err)}")
     except Exception as err:  # a bug of ours, met on this file: report it, log it, go on with the rest
         log.exception("ingest of %s failed", name)
-        return IngestResult(name, "failed", f"internal error while reading this file ({type(err).__name__}); logged")
+        message = f"internal error while reading this file ({type(err).__name__}); logged"
+        return IngestResult(name, Status.FAILED, message)
 
 
 def _with_editor_hints(hints: Hints, name: str, dry_run: bool) -> Hints:
@@ -148,24 +159,24 @@ def _ingest_bytes(
     if not dry_run:
         existing = Event.objects.filter(content_hash=digest).first()
         if existing:
-            return IngestResult(name, "unchanged", "already in the archive", existing)
+            return IngestResult(name, Status.UNCHANGED, "already in the archive", existing)
     hints = _with_editor_hints(hints or Hints(), name, dry_run)
     if not hints.known_speakers:
         hints.known_speakers = speakers if speakers is not None else known_speakers()
     try:
         parsed = parse_bytes(data, name, hints)
     except TranscriptError as err:
-        return IngestResult(name, "failed", str(err))
+        return IngestResult(name, Status.FAILED, str(err))
     mentions = extract_mentions(parsed)
     if dry_run:
-        return IngestResult(name, "parsed", "", parsed=parsed, mentions=mentions.summary())
+        return IngestResult(name, Status.PARSED, "", parsed=parsed, mentions=mentions.summary())
     try:
         event, status = save_parsed(parsed, mentions, data, name, digest)
     except IntegrityError:
         # Another process stored the same bytes between our check and our insert.
         existing = Event.objects.filter(content_hash=digest).first()
         if existing:
-            return IngestResult(name, "unchanged", "already in the archive", existing)
+            return IngestResult(name, Status.UNCHANGED, "already in the archive", existing)
         raise
     return IngestResult(name, status, "", event, parsed, mentions.summary())
 
@@ -174,10 +185,10 @@ def ingest_path(path: Path, hints: Hints | None = None, **kwargs) -> IngestResul
     try:
         size = path.stat().st_size
         if size > settings.VERBATIM_MAX_FILE_BYTES:
-            return IngestResult(path.name, "failed", f"{too_large(size)} (whole file)")
+            return IngestResult(path.name, Status.FAILED, f"{too_large(size)} (whole file)")
         data = path.read_bytes()
     except OSError as err:
-        return IngestResult(path.name, "failed", f"cannot read the file: {err.strerror}")
+        return IngestResult(path.name, Status.FAILED, f"cannot read the file: {err.strerror}")
     found = sidecar(path)
     if found:
         hints = replace(hints) if hints else Hints()
@@ -252,7 +263,7 @@ def save_parsed(
     # still runs side by side.
     lock_catalogue()
     event = _previous_version(parsed)
-    status = "updated" if event else "created"
+    status = Status.UPDATED if event else Status.CREATED
     stale_entities: set[int] = set()
     if event is None:
         event = Event(slug=_event_slug(parsed))

@@ -14,6 +14,8 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from slugify import slugify
 
+from transcripts.parsing.model import EventKind
+from transcripts.parsing.model import Role as ParsedRole
 from transcripts.querysets import EntityQuerySet, MentionQuerySet, SpeakerQuerySet, UtteranceQuerySet
 from transcripts.search_config import search_config_for
 from transcripts.textindex import index_text
@@ -66,14 +68,15 @@ class Publisher(models.Model):
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        NEWS_CONFERENCE = "news_conference", "News conference"
-        JOINT_PRESS_CONFERENCE = "joint_press_conference", "Joint press conference"
-        BRIEFING = "briefing", "Briefing"
-        INTERVIEW = "interview", "Interview"
-        STATEMENT = "statement", "Statement"
-        SPEECH = "speech", "Speech"
-        REMARKS = "remarks", "Remarks"
-        OTHER = "other", "Other"
+        # The parser's kinds, named for people.
+        NEWS_CONFERENCE = EventKind.NEWS_CONFERENCE.value, "News conference"
+        JOINT_PRESS_CONFERENCE = EventKind.JOINT_PRESS_CONFERENCE.value, "Joint press conference"
+        BRIEFING = EventKind.BRIEFING.value, "Briefing"
+        INTERVIEW = EventKind.INTERVIEW.value, "Interview"
+        STATEMENT = EventKind.STATEMENT.value, "Statement"
+        SPEECH = EventKind.SPEECH.value, "Speech"
+        REMARKS = EventKind.REMARKS.value, "Remarks"
+        OTHER = EventKind.OTHER.value, "Other"
 
     title = models.TextField()
     slug = models.SlugField(max_length=255, unique=True)
@@ -204,10 +207,11 @@ class Utterance(models.Model):
     """One speaker's turn, in order within its event."""
 
     class Role(models.TextChoices):
-        STATEMENT = "statement", "Statement"
-        QUESTION = "question", "Question"
-        ANSWER = "answer", "Answer"
-        REMARK = "remark", "Remark"
+        # The parser's roles, named for people.
+        STATEMENT = ParsedRole.STATEMENT.value, "Statement"
+        QUESTION = ParsedRole.QUESTION.value, "Question"
+        ANSWER = ParsedRole.ANSWER.value, "Answer"
+        REMARK = ParsedRole.REMARK.value, "Remark"
 
     # No single-column indexes on event and speaker: (event, sequence) and (speaker, event) cover
     # them, and every index costs time on each inserted turn.

@@ -24,7 +24,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from transcripts.ingest import TRANSCRIPT_SUFFIXES, content_hash, ingest_bytes, known_speakers, size_text, too_large
+from transcripts.ingest import (
+    TRANSCRIPT_SUFFIXES,
+    Status,
+    content_hash,
+    ingest_bytes,
+    known_speakers,
+    size_text,
+    too_large,
+)
 from transcripts.models import Event, PendingFile, Publisher, UploadBatch
 from transcripts.params import whole_number
 from transcripts.parsing import Hints
@@ -168,7 +176,7 @@ def file_hints(base: Hints, stored: dict) -> Hints:
 
 
 def preview_of(pending: PendingFile, hints: Hints, speakers: dict) -> dict:
-    item = {"file": pending, "status": "failed", "message": pending.error}
+    item = {"file": pending, "status": Status.FAILED, "message": pending.error}
     item["hints_form"] = FileHintsForm(initial=pending.hints, prefix=f"f{pending.pk}")
     if pending.error:
         return item
@@ -281,11 +289,11 @@ class UploadAdminMixin:
         for pending in batch.files.filter(pk__in=chosen, error=""):
             corrected = file_hints(hints, pending.hints)
             result = ingest_bytes(bytes(pending.content), pending.filename, corrected, speakers=speakers)
-            if result.event is not None and pending.hints and result.status in ("created", "updated"):
+            if result.event is not None and pending.hints and result.status in (Status.CREATED, Status.UPDATED):
                 Event.objects.filter(pk=result.event.pk).update(parse_hints=pending.hints)
-            if result.status == "created":
+            if result.status == Status.CREATED:
                 self.log_addition(request, result.event, f"Uploaded from {pending.filename}")
-            elif result.status == "updated":
+            elif result.status == Status.UPDATED:
                 self.log_change(request, result.event, f"Replaced by upload of {pending.filename}")
             results.append(result)
         skipped = batch.files.exclude(pk__in=chosen).count()

@@ -364,8 +364,8 @@ def speaker_list(request):
         turns=Count("utterances"),
         events=Count("utterances__event", distinct=True),
         last=Max("utterances__event__date"),
-        questions=Count("utterances", filter=Q(utterances__role="question")),
-        answers=Count("utterances", filter=Q(utterances__role="answer")),
+        questions=Count("utterances", filter=Q(utterances__role=Utterance.Role.QUESTION)),
+        answers=Count("utterances", filter=Q(utterances__role=Utterance.Role.ANSWER)),
     ).filter(turns__gt=0)
     name = request.GET.get("name", "").strip()[:100]
     speakers = name_or_alias(speakers, name)
@@ -465,7 +465,7 @@ def speaker_statistics(speaker: Speaker) -> dict:
         transcripts=Count("event", distinct=True),
         first=Min("event_date"),
         last=Max("event_date"),
-        answers=Count("id", filter=Q(role="answer")),
+        answers=Count("id", filter=Q(role=Utterance.Role.ANSWER)),
         questions=Count("id", filter=Q(role="question")),
         words=Sum(TURN_WORDS),
     )

@@ -16,7 +16,7 @@ from transcripts.parsing.chrome import is_anywhere_drop, is_edge_chrome
 from transcripts.parsing.dates import find_date, parse_date_only, parse_iso_date, parse_time_line
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
-from transcripts.parsing.model import Turn
+from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
 from transcripts.parsing.people import DATA_DIR
 from transcripts.parsing.turns import _title_only_label
 
@@ -165,9 +165,9 @@ class HeaderReader:
         for kind, pattern in KIND_PATTERNS:
             if re.search(pattern, title, re.I):
                 return kind
-        if any(t.role == "question" for t in turns):
-            return "news_conference"
-        return "statement" if len({t.speaker for t in turns}) <= 1 else "other"
+        if any(t.role == Role.QUESTION for t in turns):
+            return EventKind.NEWS_CONFERENCE
+        return EventKind.STATEMENT if len({t.speaker for t in turns}) <= 1 else EventKind.OTHER
 
     def _language(self, turns: list[Turn]) -> str:
         declared = (self.doc.metadata.get("language") or "").split("-")[0].lower() or None
@@ -212,7 +212,7 @@ class HeaderReader:
             label = match_label(flat)
             if (
                 label
-                and label.kind == "metadata"
+                and label.kind == LabelKind.METADATA
                 and len(label.rest.split()) <= 12
                 and not re.search(r"[.!?]$", label.rest)
             ):
@@ -335,19 +335,19 @@ REFERENCE_LINE = re.compile(
 )
 KIND_PATTERNS = [
     (
-        "joint_press_conference",
+        EventKind.JOINT_PRESS_CONFERENCE,
         r"joint (press|news) conference|joint press availability|joint statements? (to|for) the press",
     ),
     (
-        "news_conference",
+        EventKind.NEWS_CONFERENCE,
         r"(news|press) conference"
         r"|answers? to (media|journalists’|journalists'|the press|reporters’|reporters') questions",
     ),
-    ("briefing", r"briefing|gaggle|press call|background call|conference call|readout"),
-    ("interview", r"\binterview\b"),
-    ("speech", r"\bspeech\b|\baddress(es)? (to|at|before)\b|\blecture\b"),
-    ("statement", r"\bstatement\b|\bcomment\b|\bmessage\b|\bdeclaration\b"),
-    ("remarks", r"\bremarks\b"),
+    (EventKind.BRIEFING, r"briefing|gaggle|press call|background call|conference call|readout"),
+    (EventKind.INTERVIEW, r"\binterview\b"),
+    (EventKind.SPEECH, r"\bspeech\b|\baddress(es)? (to|at|before)\b|\blecture\b"),
+    (EventKind.STATEMENT, r"\bstatement\b|\bcomment\b|\bmessage\b|\bdeclaration\b"),
+    (EventKind.REMARKS, r"\bremarks\b"),
 ]
 
 
@@ -365,7 +365,7 @@ def _is_metadata_line(line: str) -> bool:
         or parse_time_line(line)
         or _publisher_named(line)
         or is_edge_chrome(line)
-        or ((label := match_label(line)) is not None and label.kind == "metadata")
+        or ((label := match_label(line)) is not None and label.kind == LabelKind.METADATA)
     )
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from transcripts.parsing.model import Hints, ParsedTranscript, TranscriptError, Turn
+from transcripts.parsing.model import EventKind, Hints, ParsedTranscript, Role, TranscriptError, Turn
 
 FORMAT = "verbatim-transcript"
 VERSION = 1
-ROLES = {"statement", "question", "answer", "remark"}
+ROLES = set(Role)
 
 
 def looks_like_export(text: str) -> bool:
@@ -85,7 +85,7 @@ def parse_export(text: str, hints: Hints) -> ParsedTranscript:
         if not isinstance(row, dict):
             raise TranscriptError(f"an utterance must be an object, not {_what(row)}", f"utterances[{index}]")
         _check(row, TURN_FIELDS, f"utterances[{index}].")
-        role = row.get("role") if row.get("role") in ROLES else "remark"
+        role = row.get("role") if row.get("role") in ROLES else Role.REMARK
         answers = row.get("answers")
         turns.append(
             Turn(
@@ -122,7 +122,7 @@ def parse_export(text: str, hints: Hints) -> ParsedTranscript:
         publisher=hints.publisher or data.get("publisher"),
         reference=hints.reference or data.get("reference"),
         language=hints.language or data.get("language") or "en",
-        kind=hints.kind or data.get("kind") or "other",
+        kind=hints.kind or data.get("kind") or EventKind.OTHER,
         source_url=hints.source_url or data.get("source_url"),
         turns=turns,
         format="verbatim-json",

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transcripts.parsing.model import LabelKind
+
 QUESTION_LABELS = {
     "q",
     "question",
@@ -324,7 +326,7 @@ class Label:
     name: str  # without the parenthetical note
     note: str | None
     rest: str  # the text after the label
-    kind: str  # "question" | "answer" | "anonymous" | "outlet" | "person" | "metadata"
+    kind: LabelKind
     affiliation: str | None = None  # "NAME/OUTLET:", "Q (Reuters):"
     delimiter: str = ":"  # ":", ".", ".-", "—", "" (alone on its line): part of the document's label grammar
 
@@ -343,16 +345,16 @@ def base_key(name: str) -> str:
 def classify(name: str) -> str:
     key = base_key(name)
     if key in QUESTION_LABELS:
-        return "question"
+        return LabelKind.QUESTION
     if key in ANSWER_LABELS:
-        return "answer"
+        return LabelKind.ANSWER
     if key in ANONYMOUS_LABELS:
-        return "anonymous"
+        return LabelKind.ANONYMOUS
     if key in METADATA_KEYS:
-        return "metadata"
+        return LabelKind.METADATA
     if is_outlet(name):
-        return "outlet"
-    return "person"
+        return LabelKind.OUTLET
+    return LabelKind.PERSON
 
 
 def is_outlet(name: str) -> bool:
@@ -459,16 +461,16 @@ def match_label(
         or text[match.end() :][:1] in "\"“‘'([—–-…"
         or match["note"]
     ):
-        return _finish(match, text, kind="question")
+        return _finish(match, text, kind=LabelKind.QUESTION)
     match = _CAPS_FULLSTOP.match(text)
     if match and len(re.sub(r"[^A-Z]", "", match["name"])) >= 2:
         name = match["name"]
         if base_key(name) in HONORIFICS:
             return None
         kind = classify(name)
-        if kind in ("metadata", "outlet") and not strict:
+        if kind in (LabelKind.METADATA, LabelKind.OUTLET) and not strict:
             return None
-        if strict and kind == "person" and base_key(name) not in known_single and len(name.split()) < 2:
+        if strict and kind == LabelKind.PERSON and base_key(name) not in known_single and len(name.split()) < 2:
             return None
         return _finish(match, text, kind=kind)
     return None
@@ -488,7 +490,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
     label = _finish(match, text, name=name)
     if affiliation:
         label.affiliation = affiliation
-    if label.kind == "person" and _addresses_someone(label, known_single):
+    if label.kind == LabelKind.PERSON and _addresses_someone(label, known_single):
         return None
     return label
 
@@ -508,15 +510,15 @@ def _dash_label(match: re.Match, text: str, known_single) -> Label | None:
     if not is_name_like(name, known_single=known_single) or base_key(name) in VOCATIVES:
         return None
     letters = re.sub(r"[^\w]|[\d_]", "", name)
-    marker = classify(name) in ("question", "answer", "anonymous")
+    marker = classify(name) in (LabelKind.QUESTION, LabelKind.ANSWER, LabelKind.ANONYMOUS)
     after_stop = "." in match["delim"]
     if not (after_stop or marker or (letters.isupper() and len(letters) >= 2) or base_key(name) in known_single):
         return None
-    if classify(name) in ("metadata", "outlet") and not marker:
+    if classify(name) in (LabelKind.METADATA, LabelKind.OUTLET) and not marker:
         return None
     label = _finish(match, text, name=name)
     label.delimiter = ".-" if after_stop else "—"
-    if label.kind == "person" and _addresses_someone(label, known_single):
+    if label.kind == LabelKind.PERSON and _addresses_someone(label, known_single):
         return None
     return label
 
@@ -529,7 +531,7 @@ def _acceptable(name: str, known_single, strict: bool, bold_lead: str) -> bool:
         return (
             (letters.isupper() and len(letters) >= 1)
             or base_key(name) in known_single
-            or (classify(name) in ("question", "answer"))
+            or (classify(name) in (LabelKind.QUESTION, LabelKind.ANSWER))
         )
     return True
 

@@ -4,6 +4,40 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """A turn's role (Utterance.Role in the database has the same values)."""
+
+    STATEMENT = "statement"
+    QUESTION = "question"
+    ANSWER = "answer"
+    REMARK = "remark"
+
+
+class EventKind(StrEnum):
+    """What kind of event a transcript records (Event.Kind in the database has the same values)."""
+
+    NEWS_CONFERENCE = "news_conference"
+    JOINT_PRESS_CONFERENCE = "joint_press_conference"
+    BRIEFING = "briefing"
+    INTERVIEW = "interview"
+    STATEMENT = "statement"
+    SPEECH = "speech"
+    REMARKS = "remarks"
+    OTHER = "other"
+
+
+class LabelKind(StrEnum):
+    """What a speaker label says about its turn, before roles are assigned (roles.py)."""
+
+    QUESTION = "question"  # "Q:", "Question:", "问："
+    ANSWER = "answer"  # "A:", "答："
+    ANONYMOUS = "anonymous"  # "Moderator:", "Interpreter:"
+    OUTLET = "outlet"  # a journalist's outlet: "Reuters:"
+    PERSON = "person"  # a name
+    METADATA = "metadata"  # "Date:", "Location:"
 
 
 class TranscriptError(ValueError):
@@ -52,7 +86,7 @@ LABEL_STYLES = {
 class Turn:
     label: str | None
     speaker: str | None
-    role: str
+    role: str  # a LabelKind while parsing, a Role once roles.assign_roles has run
     paragraphs: list[str]
     affiliation: str | None = None
     note: str | None = None
@@ -92,7 +126,7 @@ class ParsedTranscript:
         unlabelled = sum(n for n, turn in zip(words, self.turns, strict=True) if turn.label is None)
         if total > 500 and unlabelled > 0.5 * total:
             found.append(f"{unlabelled * 100 // total}% of the text has no speaker label.")
-        labels = [turn.label for turn in self.turns if turn.label and turn.role != "question"]
+        labels = [turn.label for turn in self.turns if turn.label and turn.role != Role.QUESTION]
         once = [label for label in set(labels) if labels.count(label) == 1]
         if len(set(labels)) >= 8 and len(once) > 0.6 * len(set(labels)):
             found.append(f"{len(once)} speaker names appear only once: some may be headings or forms of address.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transcripts.parsing.labels import base_key
-from transcripts.parsing.model import Turn
+from transcripts.parsing.model import LabelKind, Role, Turn
 
 GREETING = re.compile(
     r"^(good (morning|afternoon|evening|day)|hello|hi|hey|welcome|thank you|thanks|thank you very much|"
@@ -25,19 +25,19 @@ def assign_roles(turns: list[Turn]) -> None:
         text = " ".join(turn.paragraphs)
         words = len(text.split())
         courtesy = _is_courtesy(text, words)
-        if kind in ("question", "outlet"):
+        if kind in (LabelKind.QUESTION, LabelKind.OUTLET):
             if courtesy and "?" not in text:
-                turn.role = "remark"
+                turn.role = Role.REMARK
             else:
-                turn.role = "question"
+                turn.role = Role.QUESTION
                 seen_question = True
                 last_question = index
-                last_substantive = "question"
+                last_substantive = Role.QUESTION
             continue
-        if kind == "anonymous" and base_key(_label_name(turn)) in MODERATORS:
-            turn.role = "remark"
+        if kind == LabelKind.ANONYMOUS and base_key(_label_name(turn)) in MODERATORS:
+            turn.role = Role.REMARK
             continue
-        after_question = index > 0 and turns[index - 1].role == "question"
+        after_question = index > 0 and turns[index - 1].role == Role.QUESTION
         if after_question and re.fullmatch(
             r"(yes|no|yeah|nope|correct|exactly|absolutely|of course)[.!]?", text.strip(), re.I
         ):
@@ -45,23 +45,26 @@ def assign_roles(turns: list[Turn]) -> None:
         # Officials: named speakers, answerers, the unlabelled opening, anonymous officials.
         previous = turns[index - 1].role if index else None
         if courtesy:
-            turn.role = "remark"
+            turn.role = Role.REMARK
         elif (
-            kind != "answer" and previous in ("remark", "statement") and last_substantive != "question" and words >= 400
+            kind != LabelKind.ANSWER
+            and previous in (Role.REMARK, Role.STATEMENT)
+            and last_substantive != Role.QUESTION
+            and words >= 400
         ):
             # A long turn nobody asked for: "I have a couple things at the top" mid-briefing.
-            turn.role = "statement"
-        elif kind == "answer" or (seen_question and last_substantive in ("question", "answer")):
-            turn.role = "answer"
-        elif not seen_question or last_substantive in (None, "statement"):
-            turn.role = "statement" if words >= 25 or not seen_question and len(turn.paragraphs) > 1 else "remark"
+            turn.role = Role.STATEMENT
+        elif kind == LabelKind.ANSWER or (seen_question and last_substantive in (Role.QUESTION, Role.ANSWER)):
+            turn.role = Role.ANSWER
+        elif not seen_question or last_substantive in (None, Role.STATEMENT):
+            turn.role = Role.STATEMENT if words >= 25 or not seen_question and len(turn.paragraphs) > 1 else Role.REMARK
         else:
-            turn.role = "answer"
-        if turn.role == "answer":
+            turn.role = Role.ANSWER
+        if turn.role == Role.ANSWER:
             turn.answers = last_question
-            last_substantive = "answer"
-        elif turn.role == "statement":
-            last_substantive = "statement"
+            last_substantive = Role.ANSWER
+        elif turn.role == Role.STATEMENT:
+            last_substantive = Role.STATEMENT
 
 
 MODERATORS = {"moderator", "host", "presenter", "announcer", "operator", "emcee", "mc", "ведущий", "модератор"}

@@ -12,7 +12,7 @@ from transcripts.parsing.blocks import (
     one_line,
 )
 from transcripts.parsing.labels import Label, base_key, match_label
-from transcripts.parsing.model import Turn
+from transcripts.parsing.model import LabelKind, Turn
 from transcripts.parsing.people import Resolver, gazetteer_keys
 from transcripts.parsing.roles import assign_roles
 
@@ -44,7 +44,7 @@ def _alone(block: Block, known: frozenset) -> Label | None:
     if base_key(name) in _NOT_NAMES:
         return None
     label = match_label(name + ": X", known_single=known, dashes=False)
-    if label is None or label.kind == "metadata" or label.rest != "X":
+    if label is None or label.kind == LabelKind.METADATA or label.rest != "X":
         return None
     label.rest, label.delimiter = "", ""
     return label
@@ -61,7 +61,7 @@ def _shape(block: Block, label: Label) -> tuple:
 def _known_person(label: Label, title: str) -> bool:
     """A name the title mentions or the gazetteer knows."""
     key = base_key(label.name)
-    return label.kind == "person" and (key in gazetteer_keys() or key.split()[-1] in title.split())
+    return label.kind == LabelKind.PERSON and (key in gazetteer_keys() or key.split()[-1] in title.split())
 
 
 def _starts_like_text(text: str) -> bool:
@@ -76,7 +76,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _looks_like_speaker(label: Label) -> bool:
-    if label.kind in ("question", "answer", "anonymous", "outlet"):
+    if label.kind in (LabelKind.QUESTION, LabelKind.ANSWER, LabelKind.ANONYMOUS, LabelKind.OUTLET):
         return True
     words = label.name.split()
     return len(words) >= 2 or bool(label.note)
@@ -99,20 +99,21 @@ def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
     something, is a journalist: their turns are questions (or remarks), never answers."""
     journalists = set()
     # Journalists introduce themselves in their questions ("Ksenia Sokolova, Snob magazine. …").
-    asked = " ".join(" ".join(t.paragraphs[:1])[:200] for t in turns if t.role in ("question", "outlet"))
+    asking = (LabelKind.QUESTION, LabelKind.OUTLET)
+    asked = " ".join(" ".join(t.paragraphs[:1])[:200] for t in turns if t.role in asking)
     for turn in turns:
-        if turn.role == "person" and turn.speaker and turn.speaker not in officials and turn.speaker in asked:
+        if turn.role == LabelKind.PERSON and turn.speaker and turn.speaker not in officials and turn.speaker in asked:
             journalists.add(turn.speaker)
     for index, turn in enumerate(turns):
-        if turn.role != "person" or not turn.speaker or turn.speaker in officials:
+        if turn.role != LabelKind.PERSON or not turn.speaker or turn.speaker in officials:
             continue
         following = turns[index + 1] if index + 1 < len(turns) else None
         asks = "?" in " ".join(turn.paragraphs) and following is not None and following.speaker in officials
         if turn.affiliation or asks:
             journalists.add(turn.speaker)
     for turn in turns:  # a journalist's follow-ups too ("I mean that very highway.")
-        if turn.role == "person" and turn.speaker in journalists:
-            turn.role = "outlet"
+        if turn.role == LabelKind.PERSON and turn.speaker in journalists:
+            turn.role = LabelKind.OUTLET
 
 
 def _title_only_label(block: Block) -> bool:
@@ -122,7 +123,7 @@ def _title_only_label(block: Block) -> bool:
     if not 2 <= len(words) <= 10 or re.search(r"[.,;:!?]$", text):
         return False
     label = match_label(text + ":")
-    return bool(label and label.kind == "person" and _bare_resolver().resolve(text))
+    return bool(label and label.kind == LabelKind.PERSON and _bare_resolver().resolve(text))
 
 
 @lru_cache(maxsize=1)
@@ -140,13 +141,13 @@ class TurnReader:
         dashed = 0
         for block in blocks:
             label = match_label(block.flat, bold_lead=block.bold_lead)
-            if label and label.kind in ("person", "outlet", "anonymous"):
+            if label and label.kind in (LabelKind.PERSON, LabelKind.OUTLET, LabelKind.ANONYMOUS):
                 known.add(base_key(label.name))
                 known.add(base_key(label.name.split()[-1]))
-            if label and label.kind != "metadata":
+            if label and label.kind != LabelKind.METADATA:
                 # ".-" is a delimiter wherever it stands; "Q —" may be a question opening with a dash.
                 dashed += label.delimiter == ".-" or (
-                    label.delimiter == "—" and label.kind not in ("question", "answer")
+                    label.delimiter == "—" and label.kind not in (LabelKind.QUESTION, LabelKind.ANSWER)
                 )
         self.known_labels = frozenset(known)
         # This document's grammar: do its speaker labels end in dashes? (Or what an editor said.)
@@ -213,11 +214,11 @@ class TurnReader:
         label = match_label(
             one_line(first), bold_lead=block.bold_lead, known_single=self.known_labels, dashes=self.dashes
         )
-        if label and label.kind == "metadata":
+        if label and label.kind == LabelKind.METADATA:
             label = None
         if label is None and block.all_bold and _title_only_label(block):
             name = block.flat
-            yield None, Label(name, name, None, "", "person"), True
+            yield None, Label(name, name, None, "", LabelKind.PERSON), True
             return
         if label is None and block.bold_lead and block.bold_lead.rstrip().endswith((":", "：")):
             # "<b>Name</b>:" or a bold label our shapes did not know; trust the typography.
@@ -226,13 +227,13 @@ class TurnReader:
             limit = 20 if printed.upper() == printed else 8
             if 0 < len(printed.split()) <= limit and not re.search(r"[.?!]$", printed):
                 rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
-                label = Label(printed, printed, None, rest, "person")
+                label = Label(printed, printed, None, rest, LabelKind.PERSON)
         # Split at later lines that start with a strict label (hard line breaks).
         parts: list[tuple[Label | None, list[str]]] = [(label, [])]
         for i, line in enumerate(lines):
             if i > 0:
                 inner = match_label(line, known_single=self.known_labels, strict=True, dashes=self.dashes)
-                if inner and inner.kind != "metadata":
+                if inner and inner.kind != LabelKind.METADATA:
                     parts.append((inner, []))
                     continue
             parts[-1][1].append(line)
@@ -256,7 +257,7 @@ class TurnReader:
             publisher=self.publisher["name"] if self.publisher else None,
             date=self.date,
             known=self.hints.known_speakers,
-            label_names=[s.label.name for s in segments if s.label and s.label.kind == "person"],
+            label_names=[s.label.name for s in segments if s.label and s.label.kind == LabelKind.PERSON],
             header="\n".join(self.metadata_lines),
         )
         principal = self.hints.speaker or resolver.principal() or self.hints.defaults.get("speaker")
@@ -268,13 +269,13 @@ class TurnReader:
                 self.warnings.append(f"the label '{label.printed}' has no text after it")
             speaker = affiliation = None
             kind = label.kind if label else "unlabelled"
-            if kind == "person":
+            if kind == LabelKind.PERSON:
                 speaker = resolver.resolve(label.name)
-            elif kind == "answer":
+            elif kind == LabelKind.ANSWER:
                 speaker = principal
             elif kind == "unlabelled":
                 speaker = principal
-            elif kind == "outlet":
+            elif kind == LabelKind.OUTLET:
                 affiliation = label.name
             if label is not None and label.affiliation:
                 affiliation = label.affiliation

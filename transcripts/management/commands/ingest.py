@@ -14,6 +14,7 @@ from django.db import connections
 
 from transcripts.ingest import (
     IngestResult,
+    Status,
     flush_search_index,
     ingest_path,
     known_speakers,
@@ -71,7 +72,7 @@ class Command(BaseCommand):
             )
         for path, result in zip(files, results, strict=True):
             counts[result.status] = counts.get(result.status, 0) + 1
-            if result.status == "failed":
+            if result.status == Status.FAILED:
                 errors.append({"file": str(path), "error": result.message})
                 if not as_json:
                     self.stderr.write(f"FAILED  {path}: {result.message}")
@@ -79,12 +80,12 @@ class Command(BaseCommand):
                 transcripts.append(parsed_as_json(result))
             else:
                 self.stdout.write(self._summary(path, result))
-                if result.event and result.status == "created" and result.parsed:
+                if result.event and result.status == Status.CREATED and result.parsed:
                     for name in result.parsed.speakers():
                         speakers.setdefault(name, [])
             progress.step()
-        counts["failed"] = counts.get("failed", 0) + len(missing)
-        changed = counts.get("created", 0) + counts.get("updated", 0)
+        counts[Status.FAILED] = counts.get(Status.FAILED, 0) + len(missing)
+        changed = counts.get(Status.CREATED, 0) + counts.get(Status.UPDATED, 0)
         if changed:
             flush_search_index(analyze=changed >= 10)
             if not dry_run:
@@ -96,15 +97,15 @@ class Command(BaseCommand):
             elapsed = time.monotonic() - started
             parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()) if n)
             self.stdout.write(f"{len(files)} file(s) in {elapsed:.1f}s: {parts}")
-        if counts["failed"]:
+        if counts[Status.FAILED]:
             sys.exit(1)
 
     def _summary(self, path, result) -> str:
-        if result.status == "unchanged":
+        if result.status == Status.UNCHANGED:
             return f"same    {path}: already in the archive as {result.event.slug}"
         parsed = result.parsed
         turns = len(parsed.turns)
-        what = "parsed " if result.status == "parsed" else f"{result.status:8}"[:8]
+        what = "parsed " if result.status == Status.PARSED else f"{result.status:8}"[:8]
         slug = f" -> {result.event.slug}" if result.event else ""
         warn = f" ({len(parsed.warnings)} warning(s))" if parsed.warnings else ""
         return f"{what}{path}: {turns} turns, {len(parsed.speakers())} speaker(s){slug}{warn}"
