@@ -116,7 +116,12 @@ def test_the_same_content_hash_cannot_be_stored_twice(seed_event):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("what", "fields"),
-    [("turn", {"sequence": 0}), ("mention", {"spans": [3, 9, 12]}), ("mention", {"count": 0})],
+    [
+        ("turn", {"sequence": 0}),
+        ("turn", {"search_config": "english"}),  # exists in PostgreSQL, but no query uses it
+        ("mention", {"spans": [3, 9, 12]}),
+        ("mention", {"count": 0}),
+    ],
 )
 def test_the_database_refuses_impossible_turns_and_mentions(seed_event, what, fields):
     from django.db import transaction

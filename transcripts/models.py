@@ -17,7 +17,7 @@ from slugify import slugify
 from transcripts.parsing.model import EventKind
 from transcripts.parsing.model import Role as ParsedRole
 from transcripts.querysets import EntityQuerySet, MentionQuerySet, SpeakerQuerySet, UtteranceQuerySet
-from transcripts.search_config import search_config_for
+from transcripts.search_config import all_search_configs, search_config_for
 from transcripts.textindex import index_text
 
 _CYRILLIC_TO_LATIN = str.maketrans(
@@ -268,6 +268,10 @@ class Utterance(models.Model):
             models.UniqueConstraint(fields=["event", "sequence"], name="utterance_unique_sequence"),
             # Turns count from 1 (permalinks /u/<event>/<sequence>/ and anchors #u<sequence>).
             models.CheckConstraint(condition=models.Q(sequence__gte=1), name="utterance_sequence_from_one"),
+            # One of ours: a row indexed under another configuration ("english") no query would find.
+            models.CheckConstraint(
+                condition=models.Q(search_config__in=all_search_configs()), name="utterance_search_config_known"
+            ),
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="utterance_search_gin"),
