@@ -262,3 +262,26 @@ def test_rejected_entities_are_not_listed_or_shown(client, seed_event):
     reject_entity(glazyev)
     assert "Sergey Glazyev" not in client.get("/entities/").content.decode()
     assert client.get(glazyev.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_archives_entities_are_read_again_only_where_they_changed(django_assert_max_num_queries):
+    from transcripts.entities.store import known_entities
+    from transcripts.models import Entity
+
+    old = Entity.objects.create(name="Ksenia Sokolova", slug="ksenia-sokolova", kind="person", discovered=True)
+    gone = Entity.objects.create(name="Ivan Petrov", slug="ivan-petrov", kind="person", discovered=True)
+    names = lambda: {info.ref.name: info.aliases for info in known_entities().entities}  # noqa: E731
+    assert {"Ksenia Sokolova", "Ivan Petrov"} <= set(names())
+    with django_assert_max_num_queries(1):
+        known_entities()  # nothing changed: one aggregate
+    # A new row and an edit of an old one: one aggregate and one read of just those rows.
+    Entity.objects.create(name="Olga Ivanova", slug="olga-ivanova", kind="person", discovered=True)
+    old.aliases = ["K. Sokolova"]
+    old.save()
+    with django_assert_max_num_queries(3):
+        seen = names()
+    assert seen["Ksenia Sokolova"] == ("K. Sokolova",) and "Olga Ivanova" in seen
+    # A deleted row: everything is read again, and it is gone.
+    gone.delete()
+    assert "Ivan Petrov" not in names() and "Olga Ivanova" in names()

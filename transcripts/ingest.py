@@ -24,6 +24,7 @@ from transcripts.catalogue import lock_catalogue
 from transcripts.dberrors import is_outage
 from transcripts.entities import TranscriptMentions
 from transcripts.entities.store import (
+    add_mention_counts,
     extract_mentions,
     link_speakers,
     mentioned_entity_ids,
@@ -312,9 +313,12 @@ def save_parsed(
         ],
         batch_size=500,
     )
-    touched = save_mentions(created, mentions)
+    added = save_mentions(created, mentions)
     link_speakers(speakers.values())
-    refresh_mention_counts(touched | stale_entities)
+    if stale_entities:
+        refresh_mention_counts(set(added) | stale_entities)  # a new version: count again
+    else:
+        add_mention_counts(added)
     return event, status
 
 

@@ -9,7 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from slugify import slugify
@@ -111,6 +111,9 @@ class Event(models.Model):
             # Every search asks which languages the archive holds (query._variants): a walk down
             # this index, a few probes, instead of reading every event.
             models.Index(fields=["language"], name="event_language"),
+            # Each ingest looks for an editor's corrections to an earlier version of the same file
+            # (ingest._with_editor_hints): only the few edited events, not a scan of every event.
+            models.Index(fields=["original_filename"], condition=~Q(parse_hints={}), name="event_edited_filename"),
         ]
 
     def __str__(self) -> str:

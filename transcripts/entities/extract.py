@@ -64,10 +64,8 @@ class Known:
 
 def extract(title: str, turns: Sequence[tuple[str, str | None]], known: Known = Known()) -> TranscriptMentions:
     """`turns` are (text, speaker's full name or None) in order."""
-    entries = _entries(known)
     rejected = known.rejected
-    by_ref = {info.ref: info for info in entries}
-    persons = _person_index(entries)
+    by_ref, persons = _indexes(known)
     base = _CombinedMatcher(_archive_matcher(known), _gazetteer_matcher(), rejected)
 
     # Full names this transcript introduces: its speakers, then titled names in the text.
@@ -212,6 +210,19 @@ def _merge(first: list[Match], second: list[Match]) -> list[Match]:
         if not chosen or match.start >= chosen[-1].end:
             chosen.append(match)
     return chosen
+
+
+_INDEXES: dict[str, tuple[dict, dict]] = {}
+
+
+def _indexes(known: Known) -> tuple[dict[EntityRef, EntityInfo], dict[str, EntityRef]]:
+    """Every entry by its ref, and persons by their folded names: built once per state of the
+    archive, not once per transcript (thousands of entries at archive scale)."""
+    if known.version not in _INDEXES:
+        entries = _entries(known)
+        _INDEXES.clear()
+        _INDEXES[known.version] = ({info.ref: info for info in entries}, _person_index(entries))
+    return _INDEXES[known.version]
 
 
 def _entries(known: Known) -> tuple[EntityInfo, ...]:
