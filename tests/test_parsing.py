@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -417,3 +418,54 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
 
     label = match_label(line)
     assert (label.name if label else None) == name
+
+
+# House styles of publishers the parser was not built on, written for these tests after real pages
+# (French MFA "Q - / R -", Indian MEA, German government press conference, UK FCDO, Kremlin in
+# Russian, an English dateline after the title): who speaks each turn and its role.
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date", "turns"),
+    [
+        ("fr_qdo.txt", "Point de presse du porte-parole - 12 mars 2024", "2024-03-12",
+         [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        ("in_mea.txt", None, "2024-03-21",
+         [("Randhir Jaiswal", "statement"), ("Randhir Jaiswal", None), ("Rishikesh Kumar", None),
+          ("Randhir Jaiswal", None)]),
+        ("de_regpk.txt", "Regierungspressekonferenz vom 10. Januar 2024", "2024-01-10",
+         [("Büchner", "statement"), (None, "question"), ("Büchner", "answer"), ("Fischer", "answer"),
+          (None, "question")]),
+        ("uk_spoken.txt", None, "2024-02-05",
+         [("David Cameron", "statement"), (None, "question"), ("David Cameron", "answer"), (None, "question"),
+          ("David Cameron", "answer")]),
+        ("ru_kremlin.txt", "Пресс-конференция по итогам переговоров с Президентом Франции", "2024-05-15",
+         [("Vladimir Putin", "statement"), ("Emmanuel Macron", None), (None, "question"),
+          ("Vladimir Putin", "answer"), ("Dmitry Peskov", None)]),
+        ("en_dateplace.txt", "Press conference on talks with the President of France", "2024-05-15",
+         [("Vladimir Putin", None), (None, "question"), ("Vladimir Putin", None)]),
+    ],
+)  # fmt: skip
+def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
+    parsed = parse_transcript((Path(__file__).parent / "data" / "house_styles" / name).read_bytes(), name)
+    assert str(parsed.date) == date
+    if title:
+        assert parsed.title == title
+    got = [(t.speaker, t.role) for t in parsed.turns]
+    assert [speaker for speaker, _ in got] == [speaker for speaker, _ in turns]
+    assert all(want is None or role == want for (_, role), (_, want) in zip(got, turns, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Dear Colleagues, Ladies and Gentlemen: welcome.", None),
+        ("First Lady Dr. Jill Biden, President Joe Biden: Thank you both.", None),
+        ("Q Thanks, Jen. Back to the Middle East: what now?", "Q"),
+        ("Official Spokesperson, Shri Randhir Jaiswal: Good afternoon.", "Official Spokesperson, Shri Randhir Jaiswal"),
+        ("Sergey Lavrov, Foreign Minister: Thank you.", "Sergey Lavrov, Foreign Minister"),
+    ],
+)
+def test_a_label_with_a_comma_is_an_office_and_a_name_not_people_addressed(line, label):
+    found = match_label(line)
+    assert (found.printed if found else None) == label

@@ -271,7 +271,7 @@ class HeaderReader:
                     self.venue = " / ".join(blocks[venue_index].text.split("\n"))
             elif (
                 self.doc.format == "text"
-                and _title_like(flat)
+                and _title_like(flat, first=i == 0)
                 and self.title is None
                 and (not saw_date or not title_candidates or title_candidates[-1] < date_index)
                 and not (saw_date and title_candidates)
@@ -396,7 +396,9 @@ def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, first: bool = False) -> bool:
+    """A title line: short, no sentence punctuation at the end, in title case; or `first` (the
+    file's first line), in sentence case as French, Spanish and Russian titles are written."""
     words = text.split()
     if not 1 <= len(words) <= 45 or "\n" in text:
         return False
@@ -406,7 +408,7 @@ def _title_like(text: str) -> bool:
     if re.search(r"[.,;:!?…]$", text) and not find_date(text[-30:]):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
-    return words[0][:1].isupper() and (capitals >= 2 or len(words) <= 6)
+    return words[0][:1].isupper() and (capitals >= 2 or len(words) <= 6 or first and len(words) <= 20)
 
 
 def _publisher_named(text: str) -> dict | None:
@@ -428,12 +430,21 @@ _DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?)\s*[,–—-]\s+
 
 
 def _dateline(line: str) -> tuple[str, tuple] | None:
-    """ "Berlin, 12 October 2023" or "Москва, 25 ноября 2025 года": a place, then only a date."""
-    match = _DATELINE.match(line.strip())
-    if not match or not match["place"][:1].isupper() or len(match["place"].split()) > 4:
-        return None
-    date = parse_date_only(match["date"])
-    return (match["place"].strip(), date) if date else None
+    """ "Berlin, 12 October 2023" or "Москва, 25 ноября 2025 года": a place, then only a date; or
+    the other way round, "15 May 2024, Moscow", "15 мая 2024 года, Ново-Огарёво"."""
+    line = line.strip()
+    match = _DATELINE.match(line)
+    if match and match["place"][:1].isupper() and len(match["place"].split()) <= 4:
+        date = parse_date_only(match["date"])
+        if date:
+            return match["place"].strip(), date
+    head, comma, place = line.rpartition(",")
+    place = place.strip()
+    if comma and place[:1].isupper() and len(place.split()) <= 4 and not re.search(r"\d", place):
+        date = parse_date_only(head)
+        if date:
+            return place, date
+    return None
 
 
 def _web_address(url: str | None) -> str | None:

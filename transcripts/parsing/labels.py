@@ -60,6 +60,7 @@ QUESTION_LABELS = {
 }
 ANSWER_LABELS = {
     "a",
+    "r",  # French "Q -" / "R -" (question, réponse)
     "answer",
     "reply",
     "response",
@@ -264,7 +265,23 @@ VOCATIVES = {
     "коллеги", "уважаемые коллеги", "друзья", "дорогие друзья", "дамы и господа",
 }  # fmt: skip
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "h.e", "sir", "madam", "mme", "m", "prof"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "h.e",
+    "sir",
+    "madam",
+    "mme",
+    "m",
+    "prof",
+    "shri",
+    "smt",
+    "shrimati",
+    "sri",
+}
 CONNECTORS = {
     "of",
     "the",
@@ -342,9 +359,17 @@ def base_key(name: str) -> str:
     return fold(re.sub(r"\s+", " ", name)).strip(" .")
 
 
+# A question marker followed by the journalist's name: "FRAGE JESSEN:" (German government press
+# conferences), "Question Smith:", "Вопрос Иванов:".
+_ASKER_PREFIXES = {"frage", "question", "q", "вопрос", "pregunta", "domanda"}
+
+
 def classify(name: str) -> str:
     key = base_key(name)
     if key in QUESTION_LABELS:
+        return LabelKind.QUESTION
+    first, _, rest = key.partition(" ")
+    if first in _ASKER_PREFIXES and rest and len(rest.split()) <= 3 and rest not in ANSWER_LABELS:
         return LabelKind.QUESTION
     if key in ANSWER_LABELS:
         return LabelKind.ANSWER
@@ -485,14 +510,60 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
             return None
     if base_key(name) in VOCATIVES:
         return None
+    if "," in name:
+        # "Official Spokesperson, Shri Randhir Jaiswal:", "Sergey Lavrov, Foreign Minister:": an office
+        # and a name, each name-like; not "Dear Colleagues, Ladies and Gentlemen:".
+        parts = [part.strip() for part in name.split(",")]
+        # One part is an office ("Official Spokesperson") or an outlet ("Channel One Russia"); two
+        # names are people addressed ("First Lady Dr. Jill Biden, President Joe Biden: thank you").
+        office_or_outlet = [_office_only(part) or is_outlet(part) for part in parts]
+        if (
+            strict
+            or office_or_outlet.count(True) != 1
+            or len(parts) != 2
+            or classify(name.split()[0]) in (LabelKind.QUESTION, LabelKind.ANSWER)  # "Q Thanks, Jen. Back …:"
+            or any(
+                base_key(part) in VOCATIVES
+                or not is_name_like(part)
+                or not 2 <= len(part.split()) <= 6
+                or any(
+                    t.endswith(".") and len(t.strip(".")) > 1 and t.lower().strip(".") not in HONORIFICS
+                    for t in part.split()
+                )  # a sentence's full stop
+                for part in parts
+            )
+        ):
+            return None
+        if is_outlet(parts[1]) and not _office_only(parts[1]):
+            name, affiliation = parts[0], parts[1]  # "Natalya Yuryeva, Channel One Russia:"
+        else:
+            name = " ".join(parts)
     if not _acceptable(name, known_single, strict, bold_lead):
         return None
     label = _finish(match, text, name=name)
+    if "," in match["name"]:
+        label.printed = label.printed.replace(name, " ".join(match["name"].split()), 1)
     if affiliation:
         label.affiliation = affiliation
     if label.kind == LabelKind.PERSON and _addresses_someone(label, known_single):
         return None
     return label
+
+
+# Words an office is named with ("Official Spokesperson", "Foreign Minister", "Deputy Head of Mission").
+OFFICE_WORDS = {
+    "official", "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "president", "vice",
+    "ambassador", "director", "general", "chairman", "chairwoman", "chair", "adviser", "advisor",
+    "representative", "envoy", "special", "commissioner", "governor", "chancellor", "premier", "prime",
+    "deputy", "head", "chief", "counsellor", "counselor", "coordinator", "press", "foreign", "affairs",
+    "state", "national", "security", "mission", "assistant", "senior", "acting", "permanent", "high",
+    "first", "executive", "leader", "mayor", "consul", "attaché", "attache", "military", "defence", "defense",
+}  # fmt: skip
+
+
+def _office_only(text: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", base_key(text)) if w and w not in CONNECTORS]
+    return bool(words) and all(w in OFFICE_WORDS for w in words)
 
 
 def _addresses_someone(label: Label, known_single) -> bool:

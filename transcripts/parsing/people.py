@@ -553,6 +553,19 @@ class Resolver:
             if len(stripped.split()) >= 2 and not self._near(stripped) and not self._variant(stripped):
                 self._add(self.canonical(stripped), [])
         self.president = self._office_holder("president")
+        # Offices that labels of this transcript pair with a name ("Foreign Secretary David Cameron:"),
+        # so that the office alone ("Foreign Secretary:") is that person later on.
+        self.label_offices: dict[str, str] = {}
+        for printed in label_names:
+            core = strip_titles(printed)
+            tokens = printed.replace(",", " ").split()
+            if not core or len(core.split()) < 2 or core.split()[0] not in tokens:
+                continue
+            office = tokens[: tokens.index(core.split()[0])]
+            while office and office[-1].lower().strip(".") in HONORIFICS:
+                office.pop()
+            if office:
+                self.label_offices.setdefault(base_key(" ".join(office)), self.resolve(core) or core)
 
     def _variant(self, name: str) -> str | None:
         """A name already in the pool that is the same person ("Joseph Biden Junior" ~ "Joe Biden")."""
@@ -618,6 +631,8 @@ class Resolver:
     def resolve(self, printed_name: str) -> str | None:
         core = strip_titles(printed_name)
         if not core:
+            if base_key(printed_name) in getattr(self, "label_offices", {}):
+                return self.label_offices[base_key(printed_name)]
             office = office_key(printed_name)
             if office == "president" and self.president:
                 return self.president

@@ -39,7 +39,9 @@ def assign_roles(turns: list[Turn]) -> None:
             continue
         after_question = index > 0 and turns[index - 1].role == Role.QUESTION
         if after_question and re.fullmatch(
-            r"(yes|no|yeah|nope|correct|exactly|absolutely|of course)[.!]?", text.strip(), re.I
+            r"(yes|no|yeah|nope|correct|exactly|absolutely|of course|oui|non|sí|si|ja|nein|да|нет|是|不是)[.!。！]?",
+            text.strip(),
+            re.I,
         ):
             courtesy = False
         # Officials: named speakers, answerers, the unlabelled opening, anonymous officials.

@@ -11,7 +11,7 @@ from transcripts.parsing.blocks import (
     Block,
     one_line,
 )
-from transcripts.parsing.labels import Label, base_key, match_label
+from transcripts.parsing.labels import Label, base_key, classify, match_label
 from transcripts.parsing.model import LabelKind, Turn
 from transcripts.parsing.people import Resolver, gazetteer_keys
 from transcripts.parsing.roles import assign_roles
@@ -30,6 +30,16 @@ def _rest_of(body: str, label: Label) -> str:
 
 
 _ALONE_MAX_CHARS = 100
+# Words that open paragraphs with a colon in prose: enumerations and discourse, never a speaker.
+_NOT_SINGLE_LABELS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "firstly", "secondly", "thirdly", "finally", "lastly",
+    "next", "also", "however", "therefore", "moreover", "furthermore", "note", "notes", "nb", "ps", "update",
+    "source", "sources", "background", "context", "summary", "conclusion", "example", "examples", "result",
+    "results", "reason", "point", "today", "yesterday", "tomorrow", "now", "then", "so", "well", "here", "there",
+    "answer", "question", "quote", "unquote", "subject", "topic", "agenda", "location", "time", "date",
+    "participants", "attendees", "present", "absent", "translation", "original", "video", "audio", "photo",
+}  # fmt: skip
+_SINGLE_WORD_LABEL = re.compile(r"([A-Z\u0400-\u042F][\w'’-]+):\s+\S")
 _NOT_NAMES = {"ok", "okay", "yes", "no", "end", "note", "update", "thanks", "thank you", "applause", "laughter"}
 
 
@@ -101,8 +111,15 @@ def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
     # Journalists introduce themselves in their questions ("Ksenia Sokolova, Snob magazine. …").
     asking = (LabelKind.QUESTION, LabelKind.OUTLET)
     asked = " ".join(" ".join(t.paragraphs[:1])[:200] for t in turns if t.role in asking)
+    # A full name only: a surname in a question is as often the official addressed ("Frau Büchner, wie …").
     for turn in turns:
-        if turn.role == LabelKind.PERSON and turn.speaker and turn.speaker not in officials and turn.speaker in asked:
+        if (
+            turn.role == LabelKind.PERSON
+            and turn.speaker
+            and turn.speaker not in officials
+            and len(turn.speaker.split()) >= 2
+            and turn.speaker in asked
+        ):
             journalists.add(turn.speaker)
     for index, turn in enumerate(turns):
         if turn.role != LabelKind.PERSON or not turn.speaker or turn.speaker in officials:
@@ -136,19 +153,26 @@ class TurnReader:
     """The turns half of the builder (see structure._Builder)."""
 
     def _segments(self, blocks: list[Block]) -> list[_Segment]:
-        # First pass: which names are used as labels at the start of a paragraph.
+        # First pass: which names are used as labels at the start of a paragraph. A single word is
+        # one when it opens two paragraphs or more ("Putin: …", "Sidhant: …" once is prose-like).
         known = set()
         dashed = 0
+        openers = Counter(m[1] for block in blocks if (m := _SINGLE_WORD_LABEL.match(block.flat)))
+        for word, n in openers.items():
+            key = base_key(word)
+            if classify(word) != LabelKind.PERSON or key in _NOT_NAMES or key in _NOT_SINGLE_LABELS:
+                continue
+            if key in gazetteer_keys() or n >= 2:
+                known.add(key)
         for block in blocks:
-            label = match_label(block.flat, bold_lead=block.bold_lead)
+            label = match_label(block.flat, bold_lead=block.bold_lead, known_single=frozenset(known))
             if label and label.kind in (LabelKind.PERSON, LabelKind.OUTLET, LabelKind.ANONYMOUS):
                 known.add(base_key(label.name))
                 known.add(base_key(label.name.split()[-1]))
             if label and label.kind != LabelKind.METADATA:
-                # ".-" is a delimiter wherever it stands; "Q —" may be a question opening with a dash.
-                dashed += label.delimiter == ".-" or (
-                    label.delimiter == "—" and label.kind not in (LabelKind.QUESTION, LabelKind.ANSWER)
-                )
+                # ".-" is a delimiter wherever it stands; "Q —" may be a question opening with a dash,
+                # but an answer does not open with one ("Q - … R - …", the French convention).
+                dashed += label.delimiter == ".-" or (label.delimiter == "—" and label.kind != LabelKind.QUESTION)
         self.known_labels = frozenset(known)
         # This document's grammar: do its speaker labels end in dashes? (Or what an editor said.)
         style = self.hints.label_style
