@@ -422,7 +422,8 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
 
 # House styles of publishers the parser was not built on, written for these tests after real pages
 # (French MFA "Q - / R -", Indian MEA, German government press conference, UK FCDO, Kremlin in
-# Russian, an English dateline after the title): who speaks each turn and its role.
+# Russian, an English dateline after the title, US State Department, UN noon briefing, Japan's
+# MOFA, a newspaper interview in HTML): who speaks each turn and its role.
 
 
 @pytest.mark.parametrize(
@@ -444,6 +445,18 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
           ("Vladimir Putin", "answer"), ("Dmitry Peskov", None)]),
         ("en_dateplace.txt", "Press conference on talks with the President of France", "2024-05-15",
          [("Vladimir Putin", None), (None, "question"), ("Vladimir Putin", None)]),
+        ("us_state.txt", "Department Press Briefing – January 3, 2024", "2024-01-03",
+         [("Matthew Miller", "statement"), (None, "question"), ("Matthew Miller", "answer"), (None, "question"),
+          ("Matthew Miller", "answer")]),
+        ("un_noon.txt", "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General",
+         "2024-01-09",
+         [(None, None), ("Stéphane Dujarric", "statement"), (None, "question"), ("Stéphane Dujarric", "answer"),
+          (None, "question"), ("Stéphane Dujarric", "answer")]),
+        ("jp_mofa.txt", "Press Conference by Foreign Minister KAMIKAWA Yoko", "2024-01-09",
+         [("Yoko Kamikawa", None), (None, "question"), ("Yoko Kamikawa", "answer"), (None, "question"),
+          ("Yoko Kamikawa", "answer")]),
+        ("interview.html", "Interview of the Foreign Minister to Le Monde", "2024-03-04",
+         [(None, "question"), ("Stéphane Séjourné", "answer"), (None, "question"), ("Stéphane Séjourné", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -469,3 +482,10 @@ def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
 def test_a_label_with_a_comma_is_an_office_and_a_name_not_people_addressed(line, label):
     found = match_label(line)
     assert (found.printed if found else None) == label
+
+
+def test_a_title_naming_an_office_holder_is_not_a_byline():
+    data = b"Press briefing by Spokesperson Anna Berg, 2 March 2026\n\nAnna Berg: Good afternoon.\n"
+    parsed = parse_transcript(data, "briefing.txt")
+    assert parsed.title == "Press briefing by Spokesperson Anna Berg, 2 March 2026"
+    assert str(parsed.date) == "2026-03-02" and parsed.turns[0].speaker == "Anna Berg"

@@ -13,7 +13,7 @@ from transcripts.parsing.blocks import (
     one_line,
 )
 from transcripts.parsing.chrome import is_anywhere_drop, is_edge_chrome
-from transcripts.parsing.dates import find_date, parse_date_only, parse_iso_date, parse_time_line
+from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, parse_iso_date, parse_time_line
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
@@ -236,6 +236,14 @@ class HeaderReader:
             }:
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
+            elif _byline(flat):
+                # "Matthew Miller, Spokesperson": who gives the briefing (people.offices_in reads it).
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
+            elif not saw_date and _place_line(flat) and i + 1 < len(blocks) and parse_date_only(blocks[i + 1].flat):
+                self.location = self.location or flat
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
             elif (dateline := _dateline(flat)) is not None:
                 # "Berlin, 12 October 2023": where and when, in one line.
                 saw_date, date_index = True, i
@@ -429,12 +437,38 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?)\s*[,–—-]\s+(?P<date>.+)$")
 
 
+def _byline(line: str) -> bool:
+    """ "Matthew Miller, Spokesperson", "Stéphane Dujarric, Spokesperson for the Secretary-General":
+    a name, then its office, and nothing else."""
+    from transcripts.parsing.people import NAME_COMMA_OFFICE
+
+    match = NAME_COMMA_OFFICE.match(line)
+    rest = line[match.end() :] if match else ""
+    return bool(match) and len(line.split()) <= 12 and (not rest.strip() or re.match(r"\s+(?:for|of|to)\s", rest))
+
+
+def _place_line(line: str) -> bool:
+    """ "Washington, DC", "Geneva, Switzerland": a place and its region, nothing else."""
+    parts = [part.strip() for part in line.split(",")]
+    return (
+        len(parts) == 2
+        and len(line.split()) <= 5
+        and all(part[:1].isupper() and not re.search(r"\d|[.!?:]$", part) for part in parts)
+        and not any(re.search(pattern, line, re.I) for _, pattern in KIND_PATTERNS)
+    )
+
+
 def _dateline(line: str) -> tuple[str, tuple] | None:
     """ "Berlin, 12 October 2023" or "Москва, 25 ноября 2025 года": a place, then only a date; or
     the other way round, "15 May 2024, Moscow", "15 мая 2024 года, Ново-Огарёво"."""
     line = line.strip()
     match = _DATELINE.match(line)
-    if match and match["place"][:1].isupper() and len(match["place"].split()) <= 4:
+    if (
+        match
+        and match["place"][:1].isupper()
+        and len(match["place"].split()) <= 4
+        and not any(re.search(pattern, match["place"], re.I) for _, pattern in KIND_PATTERNS)
+    ):
         date = parse_date_only(match["date"])
         if date:
             return match["place"].strip(), date
@@ -444,6 +478,12 @@ def _dateline(line: str) -> tuple[str, tuple] | None:
         date = parse_date_only(head)
         if date:
             return place, date
+    # The date first, then a time and a place: "Tuesday, January 9, 2024, 10:43 a.m. Ministry of Foreign Affairs".
+    found = find_date(line)
+    if found and not WEEKDAYS.sub("", line[: found[2].start()]).strip(" ,.-–—|"):
+        rest = line[found[2].end() :].strip(" ,.-–—|")
+        if rest[:1].isupper() and len(rest.split()) <= 8 and not re.search(r"[.!?]$", rest):
+            return rest, found[:2]
     return None
 
 

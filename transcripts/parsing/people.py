@@ -455,6 +455,9 @@ OFFICES = {
     "secretary": "secretary", "first lady": "first lady", "governor": "governor", "mayor": "mayor",
     "king": "king", "queen": "queen", "emir": "emir", "pope": "pope", "chairman": "chairman",
     "secretary-general": "secretary-general", "secretary general": "secretary-general",
+    "spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "official spokesperson": "spokesperson", "press secretary": "press secretary",
+    "foreign secretary": "foreign secretary", "high representative": "high representative",
 }  # fmt: skip
 _ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las", "les", "mr", "mr.", "madam", "mrs"}
 _OFFICE_BEFORE_NAME = re.compile(
@@ -506,9 +509,23 @@ def office_key(printed: str) -> str | None:
     return OFFICES.get(" ".join(words)) if words else None
 
 
+# "Stéphane Dujarric, Spokesperson for the Secretary-General", "Matthew Miller, Spokesperson".
+NAME_COMMA_OFFICE = re.compile(
+    r"(?P<name>[A-Z\u0400-\u042F][\w'’\-.]+(?:[ \t]+[A-Z\u0400-\u042F][\w'’\-.]+){1,3}),[ \t]+(?:the[ \t]+)?"
+    r"(?P<office>(?i:" + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True)) + r"))(?![\w-])"
+    # Not a list of people with their offices: "President Biden, First Lady Jill Biden".
+    r"(?![ \t]+[A-Z\u0400-\u042F])"
+)
+
+
 def offices_in(text: str) -> dict[str, str]:
-    """Who holds which office, as a title or header says it: "Remarks by President Biden" → {"president": "Biden"}."""
+    """Who holds which office, as a title or header says it: "Remarks by President Biden" → {"president": "Biden"};
+    "… by Stéphane Dujarric, Spokesperson for the Secretary-General" → {"spokesperson": "Stéphane Dujarric"}."""
     found: dict[str, str] = {}
+    for match in NAME_COMMA_OFFICE.finditer(text):
+        words = [w for w in match["name"].split() if base_key(w).strip(".") not in _TITLE_CASE_STOPS]
+        if len(words) >= 2 and not any(base_key(w).strip(".") in TITLE_WORDS | HONORIFICS for w in words):
+            found.setdefault(OFFICES[base_key(match["office"])], " ".join(words))
     for match in _OFFICE_BEFORE_NAME.finditer(text):
         office = OFFICES[base_key(match["office"])]
         words = []
@@ -520,6 +537,14 @@ def offices_in(text: str) -> dict[str, str]:
         if words:
             found.setdefault(office, titlecase(" ".join(words)))
     return found
+
+
+def _given_name_first(name: str) -> str:
+    """ "KAMIKAWA Yoko" (the family name first, in capitals, as Japan's MOFA prints it) → "Yoko Kamikawa"."""
+    words = name.split()
+    if len(words) == 2 and len(words[0]) > 2 and words[0].isalpha() and words[0].isupper() and words[1].istitle():
+        return f"{words[1]} {words[0].capitalize()}"
+    return name
 
 
 class Resolver:
@@ -548,6 +573,10 @@ class Resolver:
             self._add(name, aliases)
         for name in self.title_names:
             self._add(name, [])
+        # Who holds an office, as the title or header says ("Matthew Miller, Spokesperson"): "MR MILLER".
+        for name in self.offices.values():
+            if len(name.split()) >= 2:
+                self._add(self.canonical(name), [])
         for printed in label_names:
             stripped = titlecase(strip_titles(printed))
             if len(stripped.split()) >= 2 and not self._near(stripped) and not self._variant(stripped):
@@ -595,6 +624,7 @@ class Resolver:
         return False
 
     def canonical(self, name: str) -> str:
+        name = _given_name_first(name)
         keys = gazetteer_keys()
         key = base_key(name)
         if key in keys:

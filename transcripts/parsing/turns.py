@@ -92,6 +92,11 @@ def _looks_like_speaker(label: Label) -> bool:
     return len(words) >= 2 or bool(label.note)
 
 
+def _opening_note(segments) -> list[str]:
+    first = segments[0] if segments else None
+    return [" ".join(first.paragraphs[:1])[:500]] if first is not None and first.label is None else []
+
+
 def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     """Who answers here: people the title names, office holders, people the gazetteer knows, and
     whoever holds a large share of the named turns."""
@@ -282,7 +287,9 @@ class TurnReader:
             date=self.date,
             known=self.hints.known_speakers,
             label_names=[s.label.name for s in segments if s.label and s.label.kind == LabelKind.PERSON],
-            header="\n".join(self.metadata_lines),
+            # The header, and an unlabelled opening paragraph ("… noon briefing by Stéphane Dujarric,
+            # Spokesperson for the Secretary-General."): who holds which office.
+            header="\n".join([*self.metadata_lines, *_opening_note(segments)]),
         )
         principal = self.hints.speaker or resolver.principal() or self.hints.defaults.get("speaker")
         turns: list[Turn] = []
