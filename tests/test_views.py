@@ -263,3 +263,34 @@ def test_one_query_gives_count_and_facets_when_no_facet_is_filtered(client, seed
     outcome = search.search_utterances(QueryDict("q=Minsk"))
     assert outcome.count == 3 and outcome.count_capped and outcome.facets_sampled == 3
     assert sum(row["count"] for row in outcome.facets["role"]) == 3
+
+
+@pytest.mark.parametrize("budget", [200_000, 2])
+@pytest.mark.parametrize("extra", [{}, {"date_to": "2024-06-30"}])
+def test_past_the_cap_the_newest_matches_come_by_a_bounded_walk_or_else_by_collecting(monkeypatch, db, budget, extra):
+    """Whichever road _first_by_date takes (walking the date index for at most WALK_BUDGET turns, or
+    collecting every match when the walk finds too few), the page is the same: the newest matches."""
+    from django.http import QueryDict
+
+    from transcripts import search
+    from transcripts.ingest import ingest_bytes
+
+    for n, month in enumerate(["01", "03", "05", "07", "09"], start=1):
+        body = "\n\n".join(f"PUTIN: Sanctions point {n}.{k}." for k in range(4))
+        ingest_bytes(f"Title: Talks {n}\nDate: 2024-{month}-10\n\n{body}\n".encode(), f"talks{n}.txt")
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(search, "WALK_BUDGET", budget)
+    # Make the planner's road look dear, so that the walk (or the collecting) is what runs.
+    monkeypatch.setattr(search, "_archive_size", lambda: 10**9)
+    monkeypatch.setattr(search, "_estimated_share", lambda matches, archive: 1e-9)
+    walked = []
+    real_walk = search._walk_by_date
+    monkeypatch.setattr(search, "_walk_by_date", lambda *a: walked.append(real_walk(*a)) or walked[-1])
+    params = QueryDict(mutable=True)
+    params.update({"q": "sanctions", "sort": "newest", **extra})
+    outcome = search.search_utterances(params, page_size=3, with_facets=False)
+    expected = list(
+        search.matching(outcome.filterset.qs, outcome.query).order_by(*search.NEWEST).values_list("id", flat=True)[:3]
+    )
+    assert outcome.count_capped and [u.pk for u in outcome.results] == expected[: outcome.count]
+    assert (walked[0] is not None) == (budget > 2)

@@ -123,6 +123,7 @@ class UtteranceFilter(django_filters.FilterSet):
         queryset=Speaker.objects.all(),
         to_field_name="slug",
         field_name="speaker__slug",
+        distinct=False,  # a turn has one speaker: the join cannot repeat it, and DISTINCT would sort every match
         widget=ChosenOnly,
         label="Speakers",
     )

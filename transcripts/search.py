@@ -383,11 +383,52 @@ def _first_by_date(matches, sort: str, start: int, size: int, outcome: SearchOut
     if (start + size) / share < share * archive:
         ordered = matches.order_by(*SORTS[sort]).values_list("id", flat=True)
         return list(ordered[start : start + size])
+    walked = _walk_by_date(matches, sort, start, size, outcome)
+    if walked is not None:
+        return walked
     inner, params = matches.order_by().values("id", "event_date", "event_id", "sequence").query.sql_with_params()
     statement = f"SELECT id FROM ({inner} OFFSET 0) AS found ORDER BY {_ORDER_SQL[sort]} LIMIT %s OFFSET %s"
     with read_connection().cursor() as cursor:
         cursor.execute(statement, [*params, size, start])
         return [row[0] for row in cursor.fetchall()]
+
+
+WALK_BUDGET = 200_000
+
+
+def _walk_by_date(matches, sort: str, start: int, size: int, outcome: SearchOutcome) -> list[int] | None:
+    """The turns in date order, each tested against the search as it comes, stopping at `start + size`
+    matches or WALK_BUDGET turns (None then: too few matches among them to know).
+
+    The planner, misjudging how common a phrase is ("United States": 45,726 of a million turns), would
+    rather collect every match and sort them (480 ms); in date order the 1,000 newest are found
+    among the newest 23,441 turns (39 ms). The turns are read inside the date filters, so a date range
+    in the past starts where it ends, not at today.
+    """
+    if matches.query.distinct:
+        return None  # a filter that may repeat a turn (DISTINCT): ORDER BY must then be selected too
+    data = getattr(outcome.filterset.form, "cleaned_data", None) or {}
+    bounds, bound_params = [], []
+    if data.get("date_from"):
+        bounds.append("event_date >= %s")
+        bound_params.append(data["date_from"])
+    if data.get("date_to"):
+        bounds.append("event_date <= %s")
+        bound_params.append(data["date_to"])
+    if data.get("year"):
+        bounds.append("event_date BETWEEN %s AND %s")
+        bound_params += [f"{int(data['year']):04d}-01-01", f"{int(data['year']):04d}-12-31"]
+    where = f"WHERE {' AND '.join(bounds)} " if bounds else ""
+    walk = f'(SELECT * FROM "{TABLE}" {where}ORDER BY {_ORDER_SQL[sort]} LIMIT %s) AS "{TABLE}"'
+    outer, params = matches.order_by().values("id").query.sql_with_params()
+    table = f'FROM "{TABLE}"'
+    if outer.count(table) < 1 or " FROM " in outer[: outer.index(table)]:
+        return None  # not the shape expected (the first FROM is the turns table): take the other road
+    statement = outer.replace(table, f"FROM {walk}", 1) + f" ORDER BY {_ORDER_SQL[sort]} LIMIT %s OFFSET %s"
+    with read_connection().cursor() as cursor:
+        cursor.execute(statement, [*bound_params, WALK_BUDGET, *params, size, start])
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids if len(ids) == size else None
 
 
 def _archive_size() -> int:
