@@ -423,7 +423,8 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
 # House styles of publishers the parser was not built on, written for these tests after real pages
 # (French MFA "Q - / R -", Indian MEA, German government press conference, UK FCDO, Kremlin in
 # Russian, an English dateline after the title, US State Department, UN noon briefing, Japan's
-# MOFA, a newspaper interview in HTML): who speaks each turn and its role.
+# MOFA, a newspaper interview in HTML, a transcription service's timestamps and "Speaker 2", NATO's
+# bracketed notes, a State Department joint availability): who speaks each turn and its role.
 
 
 @pytest.mark.parametrize(
@@ -457,6 +458,15 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
           ("Yoko Kamikawa", "answer")]),
         ("interview.html", "Interview of the Foreign Minister to Le Monde", "2024-03-04",
          [(None, "question"), ("Stéphane Séjourné", "answer"), (None, "question"), ("Stéphane Séjourné", "answer")]),
+        ("rev.txt", "Antony Blinken Press Conference Transcript on Gaza", "2024-03-20",
+         [("Antony Blinken", "statement"), (None, "question"), ("Antony Blinken", "answer"), (None, "question"),
+          ("Antony Blinken", "answer")]),
+        ("nato.txt", "Press conference by NATO Secretary General Jens Stoltenberg", "2024-02-14",
+         [("Oana Lungescu", None), ("Jens Stoltenberg", None), ("Oana Lungescu", None), (None, "question"),
+          ("Jens Stoltenberg", "answer")]),
+        ("brackets.html", "Joint press availability with the Foreign Minister of Poland", "2024-04-02",
+         [("Sikorski", None), ("Antony Blinken", None), (None, None), (None, "question"),
+          ("Antony Blinken", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

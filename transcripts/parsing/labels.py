@@ -317,7 +317,8 @@ _NAME_TOKEN = re.compile(
 )
 _LABEL_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]]+(?:[ \t]+[^\s:：()\[\]]+){0,11}?)"
-    r"(?:\s*\((?P<note>[^()]{1,120})\))?\s*(?P<delim>[:：])\s*"
+    # A note in brackets: "(as interpreted)", "(00:01:15)", "[NATO Spokesperson]", "[Reuters]".
+    r"(?:\s*(?:\((?P<note>[^()]{1,120})\)|\[(?P<bracketed>[^\[\]]{1,120})\]))?\s*(?P<delim>[:：])\s*"
 )
 _CAPS_FULLSTOP = re.compile(
     r"^(?P<name>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|AMB|ST)\.\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-.]*[A-Z])*)"
@@ -364,8 +365,14 @@ def base_key(name: str) -> str:
 _ASKER_PREFIXES = {"frage", "question", "q", "вопрос", "pregunta", "domanda"}
 
 
+# "Speaker 2", "Participant 3", "Unknown Speaker 1": transcription services' unnamed voices.
+NUMBERED_VOICE = re.compile(r"^(?:unknown |unidentified )?(?:speaker|participant|voice|audience member)\s*\d{1,3}$")
+
+
 def classify(name: str) -> str:
     key = base_key(name)
+    if NUMBERED_VOICE.match(key):
+        return LabelKind.ANONYMOUS
     if key in QUESTION_LABELS:
         return LabelKind.QUESTION
     first, _, rest = key.partition(" ")
@@ -415,6 +422,8 @@ def is_chinese_name(token: str) -> bool:
 
 
 def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset()) -> bool:
+    if NUMBERED_VOICE.match(base_key(name)):
+        return True
     tokens = name.split()
     if not 1 <= len(tokens) <= 10:
         return False
@@ -609,9 +618,12 @@ def _acceptable(name: str, known_single, strict: bool, bold_lead: str) -> bool:
 
 def _finish(match: re.Match, text: str, kind: str | None = None, name: str | None = None) -> Label:
     name = " ".join((name or match["name"]).split())
-    note = " ".join(match["note"].split()) if match["note"] else None
+    raw_note = match["note"] or match.groupdict().get("bracketed")
+    note = " ".join(raw_note.split()) if raw_note else None
     rest = text[match.end() :]
     printed = f"{name} ({note})" if note else name
+    if note and not match["note"]:
+        printed = f"{name} [{note}]"  # as printed
     interpreted = _INTERPRETED.match(rest)
     if interpreted and not note:
         note = " ".join(interpreted["note"].split())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transcripts.parsing.labels import base_key
+from transcripts.parsing.labels import NUMBERED_VOICE, base_key
 from transcripts.parsing.model import LabelKind, Role, Turn
 
 GREETING = re.compile(
@@ -25,6 +25,8 @@ def assign_roles(turns: list[Turn]) -> None:
         text = " ".join(turn.paragraphs)
         words = len(text.split())
         courtesy = _is_courtesy(text, words)
+        if kind == LabelKind.ANONYMOUS and NUMBERED_VOICE.match(base_key(_label_name(turn))) and text.endswith("?"):
+            kind = LabelKind.QUESTION  # "Speaker 2 (00:01:15): Mr. Secretary, is a ceasefire close?"
         if kind in (LabelKind.QUESTION, LabelKind.OUTLET):
             if courtesy and "?" not in text:
                 turn.role = Role.REMARK
