@@ -464,6 +464,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("nato.txt", "Press conference by NATO Secretary General Jens Stoltenberg", "2024-02-14",
          [("Oana Lungescu", None), ("Jens Stoltenberg", None), ("Oana Lungescu", None), (None, "question"),
           ("Jens Stoltenberg", "answer")]),
+        ("ru_mfa.txt", None, "2025-11-25",
+         [("Sergey Lavrov", "statement"), (None, "question"), ("Sergey Lavrov", "answer"), (None, "question"),
+          ("Sergey Lavrov", "answer")]),
+        ("tr_mfa.txt", "Dışişleri Bakanı basın toplantısı", "2024-03-12",
+         [(None, "question"), ("Dışişleri Bakanı", "answer"), (None, "question"), ("Dışişleri Bakanı", "answer")]),
         ("brackets.html", "Joint press availability with the Foreign Minister of Poland", "2024-04-02",
          [("Sikorski", None), ("Antony Blinken", None), (None, None), (None, "question"),
           ("Antony Blinken", "answer")]),
@@ -499,3 +504,14 @@ def test_a_title_naming_an_office_holder_is_not_a_byline():
     parsed = parse_transcript(data, "briefing.txt")
     assert parsed.title == "Press briefing by Spokesperson Anna Berg, 2 March 2026"
     assert str(parsed.date) == "2026-03-02" and parsed.turns[0].speaker == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("12 Mart 2024", "2024-03-12"), ("5 marca 2024", "2024-03-05"), ("3 listopadu 2023", "2023-11-03"),
+     ("14 juni 2022", "2022-06-14"), ("7 Ιανουαρίου 2021", "2021-01-07"), ("21 березня 2024", "2024-03-21")],
+)  # fmt: skip
+def test_month_names_of_many_languages_come_from_cldr(text, date):
+    from transcripts.parsing.dates import parse_date_only
+
+    assert str(parse_date_only(text)[0]) == date

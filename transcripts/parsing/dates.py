@@ -22,7 +22,34 @@ _MONTH_NAMES = [
     ("november", "nov", "ноября", "ноябрь", "novembre", "noviembre", "novembro"),
     ("december", "dec", "декабря", "декабрь", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
 ]
+# And the month names of more languages, from CLDR (babel): the form used in dates ("12 Mart 2024",
+# "5 marca 2024") and the stand-alone one. A name that is a different month in two languages
+# ("listopad": November in Czech, October in Croatian) is left out.
+CLDR_DATE_LOCALES = (
+    "tr", "pl", "cs", "sk", "hr", "sl", "sr", "bg", "uk", "be", "nl", "sv", "da", "nb", "fi", "et", "lv", "lt",
+    "ro", "hu", "el", "id", "ms", "az", "kk", "uz", "ka", "hy", "sq", "mk", "bs",
+)  # fmt: skip
+
+
+def _cldr_months() -> dict[str, int]:
+    from babel import Locale
+
+    found: dict[str, set[int]] = {}
+    for code in CLDR_DATE_LOCALES:
+        try:
+            months = Locale.parse(code).months
+        except (ValueError, LookupError):
+            continue
+        for context in ("format", "stand-alone"):
+            for number, name in months[context]["wide"].items():
+                name = name.lower()
+                if len(name) >= 3 and not re.search(r"\d|\s", name):
+                    found.setdefault(name, set()).add(number)
+    return {name: numbers.pop() for name, numbers in found.items() if len(numbers) == 1}
+
+
 MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+MONTHS.update({name: n for name, n in _cldr_months().items() if MONTHS.get(name, n) == n})
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _TIME = r"(?:(?:,|\s|at)\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"

@@ -57,6 +57,14 @@ QUESTION_LABELS = {
     "质问",
     "提问",
     "質問",
+    "질문",
+    "기자",
+    "spørsmål",
+    "fråga",
+    "kysymys",
+    "otázka",
+    "kérdés",
+    "întrebare",
 }
 ANSWER_LABELS = {
     "a",
@@ -74,6 +82,16 @@ ANSWER_LABELS = {
     "risposta",
     "resposta",
     "відповідь",
+    "cevap",
+    "yanıt",
+    "odpowiedź",
+    "antwoord",
+    "svar",
+    "vastaus",
+    "odpověď",
+    "válasz",
+    "răspuns",
+    "답변",
 }
 ANONYMOUS_LABELS = {
     "moderator",
