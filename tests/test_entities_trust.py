@@ -214,3 +214,24 @@ def test_an_entity_page_links_its_wikidata_item(client):
     france = Entity.objects.get(name="France", kind="country")
     html = client.get(france.get_absolute_url()).content.decode()
     assert 'href="https://www.wikidata.org/wiki/Q142"' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "is_mention"),
+    [
+        ("Chad Wolf, the acting secretary, spoke to reporters.", "Chad", False),
+        ("Congressman Jim Jordan said the hearing would continue.", "Jordan", False),
+        ("Senator Jordan objected.", "Jordan", False),
+        ("Ms. India Walton spoke.", "India", False),
+        ("A true hero of our nation: Colonel Paris Davis.", "Paris", False),
+        ("Its Soviet-era debt to the Paris Club.", "Paris", False),
+        ("The President met Jordan's King Abdullah.", "Jordan", True),
+        ("Prime Minister of Israel Benjamin Netanyahu attended.", "Israel", True),
+        ("President of India Pranab Mukherjee met him.", "India", True),
+        ("The people here in Northern Virginia.", "Virginia", True),
+        ("In Chad, elections were held.", "Chad", True),
+        ("He visited Jordan, Egypt and Israel.", "Jordan", True),
+    ],
+)
+def test_a_place_that_is_also_a_persons_name_is_told_apart_by_its_neighbours(text, place, is_mention):
+    assert any(words == place for words, _, _ in found(text)) == is_mention

@@ -128,6 +128,8 @@ def _stands_alone(text: str, m: Match) -> bool:
     after = _WORD_AFTER.match(text, m.end)
     if after and after.group(1).lower() in _NAME_NOUNS and m.ref.kind in ("place", "country", "person", "subdivision"):
         return False
+    if m.ref.kind in ("place", "country", "subdivision") and not _place_not_person(text, m, after):
+        return False
     if m.ref.kind != "person" or " " in text[m.start : m.end].strip() or len(m.ref.name.split()) < 2:
         return True
     before = _WORD_BEFORE.search(text, 0, m.start)
@@ -137,6 +139,63 @@ def _stands_alone(text: str, m: Match) -> bool:
     if word in TITLE_WORDS or word in HONORIFICS or word in _OFFICE_WORDS:
         return True
     return bool(_SENTENCE_START.search(text, 0, before.start()))
+
+
+# Places that are also given names and surnames: "Chad Wolf", "India Walton", "Paris Hilton",
+# "Jim Jordan", "Congressman Jordan". Only these single words are judged by their neighbours.
+_PERSON_NAMES_TOO = {
+    "chad", "jordan", "india", "georgia", "paris", "israel", "kenya", "chelsea", "sydney", "victoria",
+    "florence", "madison", "austin", "jackson", "lincoln", "charlotte", "dallas", "houston", "virginia",
+    "carolina", "camden",
+}  # fmt: skip
+_PERSON_TITLES = {
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "congressman", "congresswoman",
+    "governor", "gov", "mayor", "judge", "justice", "coach", "general", "gen", "ambassador", "secretary",
+}  # fmt: skip
+
+
+def _place_not_person(text: str, m: Match, after) -> bool:
+    """False where a place's name is a person's here: a given name before a capitalised surname
+    ("Chad Wolf"), or a surname after a given name or a title ("Jim Jordan", "Senator Jordan")."""
+    words = text[m.start : m.end]
+    if " " in words.strip() or words.lower() not in _PERSON_NAMES_TOO:
+        return True
+    before = _WORD_BEFORE.search(text, 0, m.start)
+    if re.search(
+        r"\b(?:of|in|from|to|for|and|with|by|at|across|toward|towards)\s+$", text[max(0, m.start - 12) : m.start]
+    ):
+        return True  # "Prime Minister of Israel Benjamin Netanyahu", "in Georgia Congressional …"
+    if after and after.group(1)[:1].isupper() and not after.group(1).isupper() and text[m.end : m.end + 1] == " ":
+        following = after.group(1).lower().rstrip("’'s")
+        if not {following} & (_NAME_NOUNS | _INSTITUTION_WORDS | TITLE_WORDS | _OFFICE_WORDS | _PERSON_TITLES):
+            return False
+    if before and text[before.end() - 1 : m.start] == " ":
+        word = before.group(1).lower().strip(".")
+        if word in _PERSON_TITLES:
+            return False
+        if word not in TITLE_WORDS and word not in _OFFICE_WORDS and word not in _NOT_GIVEN_NAMES:
+            return bool(_SENTENCE_START.search(text, 0, before.start())) or not before.group(1).istitle()
+    return True
+
+
+# Capitalised words after a place that make it a place still ("China Daily" is found whole).
+_INSTITUTION_WORDS = {
+    "government", "ministry", "army", "forces", "force", "navy", "river", "sea", "coast", "border", "state",
+    "national", "federal", "foreign", "president", "prime", "minister", "embassy", "mission", "delegation",
+    "today", "daily", "times", "post", "news", "agency", "initiative", "summit", "forum", "talks", "is",
+    "and", "or", "has", "was", "will", "on", "in", "at", "the", "defense", "defence", "people", "republic",
+    "parliament", "congress", "senate", "council", "court", "central", "north", "south", "east", "west",
+    "i", "we", "you", "they", "he", "she", "it", "as", "but", "so", "to", "for", "with", "by", "from",
+    "congressional", "olympic", "olympics", "games", "legislature", "democrats", "republicans",
+}  # fmt: skip
+# Capitalised words before a place that are not someone's given name.
+_NOT_GIVEN_NAMES = {
+    "the", "and", "or", "of", "in", "on", "at", "to", "with", "from", "by", "for", "about", "as", "that",
+    "but", "if", "when", "while", "where", "like", "both", "between", "including", "against", "over", "into",
+    "north", "south", "east", "west", "central", "new", "greater", "mainland", "communist", "modern",
+    "northern", "southern", "eastern", "western", "upper", "lower", "rural", "coastal", "occupied",
+    "president", "minister", "king", "queen", "emir", "prince", "premier", "chancellor", "leader",
+}  # fmt: skip
 
 
 _OFFICE_WORDS = {
