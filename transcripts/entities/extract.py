@@ -132,13 +132,13 @@ def _stands_alone(text: str, m: Match) -> bool:
         return False
     if m.ref.kind != "person" or " " in text[m.start : m.end].strip() or len(m.ref.name.split()) < 2:
         return True
-    before = _WORD_BEFORE.search(text, 0, m.start)
+    before = _WORD_BEFORE.search(text, max(0, m.start - 80), m.start)
     if not before:
         return True
     word = before.group(1).lower().strip(".")
     if word in TITLE_WORDS or word in HONORIFICS or word in _OFFICE_WORDS:
         return True
-    return bool(_SENTENCE_START.search(text, 0, before.start()))
+    return bool(_SENTENCE_START.search(text, max(0, before.start() - 8), before.start()))
 
 
 # Places that are also given names and surnames: "Chad Wolf", "India Walton", "Paris Hilton",
@@ -160,7 +160,7 @@ def _place_not_person(text: str, m: Match, after) -> bool:
     words = text[m.start : m.end]
     if " " in words.strip() or words.lower() not in _PERSON_NAMES_TOO:
         return True
-    before = _WORD_BEFORE.search(text, 0, m.start)
+    before = _WORD_BEFORE.search(text, max(0, m.start - 80), m.start)
     if re.search(
         r"\b(?:of|in|from|to|for|and|with|by|at|across|toward|towards)\s+$", text[max(0, m.start - 12) : m.start]
     ):
@@ -174,7 +174,8 @@ def _place_not_person(text: str, m: Match, after) -> bool:
         if word in _PERSON_TITLES:
             return False
         if word not in TITLE_WORDS and word not in _OFFICE_WORDS and word not in _NOT_GIVEN_NAMES:
-            return bool(_SENTENCE_START.search(text, 0, before.start())) or not before.group(1).istitle()
+            sentence_start = _SENTENCE_START.search(text, max(0, before.start() - 8), before.start())
+            return bool(sentence_start) or not before.group(1).istitle()
     return True
 
 

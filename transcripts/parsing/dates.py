@@ -50,7 +50,9 @@ def _cldr_months() -> dict[str, int]:
 
 MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 MONTHS.update({name: n for name, n in _cldr_months().items() if MONTHS.get(name, n) == n})
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Any word in the month's place, looked up in MONTHS when a match is built (_build): one
+# alternation of 467 names was tried at every position of a line (4.5 s on a 3 MB line).
+_MONTH = r"(?P<month>[^\W\d_]{3,})\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _TIME = r"(?:(?:,|\s|at)\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
 # "25th November", "3. Oktober", "3 de octubre de", "1er janvier"
