@@ -469,6 +469,12 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
           ("Sergey Lavrov", "answer")]),
         ("tr_mfa.txt", "Dışişleri Bakanı basın toplantısı", "2024-03-12",
          [(None, "question"), ("Dışişleri Bakanı", "answer"), (None, "question"), ("Dışişleri Bakanı", "answer")]),
+        ("eu.txt", "Midday briefing of 12 March 2024", "2024-03-12",
+         [("Eric Mamer", None), (None, "question"), ("Eric Mamer", "answer")]),
+        ("inline_bold.html", "Interview with the Prime Minister of Canada", "2024-02-21",
+         [("Rosemary Barton", "question"), ("Justin Trudeau", None), ("Rosemary Barton", "question"),
+          ("Justin Trudeau", "answer")]),
+        ("timestamps.txt", None, "2023-11-06", [(None, None), (None, "question"), (None, "answer")]),
         ("brackets.html", "Joint press availability with the Foreign Minister of Poland", "2024-04-02",
          [("Sikorski", None), ("Antony Blinken", None), (None, None), (None, "question"),
           ("Antony Blinken", "answer")]),
@@ -515,3 +521,12 @@ def test_month_names_of_many_languages_come_from_cldr(text, date):
     from transcripts.parsing.dates import parse_date_only
 
     assert str(parse_date_only(text)[0]) == date
+
+
+def test_a_recordings_timestamp_before_a_label_stays_in_the_label():
+    data = b"Remarks\n\n10 May 2024\n\n[00:00:05] Anna Berg: Hello.\n\n[00:01:40] Question: Why?\n"
+    turns = parse_transcript(data, "t.txt").turns
+    assert [(t.label, t.paragraphs) for t in turns] == [
+        ("[00:00:05] Anna Berg", ["Hello."]),
+        ("[00:01:40] Question", ["Why?"]),
+    ]

@@ -333,6 +333,7 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-Z\u00C0-\u00DE\u0400-\u042F\u0410-\u042F][\w'’\-.\u00C0-\u024F\u0400-\u04FF]*"
     r"|[A-Z]\.(?:[A-Z]\.)*)$"
 )
+TIMESTAMP = re.compile(r"^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]\s+(?=\S)")
 _LABEL_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]]+(?:[ \t]+[^\s:：()\[\]]+){0,11}?)"
     # A note in brackets: "(as interpreted)", "(00:01:15)", "[NATO Spokesperson]", "[Reuters]".
@@ -492,6 +493,15 @@ def match_label(
     text = text.lstrip()
     if not text:
         return None
+    stamp = TIMESTAMP.match(text)
+    if stamp:
+        # "[00:01:40] Question: …": a recording's timestamp before the label stays in the label as printed.
+        label = match_label(
+            text[stamp.end() :], bold_lead=bold_lead, known_single=known_single, strict=strict, dashes=dashes
+        )
+        if label is not None:
+            label.printed = f"{stamp.group(0).strip()} {label.printed}"
+        return label
     match = _CJK_LABEL.match(text)
     if match:
         name = match["name"]

@@ -401,8 +401,8 @@ def strip_titles(name: str) -> str:
     i = 0
     while i < len(tokens):
         key = tokens[i].lower().strip(".")
-        if key in HONORIFICS or key in TITLE_WORDS:
-            i += 1
+        if key in HONORIFICS or key in TITLE_WORDS or ("-" in key and all(p in TITLE_WORDS for p in key.split("-"))):
+            i += 1  # "Secretary-General" as much as "Secretary General"
             continue
         if key in ("of", "the") and not out:
             # "President of Russia …", "Chancellor of the Federal Republic of Germany …":

@@ -11,7 +11,7 @@ from transcripts.parsing.blocks import (
     Block,
     one_line,
 )
-from transcripts.parsing.labels import Label, base_key, classify, match_label
+from transcripts.parsing.labels import TIMESTAMP, Label, base_key, classify, match_label
 from transcripts.parsing.model import LabelKind, Turn
 from transcripts.parsing.people import Resolver, gazetteer_keys
 from transcripts.parsing.roles import assign_roles
@@ -162,7 +162,9 @@ class TurnReader:
         # one when it opens two paragraphs or more ("Putin: …", "Sidhant: …" once is prose-like).
         known = set()
         dashed = 0
-        openers = Counter(m[1] for block in blocks if (m := _SINGLE_WORD_LABEL.match(block.flat)))
+        openers = Counter(
+            m[1] for block in blocks if (m := _SINGLE_WORD_LABEL.match(TIMESTAMP.sub("", block.flat, count=1)))
+        )
         for word, n in openers.items():
             key = base_key(word)
             if classify(word) != LabelKind.PERSON or key in _NOT_NAMES or key in _NOT_SINGLE_LABELS:
