@@ -530,3 +530,23 @@ def test_a_recordings_timestamp_before_a_label_stays_in_the_label():
         ("[00:00:05] Anna Berg", ["Hello."]),
         ("[00:01:40] Question", ["Why?"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Vice-President of the Polar Explorers Association Nikolai Kornilov", "Nikolai Kornilov"),
+        ("Collective Farm Chairman Alexei Lavrinenko", "Alexei Lavrinenko"),
+        ("Nezavisimaya Gazeta Chief Editor Konstantin Remchukov", "Konstantin Remchukov"),
+        ("Rostec State Corporation CEO Sergei Chemezov", "Sergei Chemezov"),
+        ("President of the Czech Republic Milos Zeman", "Milos Zeman"),
+        ("Minister of Industry and Trade Denis Manturov", "Denis Manturov"),
+        ("Foreign Minister Sergey Lavrov", "Sergey Lavrov"),
+        ("Press Secretary Karine Jean-Pierre", "Karine Jean-Pierre"),
+        ("THE PRESIDENT", ""),
+    ],
+)
+def test_a_speakers_titles_and_organisation_are_stripped_to_the_name(label, name):
+    from transcripts.parsing.people import strip_titles
+
+    assert strip_titles(label) == name

@@ -15,6 +15,11 @@ from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key, is_chin
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 TITLE_WORDS = {
+    # Posts that come between an organisation and a name ("Nezavisimaya Gazeta Chief Editor …").
+    "editor",
+    "chairperson",
+    "commander",
+    "rector",
     # German, French, Spanish, Italian, Russian offices and forms of address, and the
     # abbreviations German government transcripts print ("BK Scholz", "P Macron", "StS").
     "bk",
@@ -403,6 +408,8 @@ def strip_titles(name: str) -> str:
         key = tokens[i].lower().strip(".")
         if key in HONORIFICS or key in TITLE_WORDS or ("-" in key and all(p in TITLE_WORDS for p in key.split("-"))):
             i += 1  # "Secretary-General" as much as "Secretary General"
+            if out and i < len(tokens) - 1:
+                out = []  # "Collective Farm Chairman Alexei Lavrinenko": what came before the title is its place
             continue
         if key in ("of", "the") and not out:
             # "President of Russia …", "Chancellor of the Federal Republic of Germany …":
@@ -424,7 +431,19 @@ def strip_titles(name: str) -> str:
             continue
         out.append(tokens[i])
         i += 1
-    return " ".join(out)
+    # "… of the Polar Explorers Association Nikolai Kornilov": the name follows the organisation.
+    cut = max((n for n, word in enumerate(out[:-2]) if word.lower().strip(".,") in _ORGANISATION_WORDS), default=-1)
+    return " ".join(out[cut + 1 :])
+
+
+# Words that end an organisation's name in a speaker's title, before the speaker's own name.
+_ORGANISATION_WORDS = {
+    "association", "institute", "committee", "council", "union", "party", "academy", "university", "company",
+    "corporation", "foundation", "agency", "ministry", "department", "bank", "fund", "society", "federation",
+    "club", "group", "centre", "center", "service", "office", "board", "commission", "sciences", "school",
+    "college", "hospital", "museum", "theatre", "theater", "plant", "factory", "enterprise", "organisation",
+    "organization", "movement", "front", "chamber", "league", "forum", "region", "territory", "republic",
+}  # fmt: skip
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
