@@ -475,6 +475,9 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [("Rosemary Barton", "question"), ("Justin Trudeau", None), ("Rosemary Barton", "question"),
           ("Justin Trudeau", "answer")]),
         ("timestamps.txt", None, "2023-11-06", [(None, None), (None, "question"), (None, "answer")]),
+        ("ja_mofa.txt", "上川外務大臣会見記録", "2024-01-09",
+         [(None, "statement"), (None, "question"), (None, "answer")]),
+        ("ko_mofa.txt", "외교부 대변인 정례브리핑", "2024-03-12", [(None, None), (None, None), (None, None)]),
         ("brackets.html", "Joint press availability with the Foreign Minister of Poland", "2024-04-02",
          [("Sikorski", None), ("Antony Blinken", None), (None, None), (None, "question"),
           ("Antony Blinken", "answer")]),
@@ -515,7 +518,8 @@ def test_a_title_naming_an_office_holder_is_not_a_byline():
 @pytest.mark.parametrize(
     ("text", "date"),
     [("12 Mart 2024", "2024-03-12"), ("5 marca 2024", "2024-03-05"), ("3 listopadu 2023", "2023-11-03"),
-     ("14 juni 2022", "2022-06-14"), ("7 Ιανουαρίου 2021", "2021-01-07"), ("21 березня 2024", "2024-03-21")],
+     ("14 juni 2022", "2022-06-14"), ("7 Ιανουαρίου 2021", "2021-01-07"), ("21 березня 2024", "2024-03-21"),
+     ("令和6年1月9日", "2024-01-09"), ("平成元年2月3日", "1989-02-03"), ("2024년 3월 12일", "2024-03-12")],
 )  # fmt: skip
 def test_month_names_of_many_languages_come_from_cldr(text, date):
     from transcripts.parsing.dates import parse_date_only
@@ -550,3 +554,11 @@ def test_a_speakers_titles_and_organisation_are_stripped_to_the_name(label, name
     from transcripts.parsing.people import strip_titles
 
     assert strip_titles(label) == name
+
+
+def test_japanese_and_korean_labels_split_the_turns():
+    ja = parse_transcript("会見\n\n令和6年1月9日\n\n【外務大臣】冒頭。\n\n【記者】質問です。\n".encode(), "ja.txt")
+    assert [(t.label, t.paragraphs) for t in ja.turns] == [("外務大臣", ["冒頭。"]), ("記者", ["質問です。"])]
+    ko = parse_transcript("브리핑\n\n2024년 3월 12일\n\n대변인: 시작합니다.\n\n질문: 북한 문제?\n".encode(), "ko.txt")
+    assert [(t.label, t.paragraphs) for t in ko.turns] == [("대변인", ["시작합니다."]), ("질문", ["북한 문제?"])]
+    assert ko.turns[1].role == "question"

@@ -66,6 +66,10 @@ DATE_PATTERNS = [
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<monthnum>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME}"),
     # Chinese and Japanese: 2019年12月20日
     re.compile(r"(?P<year>\d{4})\s*年\s*(?P<monthnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
+    # Japan's era years: 令和6年1月9日 (Reiwa 6 = 2024), 平成31年 (Heisei 31 = 2019)
+    re.compile(r"(?P<era>令和|平成)\s*(?P<eyear>\d{1,2}|元)\s*年\s*(?P<monthnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
+    # Korean: 2024년 3월 12일
+    re.compile(r"(?P<year>\d{4})\s*년\s*(?P<monthnum>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
 ]
 
 TIME_LINE = re.compile(
@@ -76,6 +80,9 @@ TIME_LINE = re.compile(
 
 def _build(match: re.Match) -> tuple[dt.date, dt.time | None] | None:
     parts = match.groupdict()
+    if parts.get("era"):
+        era_year = 1 if parts["eyear"] == "元" else int(parts["eyear"])  # 元年: the era's first year
+        parts["year"] = {"令和": 2018, "平成": 1988}[parts["era"]] + era_year
     month = MONTHS.get((parts.get("month") or "").lower().rstrip(".")) or int(parts.get("monthnum") or 0)
     try:
         date = dt.date(int(parts["year"]), month, int(parts["day"]))

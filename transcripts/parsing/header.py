@@ -433,7 +433,7 @@ def _strip_site(title: str | None) -> str | None:
     return re.split(r"\s+[•|–—-]\s+(?=[^•|]*$)", title)[0].strip() or None
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # and Hangul
 _DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?)\s*[,–—-]\s+(?P<date>.+)$")
 
 

@@ -59,6 +59,8 @@ QUESTION_LABELS = {
     "質問",
     "질문",
     "기자",
+    "記者",
+    "問",
     "spørsmål",
     "fråga",
     "kysymys",
@@ -92,6 +94,7 @@ ANSWER_LABELS = {
     "válasz",
     "răspuns",
     "답변",
+    "答え",
 }
 ANONYMOUS_LABELS = {
     "moderator",
@@ -350,6 +353,9 @@ _DASH_HEAD = re.compile(
 )
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
 _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")
+# Japan's MOFA: "【上川外務大臣】…", "【記者】…"; Korean labels: "대변인:", "질문:", "기자:".
+_LENTICULAR_LABEL = re.compile(r"^【(?P<name>[^【】\n]{1,30})】\s*")
+_HANGUL_LABEL = re.compile(r"^(?P<name>[\uac00-\ud7af]{1,6}(?:\s[\uac00-\ud7af]{1,6}){0,2})\s*[:：]\s*(?=\S)")
 # A surname after initials written without spaces: "С.В.Лавров", "S.Lavrov", "V.V.Putin".
 _INITIALS_NAME = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0400-\u042F]\.){1,3}[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]+$")
 _INTERPRETED = re.compile(
@@ -371,7 +377,8 @@ class Label:
 def fold(text: str) -> str:
     """Lower-case, accents removed: the key under which names are compared."""
     text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
+    # NFC again puts Korean syllables back together (NFKD splits them into letters, no accents to drop).
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch))).lower().strip()
 
 
 @lru_cache(maxsize=65536)
@@ -502,9 +509,9 @@ def match_label(
         if label is not None:
             label.printed = f"{stamp.group(0).strip()} {label.printed}"
         return label
-    match = _CJK_LABEL.match(text)
+    match = _CJK_LABEL.match(text) or _LENTICULAR_LABEL.match(text) or _HANGUL_LABEL.match(text)
     if match:
-        name = match["name"]
+        name = match["name"].strip()
         return Label(name, name, None, text[match.end() :], classify(name))
     match = _LABEL_HEAD.match(text)
     if match:
