@@ -381,13 +381,21 @@ class SearchViewSet(ApiView, viewsets.GenericViewSet):
         )
 
 
-class EventViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
-    queryset = Event.objects.select_related("publisher").order_by("-date", "-time", "-id")
-    serializer_class = EventSerializer
+class ReadOnlyViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
+    """A list filtered by a FilterSet and paged, and one object by its slug (filters ignored)."""
+
     filter_backends = [DjangoFilterBackend]
-    filterset_class = EventFilter
     pagination_class = Pages
     lookup_field = "slug"
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+
+class EventViewSet(ReadOnlyViewSet):
+    queryset = Event.objects.select_related("publisher").order_by("-date", "-time", "-id")
+    serializer_class = EventSerializer
+    filterset_class = EventFilter
 
     @answers(EventSerializer(many=True), summary="List transcripts, newest first", operation_id="listEvents")
     def list(self, request, *args, **kwargs):
@@ -400,18 +408,11 @@ class EventViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
         event.mentioned_entities = Entity.objects.in_event(event)
         return Response(EventDetailSerializer(event, context=self.get_serializer_context()).data)
 
-    def filter_queryset(self, queryset):
-        # The slug alone finds a transcript; filters apply to the list.
-        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
-
-class SpeakerViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
+class SpeakerViewSet(ReadOnlyViewSet):
     queryset = Speaker.objects.select_related("entity").annotate(turns=Count("utterances")).order_by("-turns", "name")
     serializer_class = SpeakerSerializer
-    filter_backends = [DjangoFilterBackend]
     filterset_class = SpeakerListFilter
-    pagination_class = Pages
-    lookup_field = "slug"
 
     @answers(SpeakerSerializer(many=True), summary="List speakers, most turns first", operation_id="listSpeakers")
     def list(self, request, *args, **kwargs):
@@ -421,16 +422,10 @@ class SpeakerViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)
 
-    def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
-
-class EntityViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(ReadOnlyViewSet):
     serializer_class = EntitySerializer
-    filter_backends = [DjangoFilterBackend]
     filterset_class = EntityListFilter
-    pagination_class = Pages
-    lookup_field = "slug"
 
     def get_queryset(self):
         if self.action == "retrieve":
@@ -456,9 +451,6 @@ class EntityViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
         entity.mentioned_with = Entity.objects.mentioned_with(entity, limit=10)
         entity.turn_count = Mention.objects.filter(entity=entity).count()
         return Response(EntityDetailSerializer(entity, context=self.get_serializer_context()).data)
-
-    def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
 
 # ------------------------------------------------------------------------------------------ the description

@@ -167,7 +167,7 @@ def _place_not_person(text: str, m: Match, after) -> bool:
         return True  # "Prime Minister of Israel Benjamin Netanyahu", "in Georgia Congressional …"
     if after and after.group(1)[:1].isupper() and not after.group(1).isupper() and text[m.end : m.end + 1] == " ":
         following = after.group(1).lower().rstrip("’'s")
-        if not {following} & (_NAME_NOUNS | _INSTITUTION_WORDS | TITLE_WORDS | _OFFICE_WORDS | _PERSON_TITLES):
+        if following not in _STILL_A_PLACE_AFTER:
             return False
     if before and text[before.end() - 1 : m.start] == " ":
         word = before.group(1).lower().strip(".")
@@ -202,6 +202,8 @@ _NOT_GIVEN_NAMES = {
 _OFFICE_WORDS = {
     w.lower().rstrip(".") for w in re.findall(r"[A-Za-z][A-Za-z.\-]*", _OFFICE.replace("(?:", " ").replace("[cs]", "c"))
 }
+# Words after a place-or-person name that keep it a place ("Jordan River", "Georgia Governor …").
+_STILL_A_PLACE_AFTER = frozenset(_NAME_NOUNS | _INSTITUTION_WORDS | TITLE_WORDS | _OFFICE_WORDS | _PERSON_TITLES)
 
 
 _GEORGIA = EntityRef("Georgia", "country")

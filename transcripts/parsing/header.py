@@ -17,7 +17,7 @@ from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, pars
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
-from transcripts.parsing.people import DATA_DIR
+from transcripts.parsing.people import DATA_DIR, NAME_COMMA_OFFICE
 from transcripts.parsing.turns import _title_only_label
 
 
@@ -440,8 +440,6 @@ _DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?)\s*[,–—-]\s+
 def _byline(line: str) -> bool:
     """ "Matthew Miller, Spokesperson", "Stéphane Dujarric, Spokesperson for the Secretary-General":
     a name, then its office, and nothing else."""
-    from transcripts.parsing.people import NAME_COMMA_OFFICE
-
     match = NAME_COMMA_OFFICE.match(line)
     rest = line[match.end() :] if match else ""
     return bool(match) and len(line.split()) <= 12 and (not rest.strip() or re.match(r"\s+(?:for|of|to)\s", rest))

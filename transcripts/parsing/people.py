@@ -584,6 +584,8 @@ class Resolver:
         self.title = title
         self.title_names = [self.canonical(n) for n in names_in(title)] + cjk_names_in(title)
         self.offices = offices_in(f"{title}\n{header}")
+        # Offices that labels pair with a name (filled below; resolve() reads it meanwhile).
+        self.label_offices: dict[str, str] = {}
         # Pool: canonical name -> the keys it answers to.
         self.pool: dict[str, set[str]] = {}
         for person in gazetteer_people():
@@ -603,7 +605,6 @@ class Resolver:
         self.president = self._office_holder("president")
         # Offices that labels of this transcript pair with a name ("Foreign Secretary David Cameron:"),
         # so that the office alone ("Foreign Secretary:") is that person later on.
-        self.label_offices: dict[str, str] = {}
         for printed in label_names:
             core = strip_titles(printed)
             tokens = printed.replace(",", " ").split()
@@ -680,7 +681,7 @@ class Resolver:
     def resolve(self, printed_name: str) -> str | None:
         core = strip_titles(printed_name)
         if not core:
-            if base_key(printed_name) in getattr(self, "label_offices", {}):
+            if base_key(printed_name) in self.label_offices:
                 return self.label_offices[base_key(printed_name)]
             office = office_key(printed_name)
             if office == "president" and self.president:
