@@ -481,6 +481,45 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("brackets.html", "Joint press availability with the Foreign Minister of Poland", "2024-04-02",
          [("Sikorski", None), ("Antony Blinken", None), (None, None), (None, "question"),
           ("Antony Blinken", "answer")]),
+        # Session 6: Spanish, Arabic, Ukrainian, Polish, Italian, Portuguese, the Elysée, an Australian
+        # doorstop, the Pentagon, a TV interview, Spanish "P.- / R.-", a White House gaggle en route.
+        ("es_maec.txt", None, "2024-03-15",
+         [("José Manuel Albares", "statement"), (None, "question"), ("José Manuel Albares", "answer"),
+          (None, "question"), ("José Manuel Albares", "answer")]),
+        ("ar_mfa.txt", "المؤتمر الصحفي الأسبوعي للمتحدث باسم وزارة الخارجية ناصر كنعاني", "2024-03-12",
+         [("ناصر كنعاني", None), (None, "question"), ("ناصر كنعاني", "answer"), (None, "question"),
+          ("ناصر كنعاني", "answer")]),
+        ("uk_mfa.txt", "Брифінг речника МЗС України Олега Ніколенка", "2024-03-21",
+         [("Олег Ніколенко", "statement"), (None, "question"), ("Олег Ніколенко", "answer"), (None, "question"),
+          ("Олег Ніколенко", "answer")]),
+        ("pl_msz.txt", None, "2024-03-05",
+         [("Radosław Sikorski", None), (None, "question"), ("Radosław Sikorski", "answer"), (None, "question"),
+          ("Radosław Sikorski", "answer")]),
+        ("au_doorstop.txt", "Doorstop interview, Parliament House, Canberra", "2024-02-12",
+         [("Penny Wong", None), (None, "question"), ("Penny Wong", "answer"), (None, "question"),
+          ("Penny Wong", "answer")]),
+        ("fr_elysee.txt", "Conférence de presse du Président de la République", "2024-01-16",
+         [(None, "statement"), (None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        ("it_esteri.txt", None, "2024-04-03",
+         [("Antonio Tajani", None), (None, "question"), ("Antonio Tajani", "answer"), (None, "question"),
+          ("Antonio Tajani", "answer")]),
+        ("pt_itamaraty.txt", None, "2024-02-22",
+         [("Mauro Vieira", None), (None, "question"), ("Mauro Vieira", "answer"), (None, "question"),
+          ("Mauro Vieira", "answer")]),
+        ("us_dod.txt", None, "2024-02-01",
+         [("Lloyd J. Austin III", None), ("Charles Q. Brown Jr.", None), (None, None), (None, "question"),
+          ("Lloyd J. Austin III", "answer"), (None, "question"), ("Charles Q. Brown Jr.", "answer")]),
+        ("tv_interview.txt", "Interview with Russian Foreign Minister Sergey Lavrov", "2024-03-04",
+         [("Christiane Amanpour", None), ("Christiane Amanpour", "question"), ("Sergey Lavrov", "answer"),
+          ("Christiane Amanpour", "question"), ("Sergey Lavrov", "answer"), ("Christiane Amanpour", "question"),
+          ("Sergey Lavrov", "answer")]),
+        ("es_dash.txt", None, "2024-01-08",
+         [(None, "question"), ("Pedro Sánchez", "answer"), (None, "question"), ("Pedro Sánchez", "answer")]),
+        ("wh_gaggle.txt",
+         "Press Gaggle by Principal Deputy Press Secretary Olivia Dalton Aboard Air Force One En Route Detroit, MI",
+         "None",
+         [("Olivia Dalton", None), (None, "question"), ("Olivia Dalton", "answer"), (None, "question"),
+          ("Olivia Dalton", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -519,12 +558,29 @@ def test_a_title_naming_an_office_holder_is_not_a_byline():
     ("text", "date"),
     [("12 Mart 2024", "2024-03-12"), ("5 marca 2024", "2024-03-05"), ("3 listopadu 2023", "2023-11-03"),
      ("14 juni 2022", "2022-06-14"), ("7 Ιανουαρίου 2021", "2021-01-07"), ("21 березня 2024", "2024-03-21"),
-     ("令和6年1月9日", "2024-01-09"), ("平成元年2月3日", "1989-02-03"), ("2024년 3월 12일", "2024-03-12")],
+     ("令和6年1月9日", "2024-01-09"), ("平成元年2月3日", "1989-02-03"), ("2024년 3월 12일", "2024-03-12"),
+     ("21 березня 2024 року", "2024-03-21"), ("3 kwietnia 2024 r.", "2024-04-03"), ("١٢ مارس ٢٠٢٤", "2024-03-12"),
+     ("12 مارس 2024م", "2024-03-12"), ("le 16 janvier 2024", "2024-01-16")],
 )  # fmt: skip
 def test_month_names_of_many_languages_come_from_cldr(text, date):
     from transcripts.parsing.dates import parse_date_only
 
     assert str(parse_date_only(text)[0]) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Panie ministrze, co z pomocą dla Ukrainy? Polska jest i pozostaje najważniejszym sojusznikiem, "
+      "który się nie zmienia.", "pl"),
+     ("Wij zijn het eens dat de oorlog moet stoppen en dat er niet meer tijd is.", "nl"),
+     ("Bu konuda çok daha fazla çalışma var ve biz bunu değil, barışı istiyoruz.", "tr"),
+     ("ما هو موقف الوزارة من المفاوضات النووية", "ar"), ("پاسخ وزارت خارجه به پرسش خبرنگاران درباره گفتگو", "fa"),
+     ("שאלה על המצב בצפון", "he"), ("The minister said that we will not accept this.", "en")],
+)  # fmt: skip
+def test_the_language_of_text_in_more_languages(text, language):
+    from transcripts.parsing.language import detect_language
+
+    assert detect_language(text) == language
 
 
 def test_a_recordings_timestamp_before_a_label_stays_in_the_label():
@@ -548,6 +604,19 @@ def test_a_recordings_timestamp_before_a_label_stays_in_the_label():
         ("Foreign Minister Sergey Lavrov", "Sergey Lavrov"),
         ("Press Secretary Karine Jean-Pierre", "Karine Jean-Pierre"),
         ("THE PRESIDENT", ""),
+        # The office's object, in several languages, is not part of the name; the name keeps its parts.
+        ("Minister of Foreign Affairs Sergey Lavrov", "Sergey Lavrov"),
+        ("Minister of Labour and Social Protection Maxim Topilin", "Maxim Topilin"),
+        ("Acting Head of the Republic of Daghestan Vladimir Vasilyev", "Vladimir Vasilyev"),
+        ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III", "LLOYD J. AUSTIN III"),
+        ("Ministro degli Esteri Antonio Tajani", "Antonio Tajani"),
+        ("Ministre de l’Europe et des Affaires étrangères Stéphane Séjourné", "Stéphane Séjourné"),
+        ("LE PRÉSIDENT DE LA RÉPUBLIQUE", ""),
+        ("Presidente da República Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva"),
+        ("President of Egypt Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"),
+        ("Emir of Qatar Tamim bin Hamad Al Thani", "Tamim bin Hamad Al Thani"),
+        ("President of the European Commission Ursula von der Leyen", "Ursula von der Leyen"),
+        ("SEC. AUSTIN", "AUSTIN"),
     ],
 )
 def test_a_speakers_titles_and_organisation_are_stripped_to_the_name(label, name):

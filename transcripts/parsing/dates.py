@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 # Month names as transcripts print them: English, then the other languages diplomatic
 # services publish in (Russian in both the genitive "25 ноября" and the nominative, German,
@@ -27,8 +28,14 @@ _MONTH_NAMES = [
 # ("listopad": November in Czech, October in Croatian) is left out.
 CLDR_DATE_LOCALES = (
     "tr", "pl", "cs", "sk", "hr", "sl", "sr", "bg", "uk", "be", "nl", "sv", "da", "nb", "fi", "et", "lv", "lt",
-    "ro", "hu", "el", "id", "ms", "az", "kk", "uz", "ka", "hy", "sq", "mk", "bs",
+    "ro", "hu", "el", "id", "ms", "az", "kk", "uz", "ka", "hy", "sq", "mk", "bs", "ar", "fa", "he",
 )  # fmt: skip
+# Every script's decimal digits read as ASCII ones ("١٢ مارس ٢٠٢٤", full-width "２０２４"), one for one.
+_DIGITS = {
+    ord(ch): str(unicodedata.decimal(ch))
+    for ch in map(chr, range(0x80, 0x10000))
+    if unicodedata.decimal(ch, None) is not None
+}
 
 
 def _cldr_months() -> dict[str, int]:
@@ -57,7 +64,10 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _TIME = r"(?:(?:,|\s|at)\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
 # "25th November", "3. Oktober", "3 de octubre de", "1er janvier"
 _DAY_FIRST = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?"
-_YEAR_AFTER_MONTH = r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?:\s*(?:г\.|года|год))?"
+# The year's word after it: "года", "року", "р.", "roku", "r.", "yılı", "m.", "godine", "م" (Arabic).
+_YEAR_AFTER_MONTH = (
+    r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?:\s*(?:г\.|года|год|року|рік|р\.|roku|r\.|yılı|m\.|godine|g\.|م)(?!\w))?"
+)
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\w){_WEEKDAY}{_DAY_FIRST}{_MONTH}{_YEAR_AFTER_MONTH}{_TIME}", re.I),
@@ -106,6 +116,7 @@ def _build(match: re.Match) -> tuple[dt.date, dt.time | None] | None:
 def find_date(text: str) -> tuple[dt.date, dt.time | None, re.Match] | None:
     """The first date in `text`, with a time if one follows it."""
     best = None
+    text = text.translate(_DIGITS)
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             built = _build(match)
@@ -137,7 +148,9 @@ def parse_date_only(text: str) -> tuple[dt.date, dt.time | None] | None:
         return None
     date, time, match = found
     rest = WEEKDAYS.sub("", text[: match.start()] + text[match.end() :]).strip(" ,.-–—|")
-    if rest and not re.fullmatch(r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z]{2,5}|GMT[+-]?\d*)", rest, re.I):
+    # What may stand beside it: a time, a time zone, an article ("le 16 janvier 2024", "den 5. März").
+    allowed = r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z]{2,5}|GMT[+-]?\d*|le|el|den|am|on|the)"
+    if rest and not re.fullmatch(allowed, rest, re.I):
         return None
     return date, time
 

@@ -17,7 +17,7 @@ from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, pars
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
-from transcripts.parsing.people import DATA_DIR, NAME_COMMA_OFFICE
+from transcripts.parsing.people import DATA_DIR, NAME_COMMA_OFFICE, _caseless
 from transcripts.parsing.turns import _title_only_label
 
 
@@ -274,7 +274,11 @@ class HeaderReader:
                 before = i - 1
                 while before > 0 and parse_date_only(blocks[before].flat) is not None:
                     before -= 1
-                if title_candidates and title_candidates[-1] == before and (self.title or self.doc.format != "text"):
+                if (
+                    title_candidates
+                    and title_candidates[-1] == before
+                    and (self.title or self.doc.format != "text" or len(title_candidates) >= 2)
+                ):
                     venue_index = title_candidates.pop()
                     self.venue = " / ".join(blocks[venue_index].text.split("\n"))
             elif (
@@ -397,6 +401,17 @@ def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
         title_then_metadata = (
             index < 3 and len(lines) > 1 and not metadata[0] and all(metadata[1:]) and _title_like(one_line(lines[0]))
         )
+        # "Senator the Hon Penny Wong, Minister for Foreign Affairs / Doorstop interview, Canberra /
+        # 12 February 2024": a byline, a title and a date with no blank line between them.
+        bylined = [_byline(line) for line in lines]
+        title_then_metadata = title_then_metadata or (
+            index < 3
+            and 2 <= len(lines) <= 4
+            and any(bylined)
+            and any(metadata)
+            and sum(not (m or b) for m, b in zip(metadata, bylined, strict=True)) <= 1
+            and all(m or b or _title_like(one_line(line)) for m, b, line in zip(metadata, bylined, lines, strict=True))
+        )
         if index < 15 and len(lines) > 1 and (all(metadata) or title_then_metadata):
             out.extend(Block(line, line=(block.line or 0) + n if block.line else None) for n, line in enumerate(lines))
         else:
@@ -410,8 +425,8 @@ def _title_like(text: str, first: bool = False) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 45 or "\n" in text:
         return False
-    if _CJK.search(text):
-        # No capitals in Chinese or Japanese: a short line without sentence punctuation.
+    if _CJK.search(text) or _caseless(words[0][:1]):
+        # No capitals in Chinese, Japanese, Arabic…: a short line without sentence punctuation.
         return len(text) <= 80 and not re.search(r"[。！？：:]$", text) and not match_label(text)
     if re.search(r"[.,;:!?…]$", text) and not find_date(text[-30:]):
         return False
@@ -437,9 +452,17 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # and Hangul
 _DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?)\s*[,–—-]\s+(?P<date>.+)$")
 
 
+# "Senator the Hon Penny Wong, …", "The Rt Hon David Lammy MP, …", "H.E. Mr …": forms of address before a byline's name.
+_BYLINE_HONORIFICS = re.compile(
+    r"^(?:(?:the|senator|hon\.?|honourable|honorable|rt\.?|right|h\.\s?e\.?|his|her|excellency|mr\.?|ms\.?|mrs\.?|dr\.?)\s+)+",
+    re.I,
+)
+
+
 def _byline(line: str) -> bool:
     """ "Matthew Miller, Spokesperson", "Stéphane Dujarric, Spokesperson for the Secretary-General":
     a name, then its office, and nothing else."""
+    line = _BYLINE_HONORIFICS.sub("", line.strip())
     match = NAME_COMMA_OFFICE.match(line)
     rest = line[match.end() :] if match else ""
     return bool(match) and len(line.split()) <= 12 and (not rest.strip() or re.match(r"\s+(?:for|of|to)\s", rest))

@@ -17,6 +17,7 @@ from transcripts.parsing.model import LabelKind
 
 QUESTION_LABELS = {
     "q",
+    "p",  # Spanish "P.- / R.-" (pregunta, respuesta)
     "question",
     "questions",
     "follow-up",
@@ -67,6 +68,18 @@ QUESTION_LABELS = {
     "otázka",
     "kérdés",
     "întrebare",
+    # Arabic, Persian, Hebrew, Hindi.
+    "سؤال",
+    "السؤال",
+    "سوال",
+    "پرسش",
+    "صحفي",
+    "الصحفي",
+    "مراسل",
+    "שאלה",
+    "עיתונאי",
+    "प्रश्न",
+    "सवाल",
 }
 ANSWER_LABELS = {
     "a",
@@ -93,6 +106,15 @@ ANSWER_LABELS = {
     "odpověď",
     "válasz",
     "răspuns",
+    "جواب",
+    "الجواب",
+    "إجابة",
+    "الإجابة",
+    "رد",
+    "پاسخ",
+    "תשובה",
+    "उत्तर",
+    "जवाब",
     "답변",
     "答え",
 }
@@ -356,6 +378,10 @@ _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質�
 # Japan's MOFA: "【上川外務大臣】…", "【記者】…"; Korean labels: "대변인:", "질문:", "기자:".
 _LENTICULAR_LABEL = re.compile(r"^【(?P<name>[^【】\n]{1,30})】\s*")
 _HANGUL_LABEL = re.compile(r"^(?P<name>[\uac00-\ud7af]{1,6}(?:\s[\uac00-\ud7af]{1,6}){0,2})\s*[:：]\s*(?=\S)")
+# Scripts without capitals (Arabic, Persian, Hebrew, Devanagari, Thai): one to four words before a colon,
+# "سؤال:", "ناصر كنعاني:", "שאלה:", "प्रवक्ता:".
+_CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"
+_CASELESS_LABEL = re.compile(rf"^(?P<name>[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,3}})\s*[:：]\s*(?=\S)")
 # A surname after initials written without spaces: "С.В.Лавров", "S.Lavrov", "V.V.Putin".
 _INITIALS_NAME = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0400-\u042F]\.){1,3}[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]+$")
 _INTERPRETED = re.compile(
@@ -509,7 +535,12 @@ def match_label(
         if label is not None:
             label.printed = f"{stamp.group(0).strip()} {label.printed}"
         return label
-    match = _CJK_LABEL.match(text) or _LENTICULAR_LABEL.match(text) or _HANGUL_LABEL.match(text)
+    match = (
+        _CJK_LABEL.match(text)
+        or _LENTICULAR_LABEL.match(text)
+        or _HANGUL_LABEL.match(text)
+        or _CASELESS_LABEL.match(text)
+    )
     if match:
         name = match["name"].strip()
         return Label(name, name, None, text[match.end() :], classify(name))
@@ -580,6 +611,8 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
             return None
         if is_outlet(parts[1]) and not _office_only(parts[1]):
             name, affiliation = parts[0], parts[1]  # "Natalya Yuryeva, Channel One Russia:"
+        elif _office_only(parts[1]):
+            name = f"{parts[1]} {parts[0]}"  # "Sergey Lavrov, Foreign Minister": the office first, as titles put it
         else:
             name = " ".join(parts)
     if not _acceptable(name, known_single, strict, bold_lead):
@@ -605,8 +638,14 @@ OFFICE_WORDS = {
 }  # fmt: skip
 
 
+# Whose office: "Russian Foreign Minister", "U.S. Secretary of State", "EU High Representative".
+_NATIONALITY = re.compile(r"^(?:u\.?s\.?|eu|un|uk|\w+(?:ian|ese|ish|an|i|ch|ic))$")
+
+
 def _office_only(text: str) -> bool:
     words = [w for w in re.split(r"[\s-]+", base_key(text)) if w and w not in CONNECTORS]
+    if len(words) >= 2 and _NATIONALITY.match(words[0]):
+        words = words[1:]
     return bool(words) and all(w in OFFICE_WORDS for w in words)
 
 

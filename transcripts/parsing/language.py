@@ -15,6 +15,13 @@ STOPWORDS = {
     "pt": "o os as e é que não uma para com do da em se por mais dos das também muito foi são",
     "ru": "и в не что на с это я как мы по но он то все так его для вы же",
     "uk": "і в не що на з це я як ми та але він то все так його для ви ж які",
+    "pl": "się że jest nie na do to jak ale po tak za od już jego przez dla czy być są oraz które",
+    "nl": "het een van is dat niet te op zijn met voor die er ook als aan maar bij wij wordt",
+    "tr": "ve bir bu için ile çok daha olarak gibi ama var ne kadar olan biz değil mi bizim",
+    "sv": "och att det som är av för med till inte har om vi ett men också kan ska",
+    "cs": "je se na že to jsou jako ale by pro tak už jsme které také byl jsem když",
+    "ro": "și în că nu cu pe este mai din care pentru sunt au ca fost această acest",
+    "id": "yang dan ini itu dengan untuk tidak dari dalam akan pada kami juga ada adalah",
 }
 _WORDS = {lang: set(words.split()) for lang, words in STOPWORDS.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -24,7 +31,13 @@ _SCRIPTS = {
     "cjk": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
     "hangul": re.compile(r"[\uac00-\ud7af]"),
     "arabic": re.compile(r"[\u0600-\u06ff]"),
+    "hebrew": re.compile(r"[\u0590-\u05ff]"),
+    "greek": re.compile(r"[\u0370-\u03ff]"),
+    "devanagari": re.compile(r"[\u0900-\u097f]"),
+    "thai": re.compile(r"[\u0e00-\u0e7f]"),
 }
+# Scripts of one language here; Arabic script is Persian when Persian's own letters show.
+_ONE_LANGUAGE = {"hebrew": "he", "greek": "el", "devanagari": "hi", "thai": "th"}
 
 
 def detect_language(text: str, declared: str | None = None) -> str:
@@ -43,9 +56,12 @@ def detect_language(text: str, declared: str | None = None) -> str:
     if script == "hangul" and share > 0.3:
         return "ko"
     if script == "arabic" and share > 0.3:
-        return "ar"
+        return "fa" if sum(letters.count(ch) for ch in "پچژگ") > 0.01 * len(letters) else "ar"
+    if script in _ONE_LANGUAGE and share > 0.3:
+        return _ONE_LANGUAGE[script]
     words = [w.lower() for w in _TOKEN.findall(sample)]
-    candidates = ("ru", "uk") if script == "cyrillic" else ("en", "de", "fr", "es", "it", "pt")
+    latin = ("en", "de", "fr", "es", "it", "pt", "pl", "nl", "tr", "sv", "cs", "ro", "id")
+    candidates = ("ru", "uk") if script == "cyrillic" else latin
     scores = {lang: sum(1 for w in words if w in _WORDS[lang]) for lang in candidates}
     if script == "cyrillic":
         # Ukrainian letters settle it; Russian ones (ы, э, ъ) too.

@@ -64,6 +64,19 @@ TITLE_WORDS = {
     "sr",
     "sra",
     "signor",
+    # Abbreviated ranks and posts: "SEC. AUSTIN", "GEN. BROWN", "Amb. Thomas-Greenfield".
+    "sec",
+    "gen",
+    "adm",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "brig",
+    "amb",
+    "rep",
+    "sen",
+    "gov",
     "президент",
     "министр",
     "г-н",
@@ -314,13 +327,13 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
             if not run:
                 start = index
                 flags.update(after_title=after_title, office_of=office_of, after_the=after_the and not office_of)
-            run.append(word.strip("."))
+            run.append(word if _INITIAL.match(word) or word.lower() in ("jr.", "sr.") else word.strip("."))
             if possessive:
                 close(index + 1, possessive=True)
                 after_title = office_of = after_the = False
             continue
         close(index)
-        office_of = after_title and key == "of" or office_of and key == "the"
+        office_of = after_title and key in _OF_WORDS or office_of and key == "the"
         after_title = capital and key in TITLE_WORDS and key not in _ADJECTIVAL_TITLE_WORDS or office_of
         after_the = key == "the"
     close(len(tokens))
@@ -341,6 +354,8 @@ def _without_country(words: list[str]) -> list[str]:
     for cut in range(min(len(words) - 1, 4), 0, -1):
         if " ".join(words[:cut]).lower() in _country_names():
             return words[cut:]
+    while len(words) > 2 and _not_a_name(words[0]):  # "Ministro degli Esteri Antonio Tajani"
+        words = words[1:]
     return words
 
 
@@ -411,29 +426,88 @@ def strip_titles(name: str) -> str:
             if out and i < len(tokens) - 1:
                 out = []  # "Collective Farm Chairman Alexei Lavrinenko": what came before the title is its place
             continue
-        if key in ("of", "the") and not out:
-            # "President of Russia …", "Chancellor of the Federal Republic of Germany …":
-            # skip the office's country, keep the name that follows it.
+        if not out and (key == "the" or i > 0 and key in _OF_WORDS):
+            # "President of Russia …", "Chancellor of the Federal Republic of Germany …", "Ministro degli
+            # Esteri …", "LE PRÉSIDENT DE LA RÉPUBLIQUE": skip the office's object, keep the name after it.
             j = i
-            while j < len(tokens) and (tokens[j].lower() in CONNECTORS or tokens[j].lower().strip(".") in TITLE_WORDS):
+            while j < len(tokens) and (tokens[j].lower() in CONNECTORS | _OF_WORDS or _not_a_name(tokens[j])):
                 j += 1
-            remaining = tokens[j:]
-            k = j
-            while k < len(tokens) and len(tokens) - k > 2 and tokens[k][:1].isupper():
-                k += 1
-                if k < len(tokens) and tokens[k].lower() in CONNECTORS:
-                    continue
-                if len(tokens) - k <= 3:
-                    break
-            if not remaining:
-                return ""
-            i = k if k > j else j + 1
+            i = _name_at_end(tokens, j)
             continue
         out.append(tokens[i])
         i += 1
     # "… of the Polar Explorers Association Nikolai Kornilov": the name follows the organisation.
     cut = max((n for n, word in enumerate(out[:-2]) if word.lower().strip(".,") in _ORGANISATION_WORDS), default=-1)
     return " ".join(out[cut + 1 :])
+
+
+# "of" in the languages of the offices we see: "Ministro degli Esteri", "Président de la République".
+_OF_WORDS = {"of", "de", "del", "della", "degli", "dei", "delle", "des", "du", "di", "da", "do", "dos", "das", "der"}
+# Particles inside a name ("Lula da Silva", "von der Leyen", "bin Salman").
+_NAME_PARTICLES = {
+    "da",
+    "de",
+    "di",
+    "do",
+    "dos",
+    "das",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "la",
+    "le",
+}
+# What a ministry or an office is of, in the languages we see ("Esteri", "Affaires étrangères").
+_OFFICE_OBJECT_WORDS = {
+    "esteri", "exteriores", "exterior", "affaires", "etrangeres", "relacoes", "relaciones", "asuntos", "affari",
+    "auswartigen", "estrangeiros", "internacional", "internazionale", "cooperacion", "cooperazione", "defensa",
+    "difesa", "defense", "interieur", "interno", "hacienda", "economia", "finances", "finanzas", "finanze",
+    "justicia", "giustizia", "republique", "republica", "repubblica", "republik", "federation", "kingdom",
+    "europe", "europeennes", "gobierno", "governo", "gouvernement", "bundesregierung",
+}  # fmt: skip
+
+
+def _not_a_name(token: str) -> bool:
+    """A word of an office or of what it is of, never of a person's name."""
+    key = base_key(token).strip(".,")
+    return key in TITLE_WORDS or key in _ORGANISATION_WORDS or key in _OFFICE_OBJECT_WORDS or key in _country_names()
+
+
+def _name_at_end(tokens: list[str], start: int) -> int:
+    """Where the name at the end of `tokens[start:]` begins: two name words ("… of Daghestan Vladimir
+    Vasilyev"), more only where the name shows it has more — an initial ("Lloyd J. Austin III"), a
+    patronymic, a particle ("Tamim bin Hamad Al Thani", "Lula da Silva"), "Abdel Fattah el-Sisi" — a
+    suffix not counted, stopping at a word of the office ("Esteri", "Russia", "Association") or a
+    lower-case one ("étrangères")."""
+    k, words, wanted = len(tokens), 0, 2
+    while k > start:
+        token = tokens[k - 1]
+        key = base_key(token).strip(".,")
+        if key in SUFFIXES and k == len(tokens):
+            k -= 1
+            continue
+        if key in _NAME_PARTICLES and words and k - 1 > start and not token.isupper():
+            wanted = 4
+            k -= 1
+            continue
+        lower = not token[:1].isupper() and not _NAME_PARTICLE.match(token)  # "el-Sisi" is a name
+        if lower or _not_a_name(token) or words >= wanted and key not in _NAME_PREFIXES:
+            break
+        if _INITIAL.match(token) or _PATRONYMIC.search(key) or _NAME_PARTICLE.match(token):
+            wanted = max(wanted, 3)
+        words += 1
+        k -= 1
+    return k if words else len(tokens)
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|vich)$")
+_NAME_PREFIXES = {"abdel", "abdul", "abd", "abu"}
 
 
 # Words that end an organisation's name in a speaker's title, before the speaker's own name.
@@ -448,6 +522,12 @@ _ORGANISATION_WORDS = {
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _caseless(ch: str) -> bool:
+    """A letter of a script without capitals that writes names with spaces (Arabic, Persian, Hebrew,
+    Devanagari, Thai); Chinese and Japanese names are told apart otherwise (is_chinese_name)."""
+    return bool(ch) and ("\u0590" <= ch <= "\u077f" or "\u0900" <= ch <= "\u097f" or "\u0e00" <= ch <= "\u0e7f")
 
 
 def cjk_names_in(text: str) -> list[str]:
@@ -477,6 +557,8 @@ OFFICES = {
     "spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "official spokesperson": "spokesperson", "press secretary": "press secretary",
     "foreign secretary": "foreign secretary", "high representative": "high representative",
+    "minister": "minister", "ministro": "minister", "ministra": "minister", "ministre": "minister",
+    "министр": "minister",
 }  # fmt: skip
 _ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las", "les", "mr", "mr.", "madam", "mrs"}
 _OFFICE_BEFORE_NAME = re.compile(
@@ -488,6 +570,10 @@ _OFFICE_BEFORE_NAME = re.compile(
 _TITLE_CASE_STOPS = {
     "before", "after", "during", "with", "about", "from", "upon", "following", "regarding", "ahead", "as",
     "by", "at", "on", "in", "to", "for", "of", "and", "over", "into", "amid", "via", "meets", "visits",
+    "hold", "holds", "host", "hosts", "deliver", "delivers", "give", "gives", "speak", "speaks",
+    "announce", "announces", "attend", "attends", "address", "addresses", "sign", "signs", "welcome",
+    "welcomes", "join", "joins", "participate", "participates", "discuss", "discusses",
+    "aboard", "en", "while", "through", "across", "between", "within", "under", "against", "toward", "towards",
 }  # fmt: skip
 # One person, two spellings: "JOSEPH BIDEN JUNIOR" and "JOE BIDEN".
 SUFFIXES = {"jr", "junior", "sr", "senior", "ii", "iii", "iv"}
@@ -525,7 +611,13 @@ def same_person(a: str, b: str) -> bool:
 def office_key(printed: str) -> str | None:
     """ "THE PRESIDENT" → "president"; "El Canciller" → "foreign minister"; a name → None."""
     words = [w for w in base_key(printed).split() if w not in _ARTICLES]
-    return OFFICES.get(" ".join(words)) if words else None
+    if not words:
+        return None
+    if " ".join(words) in OFFICES:
+        return OFFICES[" ".join(words)]
+    # "LE PRÉSIDENT DE LA RÉPUBLIQUE", "President of the United States": the office, of somewhere.
+    cut = next((n for n, word in enumerate(words) if word in _OF_WORDS), None)
+    return OFFICES.get(" ".join(words[:cut])) if cut else None
 
 
 # "Stéphane Dujarric, Spokesperson for the Secretary-General", "Matthew Miller, Spokesperson".
@@ -537,12 +629,17 @@ NAME_COMMA_OFFICE = re.compile(
 )
 
 
+_ADDRESS_WORDS = {"hon", "honourable", "honorable", "rt", "right", "senator", "the"}
+
+
 def offices_in(text: str) -> dict[str, str]:
     """Who holds which office, as a title or header says it: "Remarks by President Biden" → {"president": "Biden"};
     "… by Stéphane Dujarric, Spokesperson for the Secretary-General" → {"spokesperson": "Stéphane Dujarric"}."""
     found: dict[str, str] = {}
     for match in NAME_COMMA_OFFICE.finditer(text):
         words = [w for w in match["name"].split() if base_key(w).strip(".") not in _TITLE_CASE_STOPS]
+        while words and base_key(words[0]).strip(".") in _ADDRESS_WORDS:  # "Hon Penny Wong", "Rt Hon …"
+            words = words[1:]
         if len(words) >= 2 and not any(base_key(w).strip(".") in TITLE_WORDS | HONORIFICS for w in words):
             found.setdefault(OFFICES[base_key(match["office"])], " ".join(words))
     for match in _OFFICE_BEFORE_NAME.finditer(text):
@@ -601,6 +698,8 @@ class Resolver:
         for printed in label_names:
             stripped = titlecase(strip_titles(printed))
             if len(stripped.split()) >= 2 and not self._near(stripped) and not self._variant(stripped):
+                if self._in_full(printed, stripped):
+                    continue
                 self._add(self.canonical(stripped), [])
         self.president = self._office_holder("president")
         # Offices that labels of this transcript pair with a name ("Foreign Secretary David Cameron:"),
@@ -621,6 +720,28 @@ class Resolver:
         for known in self.pool:
             if same_person(name, known):
                 return known
+        return None
+
+    def _in_full(self, printed: str, core: str) -> str | None:
+        """A longer name of the title or the gazetteer that the label ends with, of which the name we
+        kept is the end: "President of Turkey Recep Tayyip Erdogan" → "Recep Tayyip Erdogan", where the
+        name alone would be "Tayyip Erdogan". Not where the extra word is what an office is of ("Head
+        of Daghestan Vladimir Vasilyev")."""
+        label = base_key(printed.split("(")[0]).split()
+        core_key = " " + base_key(core)
+        for name in self.pool:
+            words = base_key(name).split()
+            if len(words) <= len(core_key.split()) or not (" " + " ".join(words)).endswith(core_key):
+                continue
+            at = len(label) - len(words)
+            extra = words[: len(words) - len(core_key.split())]
+            if (
+                at >= 0
+                and label[at:] == words
+                and (at == 0 or label[at - 1] not in _OF_WORDS | {"the"})
+                and not any(_not_a_name(word) for word in extra)
+            ):
+                return name
         return None
 
     def _add(self, name: str, aliases: list[str]) -> None:
@@ -693,6 +814,8 @@ class Resolver:
             return None
         core = titlecase(core)
         key = base_key(core)
+        if full := self._in_full(printed_name, core):
+            return self.canonical(full)
         # Exact name or alias.
         for name, keys in self.pool.items():
             if key in keys:
@@ -720,4 +843,4 @@ class Resolver:
             for name, _ in ordered:
                 if same_person(core, name):
                     return self.canonical(name)
-        return core if core[:1].isupper() or is_chinese_name(core) else None
+        return core if core[:1].isupper() or _caseless(core[:1]) or is_chinese_name(core) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transcripts.parsing.blocks import (
@@ -13,7 +13,7 @@ from transcripts.parsing.blocks import (
 )
 from transcripts.parsing.labels import TIMESTAMP, Label, base_key, classify, match_label
 from transcripts.parsing.model import LabelKind, Turn
-from transcripts.parsing.people import Resolver, gazetteer_keys
+from transcripts.parsing.people import Resolver, gazetteer_keys, names_in
 from transcripts.parsing.roles import assign_roles
 
 
@@ -105,7 +105,10 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     officials = set(resolver.title_names) | set(resolver.offices.values()) | set(gazetteer_keys().values())
     if resolver.president:
         officials.add(resolver.president)
-    officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total}
+    # Not someone whose label names their outlet ("CHRISTIANE AMANPOUR, CNN CHIEF INTERNATIONAL ANCHOR:"):
+    # an interviewer speaks as often as the person interviewed.
+    with_outlet = {t.speaker for t in turns if t.affiliation} - officials
+    officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total and name not in with_outlet}
     return officials
 
 
@@ -171,16 +174,22 @@ class TurnReader:
                 continue
             if key in gazetteer_keys() or n >= 2:
                 known.add(key)
+        # Surnames of the full names labels print ("PENNY WONG:", then "WONG:" is her, not an outlet) or
+        # the title names ("Interview with Sergey Lavrov", then "LAVROV:").
+        surnames = {base_key(name.split()[-1]) for name in names_in(self.title or "") if len(name.split()) >= 2}
         for block in blocks:
             label = match_label(block.flat, bold_lead=block.bold_lead, known_single=frozenset(known))
             if label and label.kind in (LabelKind.PERSON, LabelKind.OUTLET, LabelKind.ANONYMOUS):
                 known.add(base_key(label.name))
                 known.add(base_key(label.name.split()[-1]))
+            if label and label.kind == LabelKind.PERSON and len(label.name.split()) >= 2:
+                surnames.add(base_key(label.name.split()[-1]))
             if label and label.kind != LabelKind.METADATA:
                 # ".-" is a delimiter wherever it stands; "Q —" may be a question opening with a dash,
                 # but an answer does not open with one ("Q - … R - …", the French convention).
                 dashed += label.delimiter == ".-" or (label.delimiter == "—" and label.kind != LabelKind.QUESTION)
         self.known_labels = frozenset(known)
+        self.surnames = frozenset(surnames)
         # This document's grammar: do its speaker labels end in dashes? (Or what an editor said.)
         style = self.hints.label_style
         self.dashes = dashed >= 2 if style not in ("dash", "inline", "none") else style != "none"
@@ -190,6 +199,8 @@ class TurnReader:
         for index, block in enumerate(blocks):
             pieces = [(None, alone[index], True)] if index in alone else self._split_block(block)
             for piece, label, standalone in pieces:
+                if label is not None and label.kind == LabelKind.OUTLET and base_key(label.name) in self.surnames:
+                    label = replace(label, kind=LabelKind.PERSON)
                 if label is not None:
                     if current.label is not None or current.paragraphs:
                         segments.append(current)
