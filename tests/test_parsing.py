@@ -520,6 +520,20 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          "None",
          [("Olivia Dalton", None), (None, "question"), ("Olivia Dalton", "answer"), (None, "question"),
           ("Olivia Dalton", "answer")]),
+        # An interview with no labels, its questions in bold: the questions are not the minister's words.
+        ("bold_questions.html", "Interview of Foreign Minister Sergey Lavrov to Izvestia", "2024-04-12",
+         [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
+          (None, "question"), ("Sergey Lavrov", "answer")]),
+        ("h4_labels.html", "Joint press conference of the Prime Minister and the Chancellor", "2024-10-18",
+         [("Keir Starmer", "statement"), ("Olaf Scholz", None), (None, "question"), ("Keir Starmer", "answer")]),
+        ("em_labels.html", "Press briefing by the Spokesperson", "2024-06-05",
+         [("Maria Zakharova", None), (None, "question"), ("Maria Zakharova", "answer")]),
+        # Hansard: the office with the name in brackets, and a member's seat and party in two.
+        ("hansard.txt", None, "2024-05-13",
+         [("David Lammy", "statement"), ("Priti Patel", None), ("David Lammy", None), (None, None)]),
+        ("labels_alone.txt", "Press conference following talks with the President of Finland", "2024-03-22",
+         [("Vladimir Putin", "statement"), ("Alexander Stubb", None), (None, "question"),
+          ("Vladimir Putin", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -362,7 +362,9 @@ TIMESTAMP = re.compile(r"^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]\s+(?=\S)")
 _LABEL_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]]+(?:[ \t]+[^\s:：()\[\]]+){0,11}?)"
     # A note in brackets: "(as interpreted)", "(00:01:15)", "[NATO Spokesperson]", "[Reuters]".
-    r"(?:\s*(?:\((?P<note>[^()]{1,120})\)|\[(?P<bracketed>[^\[\]]{1,120})\]))?\s*(?P<delim>[:：])\s*"
+    # Two in Hansard: "Priti Patel (Witham) (Con):".
+    r"(?:\s*(?:\((?P<note>[^()]{1,120})\)(?:\s*\((?P<note2>[^()]{1,40})\))?|\[(?P<bracketed>[^\[\]]{1,120})\]))?"
+    r"\s*(?P<delim>[:：])\s*"
 )
 _CAPS_FULLSTOP = re.compile(
     r"^(?P<name>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|AMB|ST)\.\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-.]*[A-Z])*)"
@@ -696,6 +698,9 @@ def _finish(match: re.Match, text: str, kind: str | None = None, name: str | Non
     note = " ".join(raw_note.split()) if raw_note else None
     rest = text[match.end() :]
     printed = f"{name} ({note})" if note else name
+    if note and match.groupdict().get("note2"):
+        printed = f"{printed} ({' '.join(match['note2'].split())})"
+        note = f"{note}, {' '.join(match['note2'].split())}"
     if note and not match["note"]:
         printed = f"{name} [{note}]"  # as printed
     interpreted = _INTERPRETED.match(rest)

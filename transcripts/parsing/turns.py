@@ -22,6 +22,7 @@ class _Segment:
     label: Label | None
     paragraphs: list[str]
     standalone_label: bool = False
+    asked: bool = False  # an interviewer's question set in bold, with no label
 
 
 def _rest_of(body: str, label: Label) -> str:
@@ -83,6 +84,21 @@ def _starts_like_text(text: str) -> bool:
 
 def _is_cjk(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
+
+
+# A note that is a person's name: two to four capitalised words.
+_NAME_NOTE = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-.]+(?:\s+[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-.]+){1,3}")
+
+
+def _bold_questions(blocks: list[Block], alone: dict) -> bool:
+    """Whether a document with no speaker labels sets its questions in bold: two or more paragraphs
+    wholly bold (not headings), most of them asking something, with plain paragraphs between them."""
+    bold = [block for block in blocks if block.all_bold and not block.heading]
+    asking = sum("?" in block.flat or "？" in block.flat for block in bold)
+    plain = len(blocks) - len(bold)
+    if alone or len(bold) < 2 or asking < 0.5 * len(bold) or plain < len(bold):
+        return False
+    return not any(match_label(block.flat) for block in blocks)
 
 
 def _looks_like_speaker(label: Label) -> bool:
@@ -196,7 +212,13 @@ class TurnReader:
         alone = self._labels_alone(blocks, force=style == "alone") if style != "none" else {}
         segments: list[_Segment] = []
         current = _Segment(None, [])
+        bold_questions = not dashed and _bold_questions(blocks, alone)
         for index, block in enumerate(blocks):
+            if bold_questions and block.all_bold != current.asked and index not in alone:
+                # An interview whose questions are set in bold, answers in plain text, and no labels.
+                if current.label is not None or current.paragraphs:
+                    segments.append(current)
+                current = _Segment(None, [], asked=block.all_bold)
             pieces = [(None, alone[index], True)] if index in alone else self._split_block(block)
             for piece, label, standalone in pieces:
                 if label is not None and label.kind == LabelKind.OUTLET and base_key(label.name) in self.surnames:
@@ -312,9 +334,11 @@ class TurnReader:
                 # A label with nothing after it: keep it as an (empty) turn so nothing is lost.
                 self.warnings.append(f"the label '{label.printed}' has no text after it")
             speaker = affiliation = None
-            kind = label.kind if label else "unlabelled"
+            kind = label.kind if label else LabelKind.QUESTION if segment.asked else "unlabelled"
             if kind == LabelKind.PERSON:
                 speaker = resolver.resolve(label.name)
+                if speaker is None and label.note and _NAME_NOTE.fullmatch(label.note):
+                    speaker = resolver.resolve(label.note)  # "The Secretary of State … (David Lammy):"
             elif kind == LabelKind.ANSWER:
                 speaker = principal
             elif kind == "unlabelled":
