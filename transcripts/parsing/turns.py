@@ -87,7 +87,8 @@ def _is_cjk(ch: str) -> bool:
 
 
 # A note that is a person's name: two to four capitalised words.
-_NAME_NOTE = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-.]+(?:\s+[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-.]+){1,3}")
+_CAPITALISED = r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-.]+"
+_NAME_NOTE = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}")
 
 
 def _bold_questions(blocks: list[Block], alone: dict) -> bool:
