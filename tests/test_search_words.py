@@ -295,3 +295,55 @@ def test_the_names_a_word_may_be_are_found_through_an_index(archive):
             assert index in plan, plan
     variants = build_query("Zelenskiy").variants
     assert variants and variants[0].name == "Volodymyr Zelenskyy"
+
+
+# ------------------------------------------------------------------------------------ quotes pasted
+
+
+def _sentences(text: str, low: int, high: int) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if low <= len(s.split()) <= high]
+
+
+def test_a_sentence_pasted_without_quotes_finds_where_it_was_said_first(archive):
+    # Every English sentence of 8 to 30 words in twenty turns of the dev corpus, typed as is: the
+    # first result says it word for word (from five words on, such turns come first).
+    turns = Utterance.objects.filter(event__language="en").order_by("id")
+    picked = [s for turn in turns[::97][:20] for s in _sentences(turn.text, 8, 30)[:1]]
+    assert len(picked) >= 10
+    for sentence in picked:
+        first = search(sentence).results[0]
+        assert fold(re.sub(r"\W+", " ", sentence)).strip() in fold(re.sub(r"\W+", " ", first.text)), sentence
+
+
+def test_a_long_turn_saying_the_sentence_outranks_short_ones_with_its_words(archive):
+    sentence = "Our partners must stop the escalation around the dam before the spring floods."
+    filler = "We have discussed trade, energy, culture and education with our colleagues today. " * 20
+    text = (
+        f"Talks\n\nQ: The dam? Floods? Escalation? Partners?\n\nMR. SMITH: {filler} {sentence} {filler}\n\n"
+        "Q: Spring floods: must partners stop the escalation before, around the dam?\n"
+    )
+    event = ingest_bytes(text.encode(), "pasted-sentence.txt").event
+    results = search(sentence, event=event.slug).results
+    assert results[0].sequence == 2 and len(results) == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [("“we are ready”", '"we are ready"'), ("«minsk agreements»", '"minsk agreements"'), ("„step up“", '"step up"')],
+)
+def test_quotation_marks_of_other_languages_make_a_phrase(archive, typed, plain):
+    assert {u.pk for u in search(typed).results} == {u.pk for u in search(plain).results}
+    assert search(typed).count < search(plain.strip('"')).count
+
+
+def test_a_chinese_sentence_pasted_as_is_finds_its_turn(archive):
+    if not BULK_ZH.exists():
+        pytest.skip("the bulk corpus is not beside the project")
+    # Sentences that end a run of characters with a one-character word ("…援助外，") were not found:
+    # the index holds two-character pieces, and no piece starts with the run's last character.
+    turns = Utterance.objects.filter(event__language="zh").order_by("id")
+    sentences = [s for turn in turns[::7][:40] for s in re.split(r"(?<=[。！？])", turn.text) if 12 <= len(s) <= 60]
+    assert len(sentences[:40]) >= 20
+    for sentence in sentences[:40]:
+        for typed in (sentence, f'"{sentence}"'):
+            assert sentence in search(typed).results[0].text, typed

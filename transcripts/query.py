@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transcripts.search_config import search_config_for
-from transcripts.textindex import han_words, has_han, index_text, pieces
+from transcripts.textindex import HAN, fold_chinese, han_words, has_han, index_text, pieces
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 40
@@ -30,6 +30,8 @@ EXACT_CONFIG = "verbatim_exact"
 CHINESE_CONFIG = "verbatim_simple"
 TABLE = "transcripts_utterance"
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+# Quotation marks of every language a quote may be pasted with: “…” „…“ «…» 「…」 『…』 ＂…＂ are "…".
+QUOTE_MARKS = str.maketrans({mark: '"' for mark in "“”„‟«»「」『』＂″〝〞"})
 _NUMBER = re.compile(r"^-?\d+$")
 _LETTERS_DASH_DIGITS = re.compile(r"([^\W\d_])-(\d)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -141,7 +143,9 @@ def parse(text: str) -> list[list[Term]]:
     """Words, "phrases", `or` and `-` into an AND of ORs."""
     clauses: list[list[Term]] = []
     join_next = False
-    for token in _TOKEN.findall(text):
+    # Quotation marks of other languages delimit phrases where the query has none of its own (a
+    # quoted sentence may quote something inside: "… 供奉了“真榊”祭品 …").
+    for token in _TOKEN.findall(text if '"' in text else text.translate(QUOTE_MARKS)):
         if token.lower() == "or" and clauses:
             join_next = True
             continue
@@ -231,7 +235,7 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
         if term.phrase:
             return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [index_text(term.text)])]
         parts = []
-        for word in han_words(term.text) or [term.text]:
+        for word in _han_query_words(term.text):
             if len(word) == 1:
                 parts.append((f"to_tsquery('{CHINESE_CONFIG}', %s)", [f"{word}:*"]))
             else:
@@ -253,6 +257,22 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
         for stem in russian_name_stems(term.text):
             parts.append(("to_tsquery('simple', %s)", [_quoted_lexeme(stem)]))
     return "search_vector", parts
+
+
+def _han_query_words(text: str) -> list[str]:
+    """The Chinese words an unquoted query requires. A word of one character is searched with its
+    neighbour in the query ("援助外" → 援助, 助外): the index holds two-character pieces, so a lone
+    character is only found where a piece starts with it, and "外" ends the run in "援助外，"."""
+    words = []
+    for run in HAN.findall(fold_chinese(text)):
+        at = 0
+        for word in han_words(run):
+            if len(word) > 1 or len(run) == 1:
+                words.append(word)
+            else:
+                words.append(run[at - 1 : at + 1] if at > 0 else run[at : at + 2])
+            at += len(word)
+    return words or [text]
 
 
 def _quoted_lexeme(lexeme: str) -> str:

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from transcripts import ranking
 from transcripts.params import whole_number
 from transcripts.parsing.text import clean_text
-from transcripts.query import EXACT_CONFIG, TABLE, QueryError, TextQuery, build
+from transcripts.query import EXACT_CONFIG, QUOTE_MARKS, TABLE, QueryError, TextQuery, build
 from transcripts.search_config import all_search_configs, search_config_for
 from transcripts.textindex import fold_chinese, has_han
 
@@ -135,6 +135,8 @@ PAGE_SIZE = 20
 # costs seconds at a million turns), and facets count the first FACET_SAMPLE matches.
 COUNT_CAP = 10_000
 RANK_WINDOW = 1_000
+# From this many words a query typed without quotes that a turn says word for word ranks that turn first.
+VERBATIM_FIRST = 5
 FACET_SAMPLE = 10_000
 NEWEST = (F("event_date").desc(nulls_last=True), F("event_id").desc(), "sequence")
 OLDEST = (F("event_date").asc(nulls_last=True), "event_id", "sequence")
@@ -288,6 +290,11 @@ def _page_ids(
     from transcripts.models import Utterance
 
     if outcome.sort == "relevance":
+        # A sentence pasted without quotes ("And so, the President has to be optimistic."): the turns
+        # that say it word for word are ranked whatever their date, and from five words on they come
+        # first (whoever pastes a sentence is looking for where it was said).
+        said = _said_verbatim(all_words if all_words is not None else matches, outcome.text, query)
+        said_ids = list(said.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]) if said is not None else []
         if outcome.count_capped:
             # The most recent matches: ranking all of a common word's matches costs seconds. With
             # any-word matching, the most recent turns that have all the words join them.
@@ -296,15 +303,40 @@ def _page_ids(
                 window = list(dict.fromkeys(window + list(
                     all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]
                 )))  # fmt: skip
+            window = list(dict.fromkeys(said_ids + window))
         else:
             window = [row[0] for row in found]
         ranked = (
             Utterance.objects.filter(id__in=window).annotate(rank=rank_expression(query)).order_by("-rank", *NEWEST)
         )
-        return list(ranked.values_list("id", flat=True)[start : start + size])
+        if _length_in_words(outcome.text) < VERBATIM_FIRST or not said_ids:
+            return list(ranked.values_list("id", flat=True)[start : start + size])
+        order = list(ranked.values_list("id", flat=True))
+        first = set(said_ids)
+        return ([pk for pk in order if pk in first] + [pk for pk in order if pk not in first])[start : start + size]
     if not outcome.count_capped:
         return [row[0] for row in sorted(found, key=_DATE_KEYS[outcome.sort])[start : start + size]]
     return _first_by_date(matches, outcome.sort, start, size, outcome, found)
+
+
+def _said_verbatim(matches: QuerySet, text: str, query: TextQuery) -> QuerySet | None:
+    """Turns with these words in this order, for a query of three or more words without quotes or
+    excluded words ("or" is a word here); None otherwise."""
+    words = text.split()
+    if _length_in_words(text) < 3 or '"' in text.translate(QUOTE_MARKS):
+        return None
+    if any(len(w) > 1 and w.startswith("-") for w in words) or not (query.words or has_han(text)):
+        return None
+    try:
+        phrase = build_query(f'"{text}"')
+    except QueryError:
+        return None
+    return matching(matches, phrase) if phrase is not None else None
+
+
+def _length_in_words(text: str) -> int:
+    """Words typed, a run of Chinese counting a word for every two characters."""
+    return sum(max(1, len(run) // 2) if has_han(run) else 1 for run in re.findall(r"\w+", text))
 
 
 def did_you_mean(query: TextQuery, turns: QuerySet) -> str | None:
