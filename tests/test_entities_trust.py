@@ -115,6 +115,30 @@ def test_russia_in_any_case_and_script_is_one_entity(text):
     assert EntityRef("Russia", "country") in extract("", [(text, None)]).entities
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        ("es", "España apoya a Ucrania frente a Rusia, con Estados Unidos.",
+         ["Spain", "Ukraine", "Russia", "United States"]),
+        ("de", "Deutschland und Frankreich unterstützen die Ukraine.", ["Germany", "France", "Ukraine"]),
+        ("fr", "La Chine et l’Allemagne avec la Russie.", ["China", "Germany", "Russia"]),
+        # Arabic writes "and", "for" onto the word; Korean its particles after it.
+        ("ar", "موقف روسيا والصين من المفاوضات مع إيران", ["Russia", "China", "Iran"]),
+        ("ko", "중국과 러시아는 미국의 관계", ["China", "Russia", "United States"]),
+    ],
+)  # fmt: skip
+def test_country_names_in_the_transcripts_language_come_from_cldr(language, text, names):
+    result = extract("", [(text, None)], language=language)
+    assert [m.ref.name for m in result.spans[0]] == names
+
+
+def test_another_languages_country_names_are_not_read_into_english():
+    # "Maurice" is Mauritius in French, "Alemania" Germany in Spanish: in English text neither is a mention.
+    assert found("Maurice spoke to the press about Alemania.") == []
+    result = extract("", [("Maurice et Alemania.", None)], language="fr")
+    assert [m.ref.name for m in result.spans[0]] == ["Mauritius"]
+
+
 def test_country_names_in_chinese_come_from_cldr():
     countries = {info.ref.name: set(info.aliases) for info in gazetteer() if info.ref.kind == "country"}
     assert {"美国", "美方"} <= countries["United States"] and "日本" in countries["Japan"]

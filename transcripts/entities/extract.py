@@ -12,7 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version, person_stopwords
+from transcripts.entities.gazetteer import (
+    EntityInfo,
+    EntityRef,
+    country_names_in,
+    gazetteer,
+    gazetteer_version,
+    person_stopwords,
+)
 from transcripts.entities.matcher import Match, Matcher, Prepared, fold
 from transcripts.parsing.labels import HONORIFICS, base_key
 from transcripts.parsing.people import TITLE_WORDS
@@ -62,11 +69,14 @@ class Known:
     rejected: frozenset[EntityRef] = field(default=frozenset(), compare=False)
 
 
-def extract(title: str, turns: Sequence[tuple[str, str | None]], known: Known = Known()) -> TranscriptMentions:
-    """`turns` are (text, speaker's full name or None) in order."""
+def extract(
+    title: str, turns: Sequence[tuple[str, str | None]], known: Known = Known(), language: str = "en"
+) -> TranscriptMentions:
+    """`turns` are (text, speaker's full name or None) in order; `language` the transcript's (its
+    country names are matched too: "Rusia" in Spanish)."""
     rejected = known.rejected
     by_ref, persons = _indexes(known)
-    base = _CombinedMatcher(_archive_matcher(known), _gazetteer_matcher(), rejected)
+    base = _CombinedMatcher(_archive_matcher(known), _gazetteer_matcher(), rejected, _language_matcher(language))
 
     # Full names this transcript introduces: its speakers, then titled names in the text.
     local: dict[EntityRef, EntityInfo] = {}
@@ -312,11 +322,14 @@ class _CombinedMatcher:
     """The archive's own entities (edited, discovered) first, then the gazetteer's: on the same
     words the archive's entity wins, so an alias an editor moved by merging stays moved."""
 
-    def __init__(self, archive: Matcher | None, gazetteer_matcher: Matcher, rejected):
+    def __init__(self, archive: Matcher | None, gazetteer_matcher: Matcher, rejected, language: Matcher | None = None):
         self.archive, self.gazetteer, self.rejected = archive, gazetteer_matcher, rejected
+        self.language = language
 
     def find(self, text: Prepared) -> list[Match]:
         found = [m for m in self.gazetteer.find(text) if m.ref not in self.rejected]
+        if self.language is not None:
+            found = _merge(found, [m for m in self.language.find(text) if m.ref not in self.rejected])
         if self.archive is not None:
             found = _merge(self.archive.find(text), found)
         return found
@@ -332,6 +345,12 @@ def _gazetteer_matcher() -> Matcher:
         _GAZETTEER_MATCHER.clear()
         _GAZETTEER_MATCHER[version] = Matcher(_aliases(gazetteer(), frozenset()))
     return _GAZETTEER_MATCHER[version]
+
+
+@lru_cache(maxsize=8)
+def _language_matcher(language: str) -> Matcher | None:
+    names = country_names_in((language or "en").split("-")[0].lower())
+    return Matcher(names) if names else None
 
 
 def _archive_matcher(known: Known) -> Matcher | None:

@@ -21,6 +21,11 @@ from transcripts.parsing.people import DATA_DIR, gazetteer_people
 KINDS = ("person", "country", "organisation", "place", "subdivision", "media", "treaty")
 # Country names in the languages we ingest beyond English (CLDR through babel).
 CLDR_LOCALES = ("ru", "uk", "zh", "zh_Hant")
+# Languages whose country names (CLDR) are matched only in transcripts in that language: written in
+# the Latin script, "Maurice" (Mauritius in French) or "Chile" must not be read into English text.
+LANGUAGE_LOCALES = (
+    "es", "fr", "de", "it", "pt", "pl", "nl", "tr", "sv", "cs", "ro", "id", "ar", "fa", "he", "ja", "ko", "el", "hi",
+)  # fmt: skip
 # US subdivisions (pycountry) are entities of their own: "New Jersey" is not the island of Jersey.
 SUBDIVISION_COUNTRIES = ("US",)
 
@@ -63,7 +68,7 @@ def territory_qid(code: str) -> str:
 def gazetteer_version() -> str:
     people = json.loads((DATA_DIR / "people.json").read_text(encoding="utf-8"))["version"]
     return (
-        f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}.cldr-{len(CLDR_LOCALES)}"
+        f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}.cldr-{len(CLDR_LOCALES)}-{len(LANGUAGE_LOCALES)}"
         f".territories-{_territories()['version']}"
     )
 
@@ -142,6 +147,27 @@ def _subdivisions() -> list[EntityInfo]:
                 )
             )
     return out
+
+
+@lru_cache(maxsize=32)
+def country_names_in(language: str) -> tuple[tuple[str, EntityRef], ...]:
+    """Every country's name in `language` (CLDR) that its entity does not already answer to, for
+    transcripts in that language: "Rusia", "Estados Unidos", "Russland", "روسيا"."""
+    from babel import Locale
+
+    if language not in LANGUAGE_LOCALES:
+        return ()
+    territories = Locale.parse(language).territories
+    out = []
+    for info in gazetteer():
+        if info.ref.kind != "country" or not info.country_code:
+            continue
+        name = territories.get(info.country_code)
+        known = {info.ref.name.lower(), *(a.lower() for a in info.aliases)}
+        long_enough = len(name or "") > 2 or len(name or "") == 2 and not name.isascii()  # 중국, 米国
+        if long_enough and "(" not in name and name.lower() not in known:
+            out.append((name, info.ref))
+    return tuple(out)
 
 
 @lru_cache(maxsize=512)

@@ -9,6 +9,7 @@ matches in any case but must start with a capital in the text, so "turkey" and
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -120,7 +121,7 @@ class Matcher:
                 if not _on_word_boundaries(text, start, end + 1):
                     continue
                 first = text[start]
-                if needs_capital and first.isalpha() and not first.isupper() and not _is_cjk(first):
+                if needs_capital and first.islower():  # scripts without capitals (Arabic, Han) pass
                     continue
                 if _is_cjk(first) and start not in prepared.word_starts():
                     continue
@@ -135,13 +136,22 @@ class Matcher:
         return chosen
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_ARABIC_PREFIX = re.compile(r"[وفبلك]")
+
+
 def _on_word_boundaries(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     first, last = text[start], text[end - 1]
+    if _HANGUL.match(last) and _HANGUL.match(after):
+        after = " "  # a Korean particle follows the noun: "중국과", "러시아는"
+    if _ARABIC_PREFIX.match(before) and (start < 2 or not text[start - 2].isalnum()):
+        before = " "  # "and", "for", "with" written onto the word: "والصين", "لروسيا"
     if (before.isalnum() and not (_is_cjk(before) or _is_cjk(first))) or (
         after.isalnum() and not (_is_cjk(after) or _is_cjk(last))
     ):
         return False
-    # "O'Brien" is not a mention of someone called Brien.
-    return not (before in "'’" and start > 1 and text[start - 2].isalpha())
+    # "O'Brien" is not a mention of someone called Brien; French "l’Allemagne", "d’Iran" are mentions.
+    elided = start > 1 and text[start - 2] in "lLdD" and (start < 3 or not text[start - 3].isalnum())
+    return not (before in "'’" and start > 1 and text[start - 2].isalpha() and not elided)

@@ -85,7 +85,9 @@ def _content_version(entities: list[EntityInfo], rejected: set[EntityRef]) -> st
 
 def extract_mentions(parsed) -> TranscriptMentions:
     """Mentions in a ParsedTranscript (as ingest has it, before anything is saved)."""
-    return extract(parsed.title, [(turn.text, turn.speaker) for turn in parsed.turns], known_entities())
+    return extract(
+        parsed.title, [(turn.text, turn.speaker) for turn in parsed.turns], known_entities(), parsed.language
+    )
 
 
 def save_mentions(utterances: Sequence[Utterance], mentions: TranscriptMentions) -> dict[int, int]:
@@ -237,7 +239,10 @@ def remention_event(pk: int) -> int:
     # planner believes about table sizes.
     Mention.objects.filter(utterance_id__in=[u.pk for u in utterances]).delete()
     found = extract(
-        event.title, [(u.text, u.speaker.name if u.speaker_id else None) for u in utterances], known_entities()
+        event.title,
+        [(u.text, u.speaker.name if u.speaker_id else None) for u in utterances],
+        known_entities(),
+        event.language,
     )
     save_mentions(utterances, found)
     return sum(len(counts) for counts in found.per_turn)
