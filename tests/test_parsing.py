@@ -534,6 +534,18 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("labels_alone.txt", "Press conference following talks with the President of Finland", "2024-03-22",
          [("Vladimir Putin", "statement"), ("Alexander Stubb", None), (None, "question"),
           ("Vladimir Putin", "answer")]),
+        # Mexico's morning conference ("INTERLOCUTORA:", a place of several parts), Vietnam's MOFA (labels
+        # with lower-case office words, "ngày 14 tháng 3 năm 2024"), Indonesia's ("Menlu", "Wartawan").
+        ("mx_mananera.txt", "Versión estenográfica de la conferencia de prensa matutina del presidente Andrés Manuel "
+         "López Obrador", "2024-04-15",
+         [("Andrés Manuel López Obrador", None), (None, "question"), ("Andrés Manuel López Obrador", "answer"),
+          (None, "question"), ("Andrés Manuel López Obrador", "answer")]),
+        ("vn_mofa.txt", None, "2024-03-14",
+         [("Phạm Thu Hằng", None), (None, "question"), ("Phạm Thu Hằng", "answer"), (None, "question"),
+          ("Phạm Thu Hằng", "answer")]),
+        ("id_kemlu.txt", None, "2024-03-05",
+         [("Retno Marsudi", None), (None, "question"), ("Retno Marsudi", "answer"), (None, "question"),
+          ("Retno Marsudi", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -574,7 +586,7 @@ def test_a_title_naming_an_office_holder_is_not_a_byline():
      ("14 juni 2022", "2022-06-14"), ("7 Ιανουαρίου 2021", "2021-01-07"), ("21 березня 2024", "2024-03-21"),
      ("令和6年1月9日", "2024-01-09"), ("平成元年2月3日", "1989-02-03"), ("2024년 3월 12일", "2024-03-12"),
      ("21 березня 2024 року", "2024-03-21"), ("3 kwietnia 2024 r.", "2024-04-03"), ("١٢ مارس ٢٠٢٤", "2024-03-12"),
-     ("12 مارس 2024م", "2024-03-12"), ("le 16 janvier 2024", "2024-01-16")],
+     ("12 مارس 2024م", "2024-03-12"), ("le 16 janvier 2024", "2024-01-16"), ("ngày 14 tháng 3 năm 2024", "2024-03-14")],
 )  # fmt: skip
 def test_month_names_of_many_languages_come_from_cldr(text, date):
     from transcripts.parsing.dates import parse_date_only

@@ -78,6 +78,8 @@ DATE_PATTERNS = [
     re.compile(r"(?P<year>\d{4})\s*年\s*(?P<monthnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
     # Japan's era years: 令和6年1月9日 (Reiwa 6 = 2024), 平成31年 (Heisei 31 = 2019)
     re.compile(r"(?P<era>令和|平成)\s*(?P<eyear>\d{1,2}|元)\s*年\s*(?P<monthnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
+    # Vietnamese: ngày 14 tháng 3 năm 2024
+    re.compile(r"(?i:ngày)\s+(?P<day>\d{1,2})\s+(?i:tháng)\s+(?P<monthnum>\d{1,2}),?\s+(?i:năm)\s+(?P<year>\d{4})"),
     # Korean: 2024년 3월 12일
     re.compile(r"(?P<year>\d{4})\s*년\s*(?P<monthnum>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
 ]

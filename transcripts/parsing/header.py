@@ -493,6 +493,18 @@ def _dateline(line: str) -> tuple[str, tuple] | None:
         date = parse_date_only(match["date"])
         if date:
             return match["place"].strip(), date
+    # A place of several parts: "Palacio Nacional, Ciudad de México, 15 de abril de 2024".
+    place, comma, rest = line.rpartition(",")
+    if (
+        comma
+        and 1 <= place.count(",") <= 2
+        and not any(re.search(pattern, place, re.I) for _, pattern in KIND_PATTERNS)
+        and place[:1].isupper()
+        and len(place.split()) <= 8
+        and not re.search(r"\d|[.!?:]", place)
+        and (date := parse_date_only(rest))
+    ):
+        return place.strip(), date
     head, comma, place = line.rpartition(",")
     place = place.strip()
     if comma and place[:1].isupper() and len(place.split()) <= 4 and not re.search(r"\d", place):

@@ -67,6 +67,20 @@ QUESTION_LABELS = {
     "kysymys",
     "otázka",
     "kérdés",
+    "interlocutor",  # Mexico's presidency: the journalist asking
+    "interlocutora",
+    "reportero",
+    "reportera",
+    "repórter",
+    "dziennikarz",
+    "dziennikarka",
+    "журналіст",
+    "gazeteci",
+    "wartawan",  # Indonesian
+    "pertanyaan",
+    "phóng viên",  # Vietnamese
+    "hỏi",
+    "câu hỏi",
     "întrebare",
     # Arabic, Persian, Hebrew, Hindi.
     "سؤال",
@@ -105,6 +119,9 @@ ANSWER_LABELS = {
     "vastaus",
     "odpověď",
     "válasz",
+    "jawaban",
+    "trả lời",
+    "đáp",
     "răspuns",
     "جواب",
     "الجواب",
@@ -414,6 +431,11 @@ def base_key(name: str) -> str:
     return fold(re.sub(r"\s+", " ", name)).strip(" .")
 
 
+# Labels are compared by their folded key: the words above as keys too ("phóng viên", "إجابة").
+QUESTION_LABELS = {base_key(word) for word in QUESTION_LABELS}
+ANSWER_LABELS = {base_key(word) for word in ANSWER_LABELS}
+
+
 # A question marker followed by the journalist's name: "FRAGE JESSEN:" (German government press
 # conferences), "Question Smith:", "Вопрос Иванов:".
 _ASKER_PREFIXES = {"frage", "question", "q", "вопрос", "pregunta", "domanda"}
@@ -475,9 +497,14 @@ def is_chinese_name(token: str) -> bool:
     return 2 <= len(token) <= 3 and token[0] in _CHINESE_SURNAMES
 
 
+# Words of an office written in lower case inside a label: Vietnamese "Người phát ngôn Phạm Thu Hằng"
+# (the spokesperson), "Bộ trưởng" (minister).
+_LOWERCASE_OFFICE_WORDS = {"phát", "ngôn", "trưởng", "giao", "thứ"}
+
+
 def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset()) -> bool:
-    if NUMBERED_VOICE.match(base_key(name)):
-        return True
+    if NUMBERED_VOICE.match(base_key(name)) or base_key(name) in QUESTION_LABELS | ANSWER_LABELS:
+        return True  # "Phóng viên" (reporter), "Trả lời" (answer): markers in lower case
     tokens = name.split()
     if not 1 <= len(tokens) <= 10:
         return False
@@ -486,7 +513,7 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
     if not _NAME_TOKEN.match(tokens[0]) or not _NAME_TOKEN.match(tokens[-1]):
         return False
     for token in tokens:
-        if token.lower() in CONNECTORS:
+        if token.lower() in CONNECTORS or token.lower() in _LOWERCASE_OFFICE_WORDS:
             continue
         if not _NAME_TOKEN.match(token):
             return False

@@ -22,6 +22,7 @@ STOPWORDS = {
     "cs": "je se na že to jsou jako ale by pro tak už jsme které také byl jsem když",
     "ro": "și în că nu cu pe este mai din care pentru sunt au ca fost această acest",
     "id": "yang dan ini itu dengan untuk tidak dari dalam akan pada kami juga ada adalah",
+    "vi": "của và là các có được trong cho với những không này đã người một về để khi chúng tôi",
 }
 _WORDS = {lang: set(words.split()) for lang, words in STOPWORDS.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -60,7 +61,7 @@ def detect_language(text: str, declared: str | None = None) -> str:
     if script in _ONE_LANGUAGE and share > 0.3:
         return _ONE_LANGUAGE[script]
     words = [w.lower() for w in _TOKEN.findall(sample)]
-    latin = ("en", "de", "fr", "es", "it", "pt", "pl", "nl", "tr", "sv", "cs", "ro", "id")
+    latin = ("en", "de", "fr", "es", "it", "pt", "pl", "nl", "tr", "sv", "cs", "ro", "id", "vi")
     candidates = ("ru", "uk") if script == "cyrillic" else latin
     scores = {lang: sum(1 for w in words if w in _WORDS[lang]) for lang in candidates}
     if script == "cyrillic":
