@@ -546,6 +546,13 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("id_kemlu.txt", None, "2024-03-05",
          [("Retno Marsudi", None), (None, "question"), ("Retno Marsudi", "answer"), (None, "question"),
           ("Retno Marsudi", "answer")]),
+        # Whole pages: a cookie banner, menus, breadcrumbs, share links, related articles, tags, a footer,
+        # and a date line "Published 14.02.2024 Speech/statement | Date: 14.02.2024"; a page of divs.
+        ("page_chrome.html", "Remarks by the Foreign Minister at the press conference with the Minister of Foreign "
+         "Affairs of Egypt", "2024-02-14",
+         [("Espen Barth Eide", "statement"), ("Sameh Shoukry", None), (None, "question"), ("Espen Barth Eide", None)]),
+        ("div_soup.html", None, "2024-03-03",
+         [("Rustam Kadyrov", None), (None, "question"), ("Rustam Kadyrov", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -657,3 +664,14 @@ def test_japanese_and_korean_labels_split_the_turns():
     ko = parse_transcript("브리핑\n\n2024년 3월 12일\n\n대변인: 시작합니다.\n\n질문: 북한 문제?\n".encode(), "ko.txt")
     assert [(t.label, t.paragraphs) for t in ko.turns] == [("대변인", ["시작합니다."]), ("질문", ["북한 문제?"])]
     assert ko.turns[1].role == "question"
+
+
+def test_a_pages_chrome_is_dropped_and_its_body_kept():
+    parsed = parse_transcript(
+        (Path(__file__).parent / "data" / "house_styles" / "page_chrome.html").read_bytes(), "p.html"
+    )
+    text = "\n".join(p for t in parsed.turns for p in t.paragraphs)
+    for chrome in ("cookies", "Related articles", "Tags:", "Government.no", "Share on", "Did you find", "Published"):
+        assert chrome not in text
+    assert text.count("\n") + 1 == 6 and text.endswith("Check against delivery.")
+    assert any("cookies" in d for d in parsed.dropped)

@@ -210,7 +210,15 @@ class HeaderReader:
             block = blocks[i]
             flat = block.flat
             label = match_label(flat)
-            if (
+            if (stamped := _stamped_line(flat)) is not None:
+                # "Published 14.02.2024 Speech/statement | Date: 14.02.2024": a page's date line.
+                saw_date, date_index = True, i
+                if self.date is None or self.doc.format == "text" or self.date_posted and not self.date_in_text:
+                    self.date, self.date_in_text = stamped[0], True
+                self.time = stamped[1] or self.time
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
+            elif (
                 label
                 and label.kind == LabelKind.METADATA
                 and len(label.rest.split()) <= 12
@@ -379,6 +387,30 @@ def _is_metadata_line(line: str) -> bool:
         or is_edge_chrome(line)
         or ((label := match_label(line)) is not None and label.kind == LabelKind.METADATA)
     )
+
+
+_STAMP_WORDS = re.compile(
+    r"^(?:published|date|dated|updated|last updated|posted|issued|released|publication date|"
+    r"publié le|fecha|datum|data|дата)\b\s*:?\s*",
+    re.I,
+)
+
+
+def _stamped_line(line: str) -> tuple | None:
+    """The date of a page's date line: parts joined by "|", "·" or "•", one of them a date after
+    "Published", "Date:", "Updated" …, the others a word or three ("Speech/statement")."""
+    if len(line.split()) > 16 or re.search(r"[.!?]$", line):
+        return None
+    parts = [part.strip() for part in re.split(r"\s+[|·•]\s+", line) if part.strip()]
+    stamped = [part for part in parts if _STAMP_WORDS.match(part)]
+    if not stamped:
+        return None
+    for part in parts:
+        rest = _STAMP_WORDS.sub("", part, count=1)
+        found = find_date(rest)
+        if found and len((rest[: found[2].start()] + rest[found[2].end() :]).split()) <= 3:
+            return found[:2]
+    return None
 
 
 def _time_line_follows(blocks: list[Block], index: int) -> bool:
