@@ -553,6 +553,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [("Espen Barth Eide", "statement"), ("Sameh Shoukry", None), (None, "question"), ("Espen Barth Eide", None)]),
         ("div_soup.html", None, "2024-03-03",
          [("Rustam Kadyrov", None), (None, "question"), ("Rustam Kadyrov", "answer")]),
+        # Text from a PDF: a title over two lines then the dateline in one block, lines wrapped, "Page 2 of 3".
+        ("un_from_pdf.txt", "Press Conference by Secretary-General António Guterres at United Nations Headquarters",
+         "2024-02-08",
+         [("António Guterres", "statement"), (None, "question"), ("António Guterres", "answer"), (None, "question"),
+          ("António Guterres", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -664,6 +669,15 @@ def test_japanese_and_korean_labels_split_the_turns():
     ko = parse_transcript("브리핑\n\n2024년 3월 12일\n\n대변인: 시작합니다.\n\n질문: 북한 문제?\n".encode(), "ko.txt")
     assert [(t.label, t.paragraphs) for t in ko.turns] == [("대변인", ["시작합니다."]), ("질문", ["북한 문제?"])]
     assert ko.turns[1].role == "question"
+
+
+def test_page_numbers_of_a_converted_pdf_are_dropped_wherever_they_stand():
+    parsed = parse_transcript(
+        (Path(__file__).parent / "data" / "house_styles" / "un_from_pdf.txt").read_bytes(), "u.txt"
+    )
+    assert "Page 2 of 3" in parsed.dropped
+    assert all("Page 2" not in p for t in parsed.turns for p in t.paragraphs)
+    assert parsed.turns[2].paragraphs == ["My message is very clear: international humanitarian law must be respected."]
 
 
 def test_a_pages_chrome_is_dropped_and_its_body_kept():

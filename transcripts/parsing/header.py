@@ -444,8 +444,22 @@ def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
             and sum(not (m or b) for m, b in zip(metadata, bylined, strict=True)) <= 1
             and all(m or b or _title_like(one_line(line)) for m, b, line in zip(metadata, bylined, lines, strict=True))
         )
+        # A title of several lines, then a dateline: "Press Conference by … / at United Nations Headquarters /
+        # New York, 8 February 2024".
+        tail = len(lines)
+        while tail > 1 and metadata[tail - 1]:
+            tail -= 1
+        title_lines_then_metadata = (
+            index < 3 and 1 < tail < len(lines) and not any(metadata[:tail]) and _title_like(one_line(lines[0]))
+        )
         if index < 15 and len(lines) > 1 and (all(metadata) or title_then_metadata):
             out.extend(Block(line, line=(block.line or 0) + n if block.line else None) for n, line in enumerate(lines))
+        elif title_lines_then_metadata:
+            out.append(Block("\n".join(lines[:tail]), line=block.line))
+            out.extend(
+                Block(line, line=(block.line or 0) + tail + n if block.line else None)
+                for n, line in enumerate(lines[tail:])
+            )
         else:
             out.append(block)
     return out
