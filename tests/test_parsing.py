@@ -524,6 +524,12 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("bold_questions.html", "Interview of Foreign Minister Sergey Lavrov to Izvestia", "2024-04-12",
          [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
           (None, "question"), ("Sergey Lavrov", "answer")]),
+        ("italic_questions.html", "Interview of Foreign Minister Sergey Lavrov to Izvestia", "2024-04-12",
+         [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
+          (None, "question"), ("Sergey Lavrov", "answer")]),
+        # Markdown with no front matter and no heading: its first line is the title, as in plain text.
+        ("italic_questions.md", "Interview with the Minister", "2024-05-03",
+         [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
         ("h4_labels.html", "Joint press conference of the Prime Minister and the Chancellor", "2024-10-18",
          [("Keir Starmer", "statement"), ("Olaf Scholz", None), (None, "question"), ("Keir Starmer", "answer")]),
         ("em_labels.html", "Press briefing by the Spokesperson", "2024-06-05",

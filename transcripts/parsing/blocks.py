@@ -40,6 +40,7 @@ class Block:
     text: str
     bold_lead: str = ""
     all_bold: bool = False
+    all_italic: bool = False  # wholly in italics (an interview may set its questions so)
     line: int | None = None
     heading: bool = False  # a Markdown or HTML heading
     meta: dict = field(default_factory=dict)
@@ -166,13 +167,21 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
         if lead:
             bold_lead = _render_inline(lead.group(2))
         all_bold = bool(re.fullmatch(r"\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*", raw, re.S))
+        all_italic = not all_bold and bool(re.fullmatch(r"\s*([*_])(?=[^\s*_])([^*_]+?)(?<=\S)\1\s*", raw, re.S))
         heading = bool(_MD_HEADING.match(lines[0])) and len(lines) == 1
         if len(lines) == 2 and _SETEXT.match(lines[1]):  # "Title" underlined with === or ---
             raw, heading = lines[0], True
         rendered = collapse(_render_inline(raw))
         if rendered:
             blocks.append(
-                Block(rendered, bold_lead=one_line(bold_lead), all_bold=all_bold, line=block.line, heading=heading)
+                Block(
+                    rendered,
+                    bold_lead=one_line(bold_lead),
+                    all_bold=all_bold,
+                    all_italic=all_italic,
+                    line=block.line,
+                    heading=heading,
+                )
             )
     return blocks
 
@@ -280,6 +289,7 @@ SKIP_TAGS = {
     "canvas",
 }
 BOLD_TAGS = {"b", "strong"}
+ITALIC_TAGS = {"i", "em"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CHROME_TAGS = {"nav", "footer", "aside", "form", "header"}
 # Class or id fragments that mark page furniture inside an article.
@@ -349,25 +359,25 @@ def find_article(root):
 class _BlockWriter:
     def __init__(self):
         self.blocks: list[Block] = []
-        self.runs: list[tuple[str, bool]] = []
+        self.runs: list[tuple[str, bool, bool]] = []
         self.line: int | None = None
         self.dropped: list[str] = []
 
-    def add(self, text: str, bold: bool, line: int | None):
+    def add(self, text: str, bold: bool, line: int | None, italic: bool = False):
         # Source line breaks in HTML are spaces; only <br> (added as "\n" below) breaks a line.
         text = re.sub(r"[ \t\r\n\f]+", " ", text) if text != "\n" else text
         if text:
             if self.line is None and text.strip():
                 self.line = line
-            self.runs.append((text, bold))
+            self.runs.append((text, bold, italic))
 
     def flush(self, heading: bool = False):
         if self.runs:
-            raw = "".join(t for t, _ in self.runs)
+            raw = "".join(t for t, _, _ in self.runs)
             text = collapse(raw)
             if text:
                 lead = []
-                for t, bold in self.runs:
+                for t, bold, _ in self.runs:
                     if not t.strip() and not lead:
                         continue
                     if not bold:
@@ -376,20 +386,30 @@ class _BlockWriter:
                         break
                     lead.append(t)
                 bold_lead = one_line("".join(lead))
-                all_bold = all(bold for t, bold in self.runs if t.strip())
-                self.blocks.append(Block(text, bold_lead=bold_lead, all_bold=all_bold, line=self.line, heading=heading))
+                all_bold = all(bold for t, bold, _ in self.runs if t.strip())
+                all_italic = all(italic for t, _, italic in self.runs if t.strip())
+                self.blocks.append(
+                    Block(
+                        text,
+                        bold_lead=bold_lead,
+                        all_bold=all_bold,
+                        all_italic=all_italic,
+                        line=self.line,
+                        heading=heading,
+                    )
+                )
         self.runs = []
         self.line = None
 
 
-def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False):
+def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False, italic: bool = False):
     tag = el.tag if isinstance(el.tag, str) else ""
     if not tag:  # comment or processing instruction
-        writer.add(el.tail or "", bold, None) if not top else None
+        writer.add(el.tail or "", bold, None, italic) if not top else None
         return
     if tag in SKIP_TAGS:
         if not top:
-            writer.add(el.tail or "", bold, el.sourceline)
+            writer.add(el.tail or "", bold, el.sourceline, italic)
         return
     if not top and _is_chrome(el):
         text = one_line(el.text_content())
@@ -397,25 +417,26 @@ def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False):
             if tag in BLOCK_TAGS:
                 writer.flush()
             writer.dropped.append(_summarise(text))
-        writer.add(el.tail or "", bold, el.sourceline)
+        writer.add(el.tail or "", bold, el.sourceline, italic)
         return
     is_block = tag in BLOCK_TAGS
     inner_bold = bold or tag in BOLD_TAGS
+    inner_italic = italic or tag in ITALIC_TAGS
     if is_block:
         writer.flush()
     if tag == "br":
-        writer.add("\n", bold, el.sourceline)
+        writer.add("\n", bold, el.sourceline, italic)
     elif tag == "pre":
         for block in text_blocks(el.text_content(), el.sourceline or 1):
             writer.blocks.append(block)
     else:
-        writer.add(el.text or "", inner_bold, el.sourceline)
+        writer.add(el.text or "", inner_bold, el.sourceline, inner_italic)
         for child in el:
-            _walk(child, writer, inner_bold)
+            _walk(child, writer, inner_bold, italic=inner_italic)
     if is_block:
         writer.flush(heading=tag in _HEADINGS)
     if not top:
-        writer.add(el.tail or "", bold, el.sourceline)
+        writer.add(el.tail or "", bold, el.sourceline, italic)
 
 
 def _summarise(text: str, limit: int = 160) -> str:

@@ -200,6 +200,8 @@ class HeaderReader:
     def _header(self, blocks: list[Block]) -> list[Block]:
         """Consume title, publisher, date, reference, venue and time lines at the top."""
         blocks = _split_metadata_blocks(blocks)
+        # Markdown with neither front matter nor a heading for its title reads like plain text.
+        plain = self.doc.format == "text" or self.doc.format == "markdown" and self.title is None
         consumed_until = 0
         title_candidates: list[int] = []
         saw_meta = saw_date = False
@@ -285,12 +287,12 @@ class HeaderReader:
                 if (
                     title_candidates
                     and title_candidates[-1] == before
-                    and (self.title or self.doc.format != "text" or len(title_candidates) >= 2)
+                    and (self.title or not plain or len(title_candidates) >= 2)
                 ):
                     venue_index = title_candidates.pop()
                     self.venue = " / ".join(blocks[venue_index].text.split("\n"))
             elif (
-                self.doc.format == "text"
+                plain
                 and _title_like(flat, first=i == 0)
                 and self.title is None
                 and (not saw_date or not title_candidates or title_candidates[-1] < date_index)
@@ -301,7 +303,7 @@ class HeaderReader:
             else:
                 break
             i += 1
-        if self.doc.format == "text" and title_candidates and self.title is None:
+        if plain and title_candidates and self.title is None:
             before_date = [c for c in title_candidates if c < date_index]
             chosen = before_date[-1] if before_date else title_candidates[-1]
             self.title = blocks[chosen].flat
@@ -316,7 +318,7 @@ class HeaderReader:
                     self.venue = self.venue or blocks[index].flat
         if self.venue:
             self.metadata_lines.append(self.venue)
-        if self.title is None and blocks and self.doc.format != "text" and title_candidates:
+        if self.title is None and blocks and not plain and title_candidates:
             self.title = blocks[title_candidates[0]].flat
             consumed_until = max(consumed_until, title_candidates[0] + 1)
         return blocks[consumed_until:]

@@ -22,7 +22,7 @@ class _Segment:
     label: Label | None
     paragraphs: list[str]
     standalone_label: bool = False
-    asked: bool = False  # an interviewer's question set in bold, with no label
+    asked: bool = False  # an interviewer's question set in bold or italics, with no label
 
 
 def _rest_of(body: str, label: Label) -> str:
@@ -91,15 +91,19 @@ _CAPITALISED = r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-.]+"
 _NAME_NOTE = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}")
 
 
-def _bold_questions(blocks: list[Block], alone: dict) -> bool:
-    """Whether a document with no speaker labels sets its questions in bold: two or more paragraphs
-    wholly bold (not headings), most of them asking something, with plain paragraphs between them."""
-    bold = [block for block in blocks if block.all_bold and not block.heading]
-    asking = sum("?" in block.flat or "？" in block.flat for block in bold)
-    plain = len(blocks) - len(bold)
-    if alone or len(bold) < 2 or asking < 0.5 * len(bold) or plain < len(bold):
-        return False
-    return not any(match_label(block.flat) for block in blocks)
+def _questions_set_apart(blocks: list[Block], alone: dict) -> str | None:
+    """Whether a document with no speaker labels sets its questions in bold or in italics ("all_bold"
+    or "all_italic", None if neither): two or more paragraphs wholly so (not headings), most of them
+    asking something, with plain paragraphs between them."""
+    if alone:
+        return None
+    for emphasis in ("all_bold", "all_italic"):
+        marked = [block for block in blocks if getattr(block, emphasis) and not block.heading]
+        asking = sum("?" in block.flat or "？" in block.flat for block in marked)
+        plain = len(blocks) - len(marked)
+        if len(marked) >= 2 and asking >= 0.5 * len(marked) and plain >= len(marked):
+            return emphasis if not any(match_label(block.flat) for block in blocks) else None
+    return None
 
 
 def _looks_like_speaker(label: Label) -> bool:
@@ -213,13 +217,13 @@ class TurnReader:
         alone = self._labels_alone(blocks, force=style == "alone") if style != "none" else {}
         segments: list[_Segment] = []
         current = _Segment(None, [])
-        bold_questions = not dashed and _bold_questions(blocks, alone)
+        emphasis = not dashed and _questions_set_apart(blocks, alone)
         for index, block in enumerate(blocks):
-            if bold_questions and block.all_bold != current.asked and index not in alone:
+            if emphasis and getattr(block, emphasis) != current.asked and index not in alone:
                 # An interview whose questions are set in bold, answers in plain text, and no labels.
                 if current.label is not None or current.paragraphs:
                     segments.append(current)
-                current = _Segment(None, [], asked=block.all_bold)
+                current = _Segment(None, [], asked=getattr(block, emphasis))
             pieces = [(None, alone[index], True)] if index in alone else self._split_block(block)
             for piece, label, standalone in pieces:
                 if label is not None and label.kind == LabelKind.OUTLET and base_key(label.name) in self.surnames:
