@@ -203,3 +203,22 @@ def test_chinese_and_russian_titles_and_names_get_readable_slugs():
     russian = "Брифинг, 25 ноября 2025 года\n\nИван Петров: Добрый день.\n\nВопрос: Что нового?\n".encode()
     assert ingest_bytes(russian, "petrov.txt").status == "created"
     assert Speaker.objects.get(name="Иван Петров").slug == "ivan-petrov"
+
+
+def test_transcripts_in_other_languages_are_searchable_and_linked_after_ingest():
+    from django.http import QueryDict
+
+    from transcripts.models import Mention
+    from transcripts.search import search_utterances
+
+    styles = Path(__file__).parent / "data" / "house_styles"
+    for name in ("ar_mfa.txt", "es_maec.txt", "vn_mofa.txt", "pl_msz.txt"):
+        assert ingest_bytes((styles / name).read_bytes(), name).ok
+    assert dict(Event.objects.values_list("original_filename", "language")) == {
+        "ar_mfa.txt": "ar", "es_maec.txt": "es", "vn_mofa.txt": "vi", "pl_msz.txt": "pl",
+    }  # fmt: skip
+    for word, filename in (("المفاوضات", "ar_mfa.txt"), ("Gibraltar", "es_maec.txt"), ("Biển Đông", "vn_mofa.txt")):
+        results = search_utterances(QueryDict(f"q={word}"), with_facets=False).results
+        assert [u.event.original_filename for u in results] == [filename], word
+    linked = set(Mention.objects.values_list("entity__name", "utterance__event__original_filename"))
+    assert {("Spain", "es_maec.txt"), ("Vietnam", "vn_mofa.txt")} <= linked
