@@ -24,7 +24,8 @@ CLDR_LOCALES = ("ru", "uk", "zh", "zh_Hant")
 # Languages whose country names (CLDR) are matched only in transcripts in that language: written in
 # the Latin script, "Maurice" (Mauritius in French) or "Chile" must not be read into English text.
 LANGUAGE_LOCALES = (
-    "es", "fr", "de", "it", "pt", "pl", "nl", "tr", "sv", "cs", "ro", "id", "vi", "ar", "fa", "he", "ja", "ko", "el", "hi",
+    "es", "fr", "de", "it", "pt", "pl", "nl", "tr", "sv", "cs", "ro", "id", "vi",
+    "ar", "fa", "he", "ja", "ko", "el", "hi",
 )  # fmt: skip
 # US subdivisions (pycountry) are entities of their own: "New Jersey" is not the island of Jersey.
 SUBDIVISION_COUNTRIES = ("US",)
