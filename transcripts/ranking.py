@@ -5,7 +5,8 @@ For each word of the query, its inverse document frequency comes from `transcrip
 tsvector, and a turn's length is the number of distinct words in it. PostgreSQL has no function
 that returns a word's count in a tsvector cheaply, but `ts_rank` of a one-word query is exactly
 0.1 · Σ_{j≤tf} 1/j² / 1.64493 — so tf is read back from it in SQL, one binary search per word and
-turn. Quoted phrases and Chinese words count as present or not, weighted by their rarest word.
+turn. Quoted phrases count as present or not, weighted by their rarest word; a Chinese word's count
+is read from the turn's text.
 Turns with every word and the words close together get a bonus (cover density), so "sanctions
 against Russia" stays on Russia.
 
@@ -20,7 +21,7 @@ from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
 
 from transcripts.query import TABLE, Leaf, TextQuery
-from transcripts.textindex import has_han
+from transcripts.textindex import han_words, has_han
 
 K1 = 1.2
 B = 0.75
@@ -46,15 +47,22 @@ def rank_expression(query: TextQuery) -> RawSQL:
     params: list = []
     weights: list[float] = []
     vector, exact = f'"{TABLE}"."search_vector"', f'"{TABLE}"."exact_vector"'
+    text = f'"{TABLE}"."text"'
     length = f"(length({vector}) / {average:.4f})"
     for leaf in query.words:
         if not leaf.lexemes:
             continue
         weight = idf(leaf.turns, turns)
         weights.append(weight)
-        if has_han(leaf.term.text):  # pieces of Chinese: present or not
-            parts.append(f"{weight:.6f} * ({vector} @@ ({leaf.tsquery}))::int")
-            params += leaf.params
+        if has_han(leaf.term.text):
+            # Pieces of Chinese: the word's count is read from the text itself (a traditional text
+            # counts once: the query is folded to simplified), the turn's length as for any turn.
+            words = [w for w in han_words(leaf.term.text) if len(w) > 1] or [leaf.term.text]
+            counts = [f"(char_length({text}) - char_length(replace({text}, %s, ''))) / {len(w)}" for w in words]
+            tf = f"greatest(1, least({', '.join(counts)}))"
+            present = f"({vector} @@ ({leaf.tsquery}))::int"
+            parts.append(f"{weight:.6f} * {present} * {tf} * {K1 + 1} / ({tf} + {K1} * ({1 - B} + {B} * {length}))")
+            params += leaf.params + words * 2  # tf is written twice
             continue
         tsquery, tsquery_params = _lexemes_query(leaf)
         # Σ_{j≤tf} 1/j² from ts_rank (divided by the number of words OR-ed in the query), then tf.
