@@ -352,7 +352,8 @@ def test_a_chinese_sentence_pasted_as_is_finds_its_turn(archive):
 def test_a_short_chinese_turn_about_the_word_outranks_a_long_one_that_mentions_it_once(archive):
     # Chinese words were present-or-absent in the score, so ties went to the newest turn.
     filler = "我们将继续同各方保持沟通，推动合作取得更多成果。" * 30
-    text = f"记者会\n\n2020年1月2日\n\n问：{filler}关于湄公河你有何评论？\n\n答：湄公河合作很重要，湄公河国家是好邻居。\n"
+    answer = "湄公河合作很重要，湄公河国家是好邻居。"
+    text = f"记者会\n\n2020年1月2日\n\n问：{filler}关于湄公河你有何评论？\n\n答：{answer}\n"
     event = ingest_bytes(text.encode(), "mekong.txt").event
     results = search("湄公河", event=event.slug).results
     assert [u.sequence for u in results] == [2, 1]
