@@ -132,6 +132,15 @@ def test_country_names_in_the_transcripts_language_come_from_cldr(language, text
     assert [m.ref.name for m in result.spans[0]] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("Підтримка України та санкції проти Росії.", ["Ukraine", "Russia"]),
+     ("Переговори з Росією і Сполученими Штатами.", ["Russia", "United States"])],
+)  # fmt: skip
+def test_ukrainian_case_forms_are_the_country(text, names):
+    assert [m.ref.name for m in extract("", [(text, None)], language="uk").spans[0]] == names
+
+
 def test_another_languages_country_names_are_not_read_into_english():
     # "Maurice" is Mauritius in French, "Alemania" Germany in Spanish: in English text neither is a mention.
     assert found("Maurice spoke to the press about Alemania.") == []

@@ -69,7 +69,8 @@ def territory_qid(code: str) -> str:
 def gazetteer_version() -> str:
     people = json.loads((DATA_DIR / "people.json").read_text(encoding="utf-8"))["version"]
     return (
-        f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}.cldr-{len(CLDR_LOCALES)}-{len(LANGUAGE_LOCALES)}"
+        f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}"
+        f".cldr-{len(CLDR_LOCALES)}-{len(LANGUAGE_LOCALES)}.cases-ru-uk"
         f".territories-{_territories()['version']}"
     )
 
@@ -199,24 +200,26 @@ def _with_case_forms(names) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _russian_cases(name: str) -> tuple[str, ...]:
-    morph = _morph()
+    """Case forms in Russian, and in Ukrainian for a Ukrainian name («України», «Росією»): each
+    language's dictionary inflects the names it knows."""
     words = name.split()
     forms = set()
-    for case in _CASES:
-        inflected = []
-        for word in words:
-            parse = next((p for p in morph.parse(word) if p.is_known and p.tag.POS in ("NOUN", "ADJF")), None)
-            form = parse.inflect({case}) if parse else None
-            inflected.append(_same_capital(word, form.word) if form else word)
-        forms.add(" ".join(inflected))
+    for morph in (_morph("ru"), _morph("uk")):
+        for case in _CASES:
+            inflected = []
+            for word in words:
+                parse = next((p for p in morph.parse(word) if p.is_known and p.tag.POS in ("NOUN", "ADJF")), None)
+                form = parse.inflect({case}) if parse else None
+                inflected.append(_same_capital(word, form.word) if form else word)
+            forms.add(" ".join(inflected))
     return tuple(sorted(forms - {name}))
 
 
-@lru_cache(maxsize=1)
-def _morph():
+@lru_cache(maxsize=2)
+def _morph(language: str = "ru"):
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer()
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
 def _same_capital(original: str, form: str) -> str:
