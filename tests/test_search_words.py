@@ -357,3 +357,13 @@ def test_a_short_chinese_turn_about_the_word_outranks_a_long_one_that_mentions_i
     event = ingest_bytes(text.encode(), "mekong.txt").event
     results = search("湄公河", event=event.slug).results
     assert [u.sequence for u in results] == [2, 1]
+
+
+@pytest.mark.parametrize(("typed", "written"), [("переговори", "переговорах"), ("Україна", "України")])
+def test_a_ukrainian_word_finds_its_other_forms(archive, typed, written):
+    # PostgreSQL has no Ukrainian stemmer: Ukrainian turns are indexed word for word, and the query
+    # asks for every form pymorphy3's Ukrainian dictionary knows.
+    text = "Брифінг\n\n21 березня 2024 року\n\nПитання: Чи є прогрес у переговорах щодо підтримки України?\n"
+    event = ingest_bytes(text.encode(), "uk-forms.txt").event
+    assert event.language == "uk"
+    assert written in search(typed, event=event.slug).results[0].text

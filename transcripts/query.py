@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from transcripts.search_config import search_config_for
+from transcripts.search_config import DEFAULT_SEARCH_CONFIG, search_config_for
 from transcripts.textindex import HAN, fold_chinese, han_words, has_han, index_text, pieces
 
 MAX_QUERY_CHARS = 500
@@ -256,6 +256,9 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
     if _CYRILLIC.search(term.text) and "verbatim_russian" in configs:
         for stem in russian_name_stems(term.text):
             parts.append(("to_tsquery('simple', %s)", [_quoted_lexeme(stem)]))
+    if _CYRILLIC.search(term.text) and DEFAULT_SEARCH_CONFIG in configs:
+        # Ukrainian is indexed without a stemmer (PostgreSQL has none): every form of the word instead.
+        parts += [(f"plainto_tsquery('{DEFAULT_SEARCH_CONFIG}', %s)", [form]) for form in ukrainian_forms(term.text)]
     return "search_vector", parts
 
 
@@ -337,6 +340,24 @@ def russian_name_stems(word: str) -> tuple[str, ...]:
         if _NAME_TAGS & set(parse.tag.grammemes):
             forms.update(form.word.replace("ё", "е") for form in parse.lexeme)
     return tuple(sorted(_stems(tuple(sorted(forms))))) if forms else ()
+
+
+@lru_cache(maxsize=4096)
+def ukrainian_forms(word: str) -> tuple[str, ...]:
+    """Every form of a Ukrainian word that pymorphy3's Ukrainian dictionary knows («Україна» →
+    «України», «Україною» …), the word itself left out; none for a word it does not know."""
+    forms = set()
+    for parse in _uk_morph().parse(word.lower()):
+        if parse.is_known:
+            forms.update(form.word for form in parse.lexeme)
+    return tuple(sorted(forms - {word.lower()}))
+
+
+@lru_cache(maxsize=1)
+def _uk_morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
 
 
 def _stems(forms: tuple[str, ...]) -> set[str]:
