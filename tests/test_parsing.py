@@ -524,6 +524,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("bold_questions.html", "Interview of Foreign Minister Sergey Lavrov to Izvestia", "2024-04-12",
          [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
           (None, "question"), ("Sergey Lavrov", "answer")]),
+        # The Russian press's interview: no labels, each turn opened by a dash; the name in the title in the
+        # genitive, after the office and its ministry ("… Российской Федерации С.В.Лаврова газете …").
+        ("ru_dash_interview.txt", None, "2024-04-12",
+         [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
+          (None, "question"), ("Sergey Lavrov", "answer")]),
         ("italic_questions.html", "Interview of Foreign Minister Sergey Lavrov to Izvestia", "2024-04-12",
          [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
           (None, "question"), ("Sergey Lavrov", "answer")]),
@@ -675,6 +680,17 @@ def test_japanese_and_korean_labels_split_the_turns():
     ko = parse_transcript("브리핑\n\n2024년 3월 12일\n\n대변인: 시작합니다.\n\n질문: 북한 문제?\n".encode(), "ko.txt")
     assert [(t.label, t.paragraphs) for t in ko.turns] == [("대변인", ["시작합니다."]), ("질문", ["북한 문제?"])]
     assert ko.turns[1].role == "question"
+
+
+def test_the_dash_that_opens_a_turn_is_its_mark_not_its_text():
+    parsed = parse_transcript(
+        (Path(__file__).parent / "data" / "house_styles" / "ru_dash_interview.txt").read_bytes(), "r.txt"
+    )
+    assert parsed.turns[0].paragraphs[0].startswith("Сергей Викторович")
+    assert parsed.turns[1].paragraphs == [
+        "Они находятся на самой низкой точке. Вашингтон выбрал конфронтацию.",
+        "Мы открыты к диалогу на равноправной основе.",
+    ]
 
 
 def test_page_numbers_of_a_converted_pdf_are_dropped_wherever_they_stand():

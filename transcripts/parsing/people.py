@@ -64,6 +64,22 @@ TITLE_WORDS = {
     "sr",
     "sra",
     "signor",
+    # Russian and Ukrainian offices in the cases titles put them ("Интервью Министра …").
+    "министра",
+    "министром",
+    "министру",
+    "президента",
+    "президентом",
+    "председателя",
+    "заместителя",
+    "официального",
+    "представителя",
+    "пресс-секретаря",
+    "посла",
+    "главы",
+    "міністра",
+    "речника",
+    "голови",
     # Indonesian and Vietnamese offices: "Menlu Retno Marsudi", "Người phát ngôn Phạm Thu Hằng".
     "menlu",
     "menteri",
@@ -252,7 +268,10 @@ EVENT_WORDS = {
     "opening",
     "closing",
     "q&a",
-}
+    # Russian and Ukrainian titles ("Интервью Министра иностранных дел … С.В.Лаврова газете …").
+    "интервью", "выступление", "брифинг", "ответы", "заявление", "статья", "беседа", "пресс-конференция",
+    "совместная", "вступительное", "слово", "інтерв'ю", "інтерв’ю", "виступ", "заява",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -291,6 +310,9 @@ _PLACE_OR_TIME_WORDS = {
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+_WITH_INITIALS = re.compile(r"^(?:[A-Z\u0400-\u042F]\.){1,3}[A-Z\u0400-\u042F][\w'’\-]+$")
+
+
 def names_in(text: str, anchored: bool = False, positions: bool = False) -> list:
     """Person-like names in a title: "Press Secretary Karine Jean-Pierre" → ["Karine Jean-Pierre"].
 
@@ -315,7 +337,18 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         # After "President of": the country, then the name; the country alone is no name
         # ("The Presidents of Russia and Belarus", "Union of Industrialists").
         words = _without_country(run) if flags.get("office_of") else run
-        enough = len(words) >= 2 or flags.get("after_title") and not flags.get("office_of")
+        if _CYRILLIC.search(" ".join(words)) and (len(words) > 2 or len(words) == 2 and "." in words[-1]):
+            # "Российской Федерации С.В.Лаврова", "МЗС України Олега Ніколенка": what precedes a Russian
+            # or Ukrainian name in a title is its office's country or ministry; the name is the last
+            # two words, or one written with initials.
+            words = words[-1:] if "." in words[-1] else words[-2:]
+        enough = (
+            len(words) >= 2
+            or flags.get("after_title")
+            and not flags.get("office_of")
+            or len(words) == 1
+            and _WITH_INITIALS.match(words[0])  # "С.В.Лаврова"
+        )
         if words and enough and not flags.get("after_the"):
             following = tokens[end] if end < len(tokens) else ""
             preceding = tokens[start - 1].lower() if start > 0 else ""
@@ -812,6 +845,12 @@ class Resolver:
         for name, at in names_in(self.title, anchored=True, positions=True):
             if not is_other_party(self.title, at):
                 return self.canonical(name)
+        if _CYRILLIC.search(self.title):
+            # Russian and Ukrainian titles put the name after the office and its ministry, in the
+            # genitive: "Интервью Министра иностранных дел Российской Федерации С.В.Лаврова …".
+            for name, at in names_in(self.title, positions=True):
+                if not is_other_party(self.title, at):
+                    return self.canonical(name)
         cjk = cjk_names_in(self.title)
         return cjk[0] if cjk else None
 

@@ -91,6 +91,23 @@ _CAPITALISED = r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-.]+"
 _NAME_NOTE = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}")
 
 
+_DASH_TURN = re.compile(r"^[—–-]\s+(?=\S)")
+
+
+def _dash_interview(blocks: list[Block], alone: dict) -> bool:
+    """An interview printed as the Russian press prints them: no labels, each turn opened by a dash,
+    question and answer in turn (four dashes or more, the first and most odd ones asking)."""
+    if alone:
+        return False
+    dashes = [block.flat for block in blocks if _DASH_TURN.match(block.flat)]
+    if len(dashes) < 4 or "?" not in dashes[0]:
+        return False
+    asking = sum("?" in text for text in dashes[::2])
+    if asking < 0.5 * len(dashes[::2]):
+        return False
+    return not any(match_label(block.flat) for block in blocks)
+
+
 def _questions_set_apart(blocks: list[Block], alone: dict) -> str | None:
     """Whether a document with no speaker labels sets its questions in bold or in italics ("all_bold"
     or "all_italic", None if neither): two or more paragraphs wholly so (not headings), most of them
@@ -218,7 +235,15 @@ class TurnReader:
         segments: list[_Segment] = []
         current = _Segment(None, [])
         emphasis = not dashed and _questions_set_apart(blocks, alone)
+        dash_turns = not dashed and not emphasis and _dash_interview(blocks, alone)
         for index, block in enumerate(blocks):
+            if dash_turns and (opened := _DASH_TURN.match(block.flat)):
+                # "— Сергей Викторович, как …?" / "— Они …": each dash opens a turn, questions and
+                # answers in turn; the dash is the turn's mark, as a label would be.
+                if current.label is not None or current.paragraphs:
+                    segments.append(current)
+                current = _Segment(None, [one_line(block.flat[opened.end() :])], asked=not current.asked)
+                continue
             if emphasis and getattr(block, emphasis) != current.asked and index not in alone:
                 # An interview whose questions are set in bold, answers in plain text, and no labels.
                 if current.label is not None or current.paragraphs:
