@@ -524,6 +524,12 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("bold_questions.html", "Interview of Foreign Minister Sergey Lavrov to Izvestia", "2024-04-12",
          [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
           (None, "question"), ("Sergey Lavrov", "answer")]),
+        # "Q. … / A. …" (a bare "A." is an answer only where the questions are "Q"), "Question 1:".
+        ("qa_full_stops.txt", "Interview with the Foreign Minister of Singapore", "2024-06-04",
+         [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        ("numbered_questions.txt", None, "2024-06-04",
+         [(None, "question"), ("Vivian Balakrishnan", "answer"), (None, "question"),
+          ("Vivian Balakrishnan", "answer")]),
         # The Russian press's interview: no labels, each turn opened by a dash; the name in the title in the
         # genitive, after the office and its ministry ("… Российской Федерации С.В.Лаврова газете …").
         ("ru_dash_interview.txt", None, "2024-04-12",
@@ -680,6 +686,11 @@ def test_japanese_and_korean_labels_split_the_turns():
     ko = parse_transcript("브리핑\n\n2024년 3월 12일\n\n대변인: 시작합니다.\n\n질문: 북한 문제?\n".encode(), "ko.txt")
     assert [(t.label, t.paragraphs) for t in ko.turns] == [("대변인", ["시작합니다."]), ("질문", ["북한 문제?"])]
     assert ko.turns[1].role == "question"
+
+
+def test_a_bare_a_is_an_answer_only_beside_q_labels():
+    prose = "Remarks\n\n4 June 2024\n\nMR. SMITH: Our plan has two parts.\n\nA. We build. B. We train.\n"
+    assert [t.label for t in parse_transcript(prose.encode(), "p.txt").turns] == ["MR. SMITH"]
 
 
 def test_the_dash_that_opens_a_turn_is_its_mark_not_its_text():

@@ -393,6 +393,10 @@ _DASH_HEAD = re.compile(
     r"(?:\s*\((?P<note>[^()]{1,120})\))?(?P<delim>\s*\.[-–—]{1,2}|\s+[-–—]{1,2}|—|–)\s*(?=\S)"
 )
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
+# "A. They are …" answers "Q. …" — only in a document whose questions are "Q" (known_single holds "a").
+_A_BARE = re.compile(r"^(?P<name>A)(?P<note>)\.\s+(?=[A-Z\u0400-\u042F\"“‘'(])")
+# "Question 1:", "Q2:": numbered questions.
+NUMBERED_QUESTION = re.compile(r"^(?:q|question|вопрос|frage|pregunta|question n°|питання)\s*\d{1,3}$")
 _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")
 # Japan's MOFA: "【上川外務大臣】…", "【記者】…"; Korean labels: "대변인:", "질문:", "기자:".
 _LENTICULAR_LABEL = re.compile(r"^【(?P<name>[^【】\n]{1,30})】\s*")
@@ -449,7 +453,7 @@ def classify(name: str) -> str:
     key = base_key(name)
     if NUMBERED_VOICE.match(key):
         return LabelKind.ANONYMOUS
-    if key in QUESTION_LABELS:
+    if key in QUESTION_LABELS or NUMBERED_QUESTION.match(key):
         return LabelKind.QUESTION
     first, _, rest = key.partition(" ")
     if first in _ASKER_PREFIXES and rest and len(rest.split()) <= 3 and rest not in ANSWER_LABELS:
@@ -503,7 +507,8 @@ _LOWERCASE_OFFICE_WORDS = {"phát", "ngôn", "trưởng", "giao", "thứ"}
 
 
 def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset()) -> bool:
-    if NUMBERED_VOICE.match(base_key(name)) or base_key(name) in QUESTION_LABELS | ANSWER_LABELS:
+    key = base_key(name)
+    if NUMBERED_VOICE.match(key) or NUMBERED_QUESTION.match(key) or key in QUESTION_LABELS | ANSWER_LABELS:
         return True  # "Phóng viên" (reporter), "Trả lời" (answer): markers in lower case
     tokens = name.split()
     if not 1 <= len(tokens) <= 10:
@@ -583,6 +588,9 @@ def match_label(
         label = _dash_label(match, text, known_single)
         if label is not None:
             return label
+    match = _A_BARE.match(text) if "a" in known_single else None
+    if match:
+        return _finish(match, text, kind=LabelKind.ANSWER)
     match = _Q_BARE.match(text)
     if match and (
         match.group(0).rstrip().endswith((".", ":", "："))

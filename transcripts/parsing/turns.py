@@ -222,6 +222,8 @@ class TurnReader:
                 known.add(base_key(label.name.split()[-1]))
             if label and label.kind == LabelKind.PERSON and len(label.name.split()) >= 2:
                 surnames.add(base_key(label.name.split()[-1]))
+            if label and label.kind == LabelKind.QUESTION and label.name == "Q":
+                known.add("a")  # "Q. …" / "A. …": the answers' bare "A." is a label here
             if label and label.kind != LabelKind.METADATA:
                 # ".-" is a delimiter wherever it stands; "Q —" may be a question opening with a dash,
                 # but an answer does not open with one ("Q - … R - …", the French convention).
