@@ -524,6 +524,10 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("bold_questions.html", "Interview of Foreign Minister Sergey Lavrov to Izvestia", "2024-04-12",
          [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
           (None, "question"), ("Sergey Lavrov", "answer")]),
+        # The outlet asks ("Izvestia:"), then "Interviewer:".
+        ("outlet_asks.txt", "Interview of Sergey Lavrov to Izvestia", "2024-04-12",
+         [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer"),
+          (None, "question"), ("Sergey Lavrov", "answer")]),
         # "Q. … / A. …" (a bare "A." is an answer only where the questions are "Q"), "Question 1:".
         ("qa_full_stops.txt", "Interview with the Foreign Minister of Singapore", "2024-06-04",
          [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),

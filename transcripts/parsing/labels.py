@@ -26,6 +26,7 @@ QUESTION_LABELS = {
     "follow-up question",
     "remark",
     "journalist",
+    "interviewer",
     "reporter",
     "correspondent",
     "audience member",
