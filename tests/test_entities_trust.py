@@ -125,6 +125,9 @@ def test_russia_in_any_case_and_script_is_one_entity(text):
         # Arabic writes "and", "for" onto the word; Korean its particles after it.
         ("ar", "موقف روسيا والصين من المفاوضات مع إيران", ["Russia", "China", "Iran"]),
         ("ko", "중국과 러시아는 미국의 관계", ["China", "Russia", "United States"]),
+        # Japanese: a name in katakana is a whole run of katakana (not "ロシアンルーレット").
+        ("ja", "日本と中国、ロシアの関係", ["Japan", "China", "Russia"]),
+        ("ja", "ロシアンルーレット", []),
     ],
 )  # fmt: skip
 def test_country_names_in_the_transcripts_language_come_from_cldr(language, text, names):

@@ -58,6 +58,10 @@ def _is_cjk(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
 
 
+def _is_katakana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff"
+
+
 class Prepared:
     """A text folded and lowered once, for several matchers to search."""
 
@@ -123,7 +127,13 @@ class Matcher:
                 first = text[start]
                 if needs_capital and first.islower():  # scripts without capitals (Arabic, Han) pass
                     continue
-                if _is_cjk(first) and start not in prepared.word_starts():
+                if _is_katakana(first) or _is_katakana(text[end]):
+                    # Japanese names in katakana (ロシア): a whole run of katakana, not part of a longer one.
+                    before = text[start - 1] if start > 0 else " "
+                    after = text[end + 1] if end + 1 < len(text) else " "
+                    if _is_katakana(before) and _is_katakana(first) or _is_katakana(after) and _is_katakana(text[end]):
+                        continue
+                elif _is_cjk(first) and start not in prepared.word_starts():
                     continue
                 candidates.append(Match(start, end + 1, ref))
         candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
