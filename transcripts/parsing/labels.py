@@ -487,9 +487,52 @@ _CHINESE_SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
     "钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤耿华常康洪岳"
     "乔施柳聂温鲍包齐易牛祝翟纪舒毕俞章裴管耿"
+    # and as traditional characters write them (Taiwan, Hong Kong): 張 劉 陳 …
+    "張劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭葉蔣蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔萬錢嚴湯聶鮑齊紀畢喬華"
 )
 _CHINESE_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙")
 _SPEECH_ENDINGS = set("说称示出调道问答指表讲曰")
+
+
+# A Chinese label of an outlet's reporter or an office and a name: "法新社记者：", "彭博社記者：",
+# "《北京日报》记者：", "发言人林剑：", "發言人劉永健：", "外交部发言人毛宁（笑）：".
+_HAN_LABEL = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff《》][\u4e00-\u9fff《》A-Za-z]{1,17})(?:[（(](?P<note>[^（）()]{1,30})[）)])?\s*[:：]\s*(?=\S)"
+)
+_HAN_REPORTER = ("记者", "記者")
+# A follow-up ("追问：") and a reporter's question told ("路透社记者提问：", "有记者问："); a question
+# asked after the press conference ("会后，有俄罗斯记者问及：").
+_HAN_ASKING = (
+    "追问", "追問", "记者提问", "記者提問", "记者问", "記者問", "记者问及", "記者問及", "记者澄清", "记者解释",
+    "记者补充", "记者笑",
+)  # fmt: skip
+_AFTER_CONFERENCE = re.compile(r"^(?P<name>会后[，,]?有(?P<outlet>[^：:。]{0,12}?)记者问及)\s*[:：]\s*(?=\S)")
+_HAN_OFFICES = (
+    "外交部", "发言人", "發言人", "副部长", "副部長", "部长", "部長", "外长", "外長", "大使", "主席", "总统", "總統",
+    "总理", "總理", "国务委员", "國務委員", "主持人", "司长", "司長", "局长", "局長",
+)  # fmt: skip
+
+
+def _han_label(match: re.Match, text: str) -> Label | None:
+    """An outlet's reporter (a question, the outlet its affiliation) or an office then a name; None
+    for anything else (a sentence that ends in a colon, "他表示：")."""
+    name, rest = match["name"], text[match.end() :]
+    if name.startswith(("追问", "追問")) and len(name) <= 4:  # "追问一：", "追问二："
+        return Label(name, name, match["note"], rest, LabelKind.QUESTION)
+    if name.endswith(_HAN_ASKING):
+        outlet = name[: -len(next(a for a in _HAN_ASKING if name.endswith(a)))].removeprefix("有").strip("《》")
+        return Label(name, name, match["note"], rest, LabelKind.QUESTION, affiliation=outlet or None)
+    if name.endswith(_HAN_REPORTER) and (len(name) > 2 or match["note"]):
+        printed = f"{name}（{match['note']}）" if match["note"] else name
+        outlet = name[:-2].strip("《》") or match["note"]  # "《北京日报》记者"
+        return Label(printed, name, match["note"], rest, LabelKind.QUESTION, affiliation=outlet)
+    person = name
+    while person.startswith(_HAN_OFFICES):
+        person = person[len(next(o for o in _HAN_OFFICES if person.startswith(o))) :]
+    if person != name and is_chinese_name(person):
+        printed = f"{name}（{match['note']}）" if match["note"] else name
+        return Label(printed, person, match["note"], rest, LabelKind.PERSON)
+    return None
 
 
 def is_chinese_name(token: str) -> bool:
@@ -579,6 +622,13 @@ def match_label(
     if match:
         name = match["name"].strip()
         return Label(name, name, None, text[match.end() :], classify(name))
+    match = _AFTER_CONFERENCE.match(text)
+    if match:
+        name = match["name"]
+        return Label(name, name, None, text[match.end() :], LabelKind.QUESTION, affiliation=match["outlet"] or None)
+    match = _HAN_LABEL.match(text)
+    if match and (label := _han_label(match, text)) is not None:
+        return label
     match = _LABEL_HEAD.match(text)
     if match:
         label = _colon_label(match, text, known_single, strict, bold_lead)
