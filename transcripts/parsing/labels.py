@@ -372,10 +372,9 @@ CONNECTORS = {
     "&",
 }
 
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z\u00C0-\u00DE\u0400-\u042F\u0410-\u042F][\w'’\-.\u00C0-\u024F\u0400-\u04FF]*"
-    r"|[A-Z]\.(?:[A-Z]\.)*)$"
-)
+# Capital letters of the Latin (with Extended-A/B: Š, Ł, Ş, İ, Ő), Greek and Cyrillic alphabets.
+UPPER = "".join(chr(code) for code in range(0x41, 0x530) if chr(code).isupper() and chr(code).isalpha())
+_NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’\-.]*|[A-Z]\.(?:[A-Z]\.)*)$")
 TIMESTAMP = re.compile(r"^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]\s+(?=\S)")
 _LABEL_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]]+(?:[ \t]+[^\s:：()\[\]]+){0,11}?)"
@@ -395,7 +394,7 @@ _DASH_HEAD = re.compile(
 )
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
 # "A. They are …" answers "Q. …" — only in a document whose questions are "Q" (known_single holds "a").
-_A_BARE = re.compile(r"^(?P<name>A)(?P<note>)\.\s+(?=[A-Z\u0400-\u042F\"“‘'(])")
+_A_BARE = re.compile(rf"^(?P<name>A)(?P<note>)\.\s+(?=[{UPPER}\"“‘'(])")
 # "Question 1:", "Q2:": numbered questions.
 NUMBERED_QUESTION = re.compile(r"^(?:q|question|вопрос|frage|pregunta|question n°|питання)\s*\d{1,3}$")
 _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")
@@ -407,7 +406,7 @@ _HANGUL_LABEL = re.compile(r"^(?P<name>[\uac00-\ud7af]{1,6}(?:\s[\uac00-\ud7af]{
 _CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"
 _CASELESS_LABEL = re.compile(rf"^(?P<name>[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,3}})\s*[:：]\s*(?=\S)")
 # A surname after initials written without spaces: "С.В.Лавров", "S.Lavrov", "V.V.Putin".
-_INITIALS_NAME = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0400-\u042F]\.){1,3}[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-]+$")
+_INITIALS_NAME = re.compile(rf"^(?:[{UPPER}]\.){{1,3}}[{UPPER}][\w'’\-]+$")
 _INTERPRETED = re.compile(
     r"^\((?P<note>(?:As interpreted|Retranslated|Translated|In \w+|via interpreter)[^()]{0,40})\)\s*", re.I
 )

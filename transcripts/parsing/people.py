@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transcripts.parsing.dates import MONTHS
-from transcripts.parsing.labels import CONNECTORS, HONORIFICS, base_key, is_chinese_name
+from transcripts.parsing.labels import CONNECTORS, HONORIFICS, UPPER, base_key, is_chinese_name
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -295,7 +295,7 @@ def _tokens(text: str) -> list[str]:
 
 
 # Lower-case particles that continue an Arabic name: "Abdel Fattah el-Sisi", "Fayez al-Sarraj".
-_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z\u0400-\u042F]")
+_NAME_PARTICLE = re.compile(rf"^(?:al|el|ad|as|ash|bin|ibn|abu)-[{UPPER}]")
 # Title words that also qualify other nouns ("Eastern Economic Forum", "National Theatre Award"):
 # after them a single capitalised word is not taken for a surname.
 _ADJECTIVAL_TITLE_WORDS = {
@@ -310,7 +310,7 @@ _PLACE_OR_TIME_WORDS = {
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-_WITH_INITIALS = re.compile(r"^(?:[A-Z\u0400-\u042F]\.){1,3}[A-Z\u0400-\u042F][\w'’\-]+$")
+_WITH_INITIALS = re.compile(rf"^(?:[{UPPER}]\.){{1,3}}[{UPPER}][\w'’\-]+$")
 
 
 def names_in(text: str, anchored: bool = False, positions: bool = False) -> list:
@@ -613,7 +613,7 @@ _ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las"
 _OFFICE_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?P<office>(?i:" + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True)) + r"))"
     r"(?:[ \t]+(?:of|de|del|of the)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}?)?"
-    r"[ \t]+(?P<name>[A-Z\u0400-\u042F][\w'’\-.]+(?:[ \t]+[A-Z\u0400-\u042F][\w'’\-.]+){0,3})"
+    rf"[ \t]+(?P<name>[{UPPER}][\w'’\-.]+(?:[ \t]+[{UPPER}][\w'’\-.]+){{0,3}})"
 )
 # Words that end a name in a title written in title case ("Remarks by Vice President Harris Before …").
 _TITLE_CASE_STOPS = {
@@ -671,10 +671,10 @@ def office_key(printed: str) -> str | None:
 
 # "Stéphane Dujarric, Spokesperson for the Secretary-General", "Matthew Miller, Spokesperson".
 NAME_COMMA_OFFICE = re.compile(
-    r"(?P<name>[A-Z\u0400-\u042F][\w'’\-.]+(?:[ \t]+[A-Z\u0400-\u042F][\w'’\-.]+){1,3}),[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>[{UPPER}][\w'’\-.]+(?:[ \t]+[{UPPER}][\w'’\-.]+){{1,3}}),[ \t]+(?:the[ \t]+)?"
     r"(?P<office>(?i:" + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True)) + r"))(?![\w-])"
     # Not a list of people with their offices: "President Biden, First Lady Jill Biden".
-    r"(?![ \t]+[A-Z\u0400-\u042F])"
+    rf"(?![ \t]+[{UPPER}])"
 )
 
 

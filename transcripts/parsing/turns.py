@@ -11,7 +11,7 @@ from transcripts.parsing.blocks import (
     Block,
     one_line,
 )
-from transcripts.parsing.labels import TIMESTAMP, Label, base_key, classify, match_label
+from transcripts.parsing.labels import TIMESTAMP, UPPER, Label, base_key, classify, match_label
 from transcripts.parsing.model import LabelKind, Turn
 from transcripts.parsing.people import Resolver, gazetteer_keys, names_in
 from transcripts.parsing.roles import assign_roles
@@ -40,7 +40,7 @@ _NOT_SINGLE_LABELS = {
     "answer", "question", "quote", "unquote", "subject", "topic", "agenda", "location", "time", "date",
     "participants", "attendees", "present", "absent", "translation", "original", "video", "audio", "photo",
 }  # fmt: skip
-_SINGLE_WORD_LABEL = re.compile(r"([A-Z\u0400-\u042F][\w'’-]+):\s+\S")
+_SINGLE_WORD_LABEL = re.compile(rf"([{UPPER}][\w'’-]+):\s+\S")
 _NOT_NAMES = {"ok", "okay", "yes", "no", "end", "note", "update", "thanks", "thank you", "applause", "laughter"}
 
 
@@ -87,7 +87,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 # A note that is a person's name: two to four capitalised words.
-_CAPITALISED = r"[A-Z\u00C0-\u00DE\u0400-\u042F][\w'’\-.]+"
+_CAPITALISED = rf"[{UPPER}][\w'’\-.]+"
 _NAME_NOTE = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}")
 
 
