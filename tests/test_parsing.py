@@ -741,3 +741,15 @@ def test_a_pages_chrome_is_dropped_and_its_body_kept():
         assert chrome not in text
     assert text.count("\n") + 1 == 6 and text.endswith("Check against delivery.")
     assert any("cookies" in d for d in parsed.dropped)
+
+
+@pytest.mark.parametrize(
+    ("date", "label", "who"),
+    [("2022-06-17", "THE FIRST LADY", "Jill Biden"), ("2021-07-26", "THE VICE PRESIDENT", "Kamala Harris"),
+     ("2015-03-02", "THE VICE PRESIDENT", "Joe Biden"), ("2019-05-01", "THE FIRST LADY", "Melania Trump")],
+)  # fmt: skip
+def test_an_office_alone_is_whoever_held_it_for_that_publisher_that_day(date, label, who):
+    front = f"---\ntitle: Remarks\ndate: {date}\nsource_url: https://www.whitehouse.gov/briefing-room/x/\n---\n\n"
+    text = f"{front}THE PRESIDENT: Thank you.\n\n{label}: Thank you all for coming.\n"
+    turns = parse_transcript(text.encode(), "wh.md").turns
+    assert turns[1].speaker == who

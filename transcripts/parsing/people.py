@@ -64,6 +64,9 @@ TITLE_WORDS = {
     "sr",
     "sra",
     "signor",
+    "gentleman",  # "Second Gentleman" (the Vice President's husband) is an office
+    "gentlemen",
+    "second",
     # Russian and Ukrainian offices in the cases titles put them ("Интервью Министра …").
     "министра",
     "министром",
@@ -623,6 +626,11 @@ _TITLE_CASE_STOPS = {
     "announce", "announces", "attend", "attends", "address", "addresses", "sign", "signs", "welcome",
     "welcomes", "join", "joins", "participate", "participates", "discuss", "discusses",
     "aboard", "en", "while", "through", "across", "between", "within", "under", "against", "toward", "towards",
+    "highlighting", "commemorating", "honoring", "honouring", "celebrating", "reaffirming", "announcing",
+    "marking", "discussing", "delivering", "launching", "unveiling", "signing", "touring", "visiting",
+    "addressing", "hosting", "welcoming", "urging", "outlining", "introducing", "recognizing", "presenting",
+    "receiving", "speaking", "responding", "condemning", "commending", "congratulating", "thanking",
+    "concluding", "updating", "previewing", "detailing", "touting", "promoting",
 }  # fmt: skip
 # One person, two spellings: "JOSEPH BIDEN JUNIOR" and "JOE BIDEN".
 SUFFIXES = {"jr", "junior", "sr", "senior", "ii", "iii", "iv"}
@@ -862,6 +870,8 @@ class Resolver:
             office = office_key(printed_name)
             if office == "president" and self.president:
                 return self.president
+            if office and (holder := self._office_holder(office)):
+                return holder  # "THE FIRST LADY", "THE VICE PRESIDENT": who held it that day
             if office and office in self.offices:
                 return self.resolve(self.offices[office]) or self.offices[office]
             if office is None and "president" in base_key(printed_name).split() and self.president:
