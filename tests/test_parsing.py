@@ -753,3 +753,17 @@ def test_an_office_alone_is_whoever_held_it_for_that_publisher_that_day(date, la
     text = f"{front}THE PRESIDENT: Thank you.\n\n{label}: Thank you all for coming.\n"
     turns = parse_transcript(text.encode(), "wh.md").turns
     assert turns[1].speaker == who
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [("Press Briefing by Press Secretary Karine Jean-Pierre and Senior Advisor for Public Engagement Keisha Lance "
+      "Bottoms", ["Karine Jean-Pierre", "Keisha Lance Bottoms"]),
+     ("Press Briefing by Special Presidential Envoy for Climate John Kerry", ["John Kerry"]),
+     ("Meeting of Council for Civil Society and Human Rights", []),
+     ("Remarks by Vice President Harris Highlighting Investments in Our Workers", ["Harris"])],
+)  # fmt: skip
+def test_names_in_a_title_leave_out_what_the_office_is_for(title, names):
+    from transcripts.parsing.people import names_in
+
+    assert names_in(title, anchored=True) == names  # as the speaker of unlabelled text is found

@@ -331,7 +331,7 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
     tokens = _tokens(text)
     found: list[str] = []
     run: list[str] = []
-    after_title = office_of = after_the = False
+    after_title = office_of = office_for = after_the = False
     start = 0
     flags: dict = {}
 
@@ -340,6 +340,15 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         # After "President of": the country, then the name; the country alone is no name
         # ("The Presidents of Russia and Belarus", "Union of Industrialists").
         words = _without_country(run) if flags.get("office_of") else run
+        if flags.get("office_of") or flags.get("after_title"):
+            # What the office is of, then the name: "… Office of Public Engagement Keisha Lance Bottoms".
+            cut = max(
+                (n for n, w in enumerate(words[:-2]) if base_key(w).strip(".,’'s") in _ORGANISATION_WORDS), default=-1
+            )
+            # After "for" a name only follows what the office is for ("Senior Advisor for Public Engagement
+            # Keisha Lance Bottoms"); "Council for Civil Society" names nobody.
+            named = cut >= 0 or len(words) < len(run)  # what the office is for came first, then a name
+            words = words[cut + 1 :] if named or not flags.get("office_for") else []
         if _CYRILLIC.search(" ".join(words)) and (len(words) > 2 or len(words) == 2 and "." in words[-1]):
             # "Российской Федерации С.В.Лаврова", "МЗС України Олега Ніколенка": what precedes a Russian
             # or Ukrainian name in a title is its office's country or ministry; the name is the last
@@ -378,14 +387,20 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         if capital and not stop and key not in TITLE_WORDS and key not in EVENT_WORDS and len(word) > 1:
             if not run:
                 start = index
-                flags.update(after_title=after_title, office_of=office_of, after_the=after_the and not office_of)
+                flags.update(
+                    after_title=after_title,
+                    office_of=office_of,
+                    office_for=office_for,
+                    after_the=after_the and not office_of,
+                )
             run.append(word if _INITIAL.match(word) or word.lower() in ("jr.", "sr.") else word.strip("."))
             if possessive:
                 close(index + 1, possessive=True)
-                after_title = office_of = after_the = False
+                after_title = office_of = office_for = after_the = False
             continue
         close(index)
-        office_of = after_title and key in _OF_WORDS or office_of and key == "the"
+        office_of = after_title and (key in _OF_WORDS or key == "for") or office_of and key == "the"
+        office_for = office_of and (key == "for" or office_for and key == "the")
         after_title = capital and key in TITLE_WORDS and key not in _ADJECTIVAL_TITLE_WORDS or office_of
         after_the = key == "the"
     close(len(tokens))
@@ -569,6 +584,12 @@ _ORGANISATION_WORDS = {
     "club", "group", "centre", "center", "service", "office", "board", "commission", "sciences", "school",
     "college", "hospital", "museum", "theatre", "theater", "plant", "factory", "enterprise", "organisation",
     "organization", "movement", "front", "chamber", "league", "forum", "region", "territory", "republic",
+    # and what an office is in charge of: "… Office of Public Engagement Keisha Lance Bottoms", "… Supply Chain
+    # Task Force John Porcari", "Senior Advisor for International Climate Policy John Podesta".
+    "engagement", "chain", "force", "policy", "monitoring", "rights", "partners", "capital", "cooperation",
+    "affairs", "relations", "development", "security", "protection", "environment", "resources", "planning",
+    "management", "intelligence", "operations", "programs", "programmes", "initiative", "initiatives",
+    "climate", "energy", "health", "trade", "europe", "africa", "asia", "americas",
 }  # fmt: skip
 
 
