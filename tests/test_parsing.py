@@ -767,3 +767,12 @@ def test_names_in_a_title_leave_out_what_the_office_is_for(title, names):
     from transcripts.parsing.people import names_in
 
     assert names_in(title, anchored=True) == names  # as the speaker of unlabelled text is found
+
+
+def test_a_name_with_particles_is_one_name_in_a_title_and_a_label_that_drops_its_given_name():
+    from transcripts.parsing.people import names_in
+
+    title = "Remarks by President Biden and President Mohamed bin Zayed al Nahyan of the United Arab Emirates"
+    assert names_in(title, anchored=True) == ["Biden", "Mohamed bin Zayed al Nahyan"]
+    text = f"{title}\n\n16 July 2022\n\nTHE PRESIDENT: Welcome.\n\nPRESIDENT BIN ZAYED AL NAHYAN: Thank you, sir.\n"
+    assert parse_transcript(text.encode(), "uae.txt").turns[1].speaker == "Mohamed bin Zayed al Nahyan"

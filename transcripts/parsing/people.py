@@ -381,8 +381,12 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         possessive = word != token
         key = word.lower().strip(".")
         capital = word[:1].isupper()
-        if run and _NAME_PARTICLE.match(word):
-            capital = True
+        after = index + 1
+        while after < len(tokens) and tokens[after] in _NAME_PARTICLES:
+            after += 1  # "von der Leyen"
+        following = tokens[after] if after < len(tokens) else ""
+        if run and (_NAME_PARTICLE.match(word) or word in _NAME_PARTICLES and following[:1].isupper()):
+            capital = True  # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen", "Lula da Silva"
         stop = key in _TITLE_CASE_STOPS or key in MONTHS or key in _WEEKDAYS or key in ("the", "a", "an")
         if capital and not stop and key not in TITLE_WORDS and key not in EVENT_WORDS and len(word) > 1:
             if not run:
@@ -902,6 +906,11 @@ class Resolver:
         key = base_key(core)
         if full := self._in_full(printed_name, core):
             return self.canonical(full)
+        if key.split()[0] in _NAME_PARTICLES and len(key.split()) >= 2:
+            # "PRESIDENT BIN ZAYED AL NAHYAN": a name cannot begin with "bin"; the title's full name ends so.
+            for name in sorted(self.pool, key=lambda n: n not in self.title_names):
+                if base_key(name).endswith(" " + key):
+                    return self.canonical(name)
         # Exact name or alias.
         for name, keys in self.pool.items():
             if key in keys:
