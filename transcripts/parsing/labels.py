@@ -449,6 +449,10 @@ _ASKER_PREFIXES = {"frage", "question", "q", "вопрос", "pregunta", "domand
 NUMBERED_VOICE = re.compile(r"^(?:unknown |unidentified )?(?:speaker|participant|voice|audience member)\s*\d{1,3}$")
 
 
+# Voices that are no one person: "AIR FORCE ONE FLIGHT CREW", "CREW MEMBER", "Note for television journalists".
+_UNNAMED_GROUP = re.compile(r"(?:\bcrew(?: members?)?|^note for [\w ]{1,40})$")
+
+
 def classify(name: str) -> str:
     key = base_key(name)
     if NUMBERED_VOICE.match(key):
@@ -460,7 +464,7 @@ def classify(name: str) -> str:
         return LabelKind.QUESTION
     if key in ANSWER_LABELS:
         return LabelKind.ANSWER
-    if key in ANONYMOUS_LABELS:
+    if key in ANONYMOUS_LABELS or _UNNAMED_GROUP.search(key):
         return LabelKind.ANONYMOUS
     if key in METADATA_KEYS:
         return LabelKind.METADATA
