@@ -780,3 +780,11 @@ def test_a_name_with_particles_is_one_name_in_a_title_and_a_label_that_drops_its
     assert names_in(title, anchored=True) == ["Biden", "Mohamed bin Zayed al Nahyan"]
     text = f"{title}\n\n16 July 2022\n\nTHE PRESIDENT: Welcome.\n\nPRESIDENT BIN ZAYED AL NAHYAN: Thank you, sir.\n"
     assert parse_transcript(text.encode(), "uae.txt").turns[1].speaker == "Mohamed bin Zayed al Nahyan"
+
+
+def test_after_a_by_clause_naming_no_one_a_name_set_off_by_a_comma_is_not_the_speaker():
+    # Its speakers become person entities: "Columbus Crew" (a football club) was one, mentioned six times.
+    title = "Remarks by Second Gentleman Honoring the 2023 Major League Soccer Champions, Columbus Crew"
+    text = f"{title}\n\n27 September 2024\n\nEast Room\n\nSECOND GENTLEMAN DOUGLAS EMHOFF: Good morning.\n"
+    turns = parse_transcript(text.encode(), "crew.txt").turns
+    assert turns[0].speaker is None and turns[-1].speaker == "Douglas Emhoff"

@@ -876,6 +876,11 @@ class Resolver:
         """The person the title names first: whose statement, whose press conference (not the
         one a conversation was with, or a message sent to)."""
         for name, at in names_in(self.title, anchored=True, positions=True):
+            # After "Remarks by <an office with no name>, …" a name set off by a comma is someone else
+            # ("… Honoring the 2023 Major League Soccer Champions, Columbus Crew").
+            after_comma = self.title[:at].rstrip().endswith(",")
+            if after_comma and re.search(r"\bby\b", self.title[:at], re.I):
+                continue
             if not is_other_party(self.title, at):
                 return self.canonical(name)
         if _CYRILLIC.search(self.title):
