@@ -687,6 +687,10 @@ def test_a_recordings_timestamp_before_a_label_stays_in_the_label():
         ("Emir of Qatar Tamim bin Hamad Al Thani", "Tamim bin Hamad Al Thani"),
         ("President of the European Commission Ursula von der Leyen", "Ursula von der Leyen"),
         ("SEC. AUSTIN", "AUSTIN"),
+        # A post in lower case before the name.
+        ("Roscosmos cosmonaut Yury Malenchenko", "Yury Malenchenko"),
+        ("Plenary session moderator Ryan Chilcote", "Ryan Chilcote"),
+        ("Patriarch Kirill of Moscow and All Russia", "Patriarch Kirill of Moscow and All Russia"),
     ],
 )
 def test_a_speakers_titles_and_organisation_are_stripped_to_the_name(label, name):
@@ -788,3 +792,19 @@ def test_after_a_by_clause_naming_no_one_a_name_set_off_by_a_comma_is_not_the_sp
     text = f"{title}\n\n27 September 2024\n\nEast Room\n\nSECOND GENTLEMAN DOUGLAS EMHOFF: Good morning.\n"
     turns = parse_transcript(text.encode(), "crew.txt").turns
     assert turns[0].speaker is None and turns[-1].speaker == "Douglas Emhoff"
+
+
+def test_a_moderator_who_speaks_often_still_asks_the_questions():
+    # As the Kremlin prints a forum's plenary session: bold labels, the moderator's post in lower case.
+    turns = [
+        ("Plenary session moderator Ryan Chilcote", "Mr President, what about oil prices?"),
+        ("President of Russia Vladimir Putin", "They are stable."),
+        ("Ryan Chilcote", "And gas?"), ("Vladimir Putin", "Also stable."),
+        ("Ryan Chilcote", "And coal?"), ("Vladimir Putin", "Stable too."),
+    ]  # fmt: skip
+    body = "".join(f"<p><strong>{who}:</strong> {said}</p>" for who, said in turns)
+    html = (
+        f"<html><head><title>Energy Week plenary session</title></head><body><h1>Energy Week</h1>{body}</body></html>"
+    )
+    parsed = parse_transcript(html.encode(), "moderator.html").turns
+    assert [(t.speaker, t.role) for t in parsed] == [("Ryan Chilcote", "question"), ("Vladimir Putin", "answer")] * 3

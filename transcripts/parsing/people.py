@@ -509,7 +509,18 @@ def strip_titles(name: str) -> str:
         i += 1
     # "… of the Polar Explorers Association Nikolai Kornilov": the name follows the organisation.
     cut = max((n for n, word in enumerate(out[:-2]) if word.lower().strip(".,") in _ORGANISATION_WORDS), default=-1)
-    return " ".join(out[cut + 1 :])
+    out = out[cut + 1 :]
+    # A post in lower case before the name: "Roscosmos cosmonaut Yury Malenchenko", "Producer of the film
+    # Frontier Dzhanik Fayziyev" — the name is the capitalised words after the last such word.
+    lower = [
+        n
+        for n, word in enumerate(out[:-2])
+        if word[:1].islower() and word.lower() not in CONNECTORS and word not in _NAME_PARTICLES
+    ]
+    if lower and not any(word.endswith(",") for word in out):  # not "Valeriya Korableva, reporter at Channel One"
+        out = out[lower[-1] + 1 :]
+        out = out[_name_at_end(out, 0) :] if len(out) > 2 else out
+    return " ".join(out)
 
 
 # "of" in the languages of the offices we see: "Ministro degli Esteri", "Président de la République".

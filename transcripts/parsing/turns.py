@@ -135,6 +135,9 @@ def _opening_note(segments) -> list[str]:
     return [" ".join(first.paragraphs[:1])[:500]] if first is not None and first.label is None else []
 
 
+_MODERATOR_WORDS = re.compile(r"\b(?:moderator|host|anchor|interviewer|presenter)\b", re.I)
+
+
 def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     """Who answers here: people the title names, office holders, people the gazetteer knows, and
     whoever holds a large share of the named turns."""
@@ -146,6 +149,8 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     # Not someone whose label names their outlet ("CHRISTIANE AMANPOUR, CNN CHIEF INTERNATIONAL ANCHOR:"):
     # an interviewer speaks as often as the person interviewed.
     with_outlet = {t.speaker for t in turns if t.affiliation} - officials
+    # Nor one whose label says they run the session ("Plenary session moderator Ryan Chilcote").
+    with_outlet |= {t.speaker for t in turns if t.label and _MODERATOR_WORDS.search(t.label)} - officials
     officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total and name not in with_outlet}
     return officials
 
