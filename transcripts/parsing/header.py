@@ -215,10 +215,7 @@ class HeaderReader:
             if (stamped := _stamped_line(flat)) is not None:
                 # "Published 14.02.2024 Speech/statement | Date: 14.02.2024": a page's date line.
                 saw_date, date_index = True, i
-                if self.date is None or self.doc.format == "text" or self.date_posted and not self.date_in_text:
-                    self.date, self.date_in_text = stamped[0], True
-                self.time = stamped[1] or self.time
-                self.metadata_lines.append(flat)
+                self._date_line(stamped, flat)
                 consumed_until, saw_meta = i + 1, True
             elif (
                 label
@@ -266,10 +263,7 @@ class HeaderReader:
                 consumed_until, saw_meta = i + 1, True
             elif (date := parse_date_only(flat)) is not None:
                 saw_date, date_index = True, i
-                if self.date is None or self.doc.format == "text" or self.date_posted and not self.date_in_text:
-                    self.date, self.date_in_text = date[0], True
-                self.time = date[1] or self.time
-                self.metadata_lines.append(flat)
+                self._date_line(date, flat)
                 consumed_until, saw_meta = i + 1, True
             elif REFERENCE_LINE.match(flat) and saw_meta:
                 self.reference = REFERENCE_LINE.match(flat).group(1)
@@ -322,6 +316,13 @@ class HeaderReader:
             self.title = blocks[title_candidates[0]].flat
             consumed_until = max(consumed_until, title_candidates[0] + 1)
         return blocks[consumed_until:]
+
+    def _date_line(self, date: tuple, flat: str) -> None:
+        """A header line that gives the date (and time): the text's date wins over the container's."""
+        if self.date is None or self.doc.format == "text" or self.date_posted and not self.date_in_text:
+            self.date, self.date_in_text = date[0], True
+        self.time = date[1] or self.time
+        self.metadata_lines.append(flat)
 
     def _metadata_line(self, label: Label, flat: str) -> None:
         key = base_key(label.name)

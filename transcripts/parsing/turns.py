@@ -14,7 +14,7 @@ from transcripts.parsing.blocks import (
 from transcripts.parsing.labels import TIMESTAMP, UPPER, Label, base_key, classify, match_label
 from transcripts.parsing.model import LabelKind, Turn
 from transcripts.parsing.people import Resolver, gazetteer_keys, names_in
-from transcripts.parsing.roles import assign_roles
+from transcripts.parsing.roles import MODERATORS, assign_roles
 
 
 @dataclass
@@ -103,9 +103,7 @@ def _dash_interview(blocks: list[Block], alone: dict) -> bool:
     if len(dashes) < 4 or "?" not in dashes[0]:
         return False
     asking = sum("?" in text for text in dashes[::2])
-    if asking < 0.5 * len(dashes[::2]):
-        return False
-    return not any(match_label(block.flat) for block in blocks)
+    return asking >= 0.5 * len(dashes[::2]) and _unlabelled(blocks)
 
 
 def _questions_set_apart(blocks: list[Block], alone: dict) -> str | None:
@@ -119,8 +117,13 @@ def _questions_set_apart(blocks: list[Block], alone: dict) -> str | None:
         asking = sum("?" in block.flat or "？" in block.flat for block in marked)
         plain = len(blocks) - len(marked)
         if len(marked) >= 2 and asking >= 0.5 * len(marked) and plain >= len(marked):
-            return emphasis if not any(match_label(block.flat) for block in blocks) else None
+            return emphasis if _unlabelled(blocks) else None
     return None
+
+
+def _unlabelled(blocks: list[Block]) -> bool:
+    """No paragraph opens with a speaker label (the interview rules above apply only then)."""
+    return not any(match_label(block.flat) for block in blocks)
 
 
 def _looks_like_speaker(label: Label) -> bool:
@@ -135,9 +138,6 @@ def _opening_note(segments) -> list[str]:
     return [" ".join(first.paragraphs[:1])[:500]] if first is not None and first.label is None else []
 
 
-_MODERATOR_WORDS = re.compile(r"\b(?:moderator|host|anchor|interviewer|presenter)\b", re.I)
-
-
 def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     """Who answers here: people the title names, office holders, people the gazetteer knows, and
     whoever holds a large share of the named turns."""
@@ -150,7 +150,8 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     # an interviewer speaks as often as the person interviewed.
     with_outlet = {t.speaker for t in turns if t.affiliation} - officials
     # Nor one whose label says they run the session ("Plenary session moderator Ryan Chilcote").
-    with_outlet |= {t.speaker for t in turns if t.label and _MODERATOR_WORDS.search(t.label)} - officials
+    runs_it = MODERATORS | {"anchor", "interviewer"}
+    with_outlet |= {t.speaker for t in turns if t.label and runs_it & set(base_key(t.label).split())} - officials
     officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total and name not in with_outlet}
     return officials
 
