@@ -212,6 +212,35 @@ def test_sorted_by_date_every_word_is_required(archive):
     assert all(mentions(u, "minsk") and mentions(u, "agreement") for u in outcome.results)
 
 
+def test_a_speakers_name_in_the_query_brings_up_what_they_said(archive):
+    """"Lavrov Ukraine": Lavrov's own turns about Ukraine, which never say "Lavrov", rank as if
+    they did; sorted by date they match; the page says so."""
+    lavrov = Speaker.objects.get(name="Sergey Lavrov")
+    about = {pk for pk in turns_with(r"\bukraine\b") if Utterance.objects.get(pk=pk).speaker_id == lavrov.pk}
+    unsigned = about - turns_with(r"\blavrov")
+    assert unsigned, "the archive has Lavrov speaking of Ukraine"
+
+    def best(outcome):
+        ranked = [u.pk for u in outcome.results]
+        return min(ranked.index(pk) for pk in unsigned if pk in ranked)
+
+    named, plain = search("Lavrov Ukraine", sort="relevance"), search("Ukraine", sort="relevance")
+    assert [v.name for v in named.query.voices] == ["Sergey Lavrov"]
+    assert best(named) == 0 < best(plain)
+    # Sorted by date every word is needed, and his turns have "Lavrov".
+    dated = {u.pk for u in search("Lavrov Ukraine", sort="newest").results}
+    assert unsigned <= dated
+    assert dated <= about | (turns_with(r"\blavrov") & turns_with(r"\bukraine\b"))
+
+
+def test_only_a_capitalised_word_or_a_full_name_names_a_speaker(archive, client):
+    assert not build_query("lavrov ukraine").voices  # lower case: as likely a common word ("rice")
+    assert [v.words for v in build_query("sergey lavrov ukraine").voices] == [("sergey", "lavrov")]
+    assert [v.words for v in build_query("Zelenskiy Ukraine").voices] == [("Zelenskiy",)]  # a person's other name
+    page = client.get("/search/", {"q": "Lavrov Ukraine"}).content.decode()
+    assert "also stands for what" in page and "speaker=sergey-lavrov" in page
+
+
 def test_did_you_mean_offers_a_query_that_finds_something(archive, client):
     outcome = search("sanctons")
     assert outcome.count == 0 and outcome.suggestion == "sanctions"

@@ -9,6 +9,10 @@ Unquoted words are stemmed in the turn's language (`search_vector`); a quoted ph
 words as written, only case and accents aside (`exact_vector`, configuration `verbatim_exact`),
 so "step up" does not find "stepped up". A word also finds:
 - the other names of the entity or speaker it names (Kiev → Kyiv, Turkey → Türkiye);
+- the turns of the speaker it names ("Lavrov Minsk": what Lavrov said about Minsk, as well as
+  what others said of Lavrov and Minsk): a capitalised word that is a speaker's surname or other
+  name, or a speaker's full name typed in any case. Ranked, the name counts as a word of each of
+  that speaker's turns; listed by date, it is matched by them;
 - in Russian, every case form of a name (Лавров → Лаврова, Лавровым), through pymorphy3;
 - a number with or without a hyphen before it (COVID 19 → COVID-19, which PostgreSQL reads as -19);
 - in Chinese, its characters as indexed by transcripts.textindex.
@@ -61,6 +65,16 @@ class Variant:
 
 
 @dataclass
+class Voice:
+    """Words of the query that name a speaker (a surname, or a full name over several words)."""
+
+    words: tuple[str, ...]
+    ids: list[int]
+    name: str
+    slug: str
+
+
+@dataclass
 class Leaf:
     """One term as SQL: `column @@ tsquery`, with the tsquery's SQL and parameters."""
 
@@ -70,10 +84,19 @@ class Leaf:
     params: list
     lexemes: list[str] = field(default_factory=list)  # the stemmed words it stands for (ranking)
     turns: int = 0  # how many turns hold the commonest of them (its document frequency)
+    speakers: list[int] = field(default_factory=list)  # the speakers this word names
 
-    def condition(self) -> tuple[str, list]:
+    def condition(self, spoken: bool = True) -> tuple[str, list]:
+        """The SQL test of this term; with `spoken`, a word naming a speaker is also met by every
+        turn of that speaker."""
         sql = f'"{TABLE}"."{self.column}" @@ ({self.tsquery})'
-        return (f"NOT ({sql})" if self.term.negated else sql), list(self.params)
+        params = list(self.params)
+        if self.term.negated:
+            return f"NOT ({sql})", params
+        if spoken and self.speakers:
+            sql = f'({sql} OR "{TABLE}"."speaker_id" = ANY(%s))'
+            params.append(self.speakers)
+        return sql, params
 
 
 @dataclass
@@ -84,6 +107,7 @@ class TextQuery:
     variants: list[Variant] = field(default_factory=list)
     archive_turns: int = 0  # turns in the archive, and their average length in distinct words (ranking)
     average_length: float = 100.0
+    voices: list[Voice] = field(default_factory=list)  # speakers named by the query's words
 
     def condition(self, any_word: bool = False) -> tuple[str, list]:
         """All terms (the default); with `any_word`, quoted phrases and excluded words still
@@ -104,8 +128,12 @@ class TextQuery:
             parts.append("(" + " OR ".join(sqls) + ")")
         if optional:
             sqls = []
-            for leaf in (leaf for clause in optional for leaf in clause):
-                sql, leaf_params = leaf.condition()
+            leaves = [leaf for clause in optional for leaf in clause]
+            # A speaker's name among other words ranks that speaker's turns up (ranking.py) but does
+            # not bring in all of them; a query of nothing but the name does.
+            spoken = all(leaf.speakers for leaf in leaves)
+            for leaf in leaves:
+                sql, leaf_params = leaf.condition(spoken)
                 sqls.append(sql)
                 params += leaf_params
             parts.append("(" + " OR ".join(sqls) + ")")
@@ -181,7 +209,7 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
     terms = parse(text)
     if sum(len(clause) for clause in terms) > MAX_QUERY_TERMS:
         raise QueryError(f"The query has too many words: at most {MAX_QUERY_TERMS}, please.")
-    variants, in_use = _variants(terms, connection)
+    variants, in_use, voices = _variants(terms, connection)
     if restrict and in_use:
         # Only the languages the archive holds: a configuration no turn is indexed with matches
         # nothing, and each one left in the query doubles its cost.
@@ -218,7 +246,12 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
             'or only excluded words. Add a more specific word, or put a phrase in quotes: "we will not".'
         )
     used = {v.word for clause in clauses for leaf in clause for v in variants if v.word == leaf.term.text}
-    return TextQuery(text, configs, clauses, [v for v in variants if v.word in used], *totals)
+    for clause in clauses:
+        for leaf in clause:
+            if not leaf.term.negated and not leaf.term.phrase:
+                leaf.speakers = sorted({pk for voice in voices if leaf.term.text in voice.words for pk in voice.ids})
+    heard = [v for v in voices if any(leaf.speakers for c in clauses for leaf in c if leaf.term.text in v.words)]
+    return TextQuery(text, configs, clauses, [v for v in variants if v.word in used], *totals, voices=heard)
 
 
 def _stop_word(term: Term, configs: list[str], sizes: list[int]) -> bool:
@@ -372,13 +405,14 @@ def _stems(forms: tuple[str, ...]) -> set[str]:
         return {row[0] for row in cursor.fetchall()}
 
 
-def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set[str]]:
-    """Query words that are a name or alias of an entity or speaker: their other names; and the
-    text-search configurations of the languages the archive holds.
+def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set[str], list[Voice]]:
+    """Query words that are a name or alias of an entity or speaker: their other names; the
+    text-search configurations of the languages the archive holds; and the speakers the query names.
 
     One query over the entities' and speakers' names, compared without case and accents."""
     words = sorted({t.text for clause in clauses for t in clause if not t.phrase and not t.negated and len(t.text) > 2})
     words = [w for w in words if not _NUMBER.match(w) and not has_han(w)]
+    keys = _speaker_keys(clauses)
     sql = """
         SELECT NULL, NULL, NULL, NULL, ARRAY(
             -- The distinct languages, one index probe each (a loose index scan on event_language).
@@ -405,11 +439,34 @@ def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set
             WHERE verbatim_folded_names(s.aliases::text[] || s.name::text) @> ARRAY[lower(unaccent(w))]
             ORDER BY weight DESC LIMIT 1
         ) AS found
+        UNION ALL
+        -- Speakers a word or a run of words names: a surname or other name of a speaker with a
+        -- full name (single words), or the full name itself; the speaker's own names or those of
+        -- the person they are (Zelenskiy, Zelensky, Zelenskyy).
+        SELECT k.key, 'voice', min(s.slug), min(s.name), array_agg(DISTINCT s.id::text)
+        FROM unnest(%s::text[], %s::boolean[]) AS k(key, single)
+        CROSS JOIN LATERAL (
+            SELECT s.id, s.slug, s.name FROM transcripts_speaker s
+            WHERE verbatim_folded_names(s.aliases::text[] || s.name::text) @> ARRAY[lower(unaccent(k.key))]
+            UNION
+            SELECT s.id, s.slug, s.name FROM transcripts_entity e JOIN transcripts_speaker s ON s.entity_id = e.id
+            WHERE e.kind = 'person' AND NOT e.rejected
+              AND verbatim_folded_names(e.aliases::text[] || e.name::text) @> ARRAY[lower(unaccent(k.key))]
+        ) AS s
+        WHERE NOT k.single OR s.name LIKE '%% %%'
+        GROUP BY k.key
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [words])
+        cursor.execute(sql, [words, list(keys), [len(run) == 1 and not has_han(key) for key, run in keys.items()]])
         rows = cursor.fetchall()
     in_use = {search_config_for(code) for code in rows[0][4]}
+    voices = [
+        Voice(keys[key], [int(pk) for pk in ids], name, slug) for key, kind, slug, name, ids in rows if kind == "voice"
+    ]
+    # A word that is part of a full name found is not also a surname on its own ("Zhao Lijian").
+    inside = {word for voice in voices if len(voice.words) > 1 for word in voice.words}
+    voices = [v for v in voices if len(v.words) > 1 or v.words[0] not in inside]
+    rows = [row for row in rows if row[1] != "voice"]
     variants = []
     for word, kind, slug, name, names in rows[1:]:
         others = sorted({n for n in names if n.lower() != word.lower() and not _CYRILLIC.search(n)} - {""})
@@ -418,4 +475,20 @@ def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set
         if others:
             url = f"/entities/{slug}/" if kind == "entity" else f"/speakers/{slug}/"
             variants.append(Variant(word, others, url, name))
-    return variants, in_use
+    return variants, in_use, voices
+
+
+def _speaker_keys(clauses: list[list[Term]]) -> dict[str, tuple[str, ...]]:
+    """What may name a speaker: each capitalised word ("Lavrov"; typed in lower case it is as
+    likely a common word: "rice") or Chinese word ("赵立坚"), and each run of two or three plain
+    words in any case ("zhao lijian"); mapped to the query words it is made of."""
+    plain = [c[0].text if len(c) == 1 and not c[0].phrase and not c[0].negated else None for c in clauses]
+    keys: dict[str, tuple[str, ...]] = {}
+    for i, word in enumerate(plain):
+        if word and (len(word) > 2 and word[0].isupper() or has_han(word) and len(word) > 1):
+            keys.setdefault(word, (word,))
+        for n in (2, 3):
+            run = plain[i : i + n]
+            if len(run) == n and all(run) and not any(_NUMBER.match(w) for w in run):
+                keys.setdefault(" ".join(run), tuple(run))
+    return keys

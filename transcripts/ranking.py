@@ -8,7 +8,8 @@ that returns a word's count in a tsvector cheaply, but `ts_rank` of a one-word q
 turn. Quoted phrases count as present or not, weighted by their rarest word; a Chinese word's count
 is read from the turn's text.
 Turns with every word and the words close together get a bonus (cover density), so "sanctions
-against Russia" stays on Russia.
+against Russia" stays on Russia. A word that names a speaker counts once in each of that speaker's
+turns, as if the turn were signed with it.
 
 See docs/ranking.md for what was measured and why this shape.
 """
@@ -54,6 +55,13 @@ def rank_expression(query: TextQuery) -> RawSQL:
             continue
         weight = idf(leaf.turns, turns)
         weights.append(weight)
+        if leaf.speakers:
+            # The turns of the speaker the word names count as signed with it: "Lavrov Minsk" puts
+            # what Lavrov said of Minsk with what others said of Lavrov and Minsk. The signature is
+            # a field of its own, one word long, so the turn's length does not weaken it (BM25F).
+            spoken = f'coalesce("{TABLE}"."speaker_id" = ANY(%s), false)::int'
+            parts.append(f"{weight:.6f} * {spoken}")
+            params.append(leaf.speakers)
         if has_han(leaf.term.text):
             # Pieces of Chinese: the word's count is read from the text itself (a traditional text
             # counts once: the query is folded to simplified), the turn's length as for any turn.
@@ -80,11 +88,13 @@ def rank_expression(query: TextQuery) -> RawSQL:
                 weights.append(weight)
                 parts.append(f"{weight:.6f} * ({exact} @@ ({leaf.tsquery}))::int")
                 params += leaf.params
-    words = [leaf for leaf in query.words if leaf.lexemes and not has_han(leaf.term.text)]
+    # A speaker's name is rarely said by that speaker: the words close together are the others.
+    words = [leaf for leaf in query.words if leaf.lexemes and not has_han(leaf.term.text) and not leaf.speakers]
     if len(words) > 1:
         # Every word, close together: cover density of the AND of the words (0 when one is missing).
         together = " && ".join(_lexemes_query(leaf)[0] for leaf in words)
-        bonus = PROXIMITY_WEIGHT * sum(weights)
+        named = sum(idf(leaf.turns, turns) for leaf in query.words if leaf.lexemes and leaf.speakers)
+        bonus = PROXIMITY_WEIGHT * (sum(weights) - named)
         parts.append(f"{bonus:.6f} * least(ts_rank_cd({vector}, {together}, 0) * 10, 1)")
         params += [p for leaf in words for p in _lexemes_query(leaf)[1]]
     return RawSQL(" + ".join(parts) or "0", params, output_field=FloatField())
