@@ -213,7 +213,7 @@ def test_sorted_by_date_every_word_is_required(archive):
 
 
 def test_a_speakers_name_in_the_query_brings_up_what_they_said(archive):
-    """"Lavrov Ukraine": Lavrov's own turns about Ukraine, which never say "Lavrov", rank as if
+    """Asked "Lavrov Ukraine": Lavrov's own turns about Ukraine, which never say "Lavrov", rank as if
     they did; sorted by date they match; the page says so."""
     lavrov = Speaker.objects.get(name="Sergey Lavrov")
     about = {pk for pk in turns_with(r"\bukraine\b") if Utterance.objects.get(pk=pk).speaker_id == lavrov.pk}
