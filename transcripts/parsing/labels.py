@@ -392,6 +392,13 @@ _DASH_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]–—]+?(?:[ \t]+[^\s:：()\[\]–—]+?){0,11}?)"
     r"(?:\s*\((?P<note>[^()]{1,120})\))?(?P<delim>\s*\.[-–—]{1,2}|\s+[-–—]{1,2}|—|–)\s*(?=\S)"
 )
+# The European Parliament's verbatim reports: "Hadja Lahbib, President-in-Office of the Council. – Madam
+# President, …", "Michael Gahler, on behalf of the PPE Group. – …", "President. – The debate is closed.":
+# a name, what they speak as after a comma, a full stop and a spaced dash.
+_SPACED_DASH_HEAD = re.compile(
+    rf"^(?P<name>[{UPPER}][\w'’\-]*(?:[ \t]+(?:[{UPPER}][\w'’\-]*|de|von|van|der|den|da|del|la|le|di)){{0,4}})"
+    r"(?:,[ \t]*(?P<note>[^–—\n]{2,200}?))?\.[ \t]+[–—][ \t]+(?=\S)"
+)
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
 # "A. They are …" answers "Q. …" — only in a document whose questions are "Q" (known_single holds "a").
 _A_BARE = re.compile(rf"^(?P<name>A)(?P<note>)\.\s+(?=[{UPPER}\"“‘'(])")
@@ -642,6 +649,9 @@ def match_label(
         label = _dash_label(match, text, known_single)
         if label is not None:
             return label
+    match = _SPACED_DASH_HEAD.match(text) if dashes else None
+    if match and (label := _spaced_dash_label(match, text, known_single)) is not None:
+        return label
     match = _A_BARE.match(text) if "a" in known_single else None
     if match:
         return _finish(match, text, kind=LabelKind.ANSWER)
@@ -765,6 +775,21 @@ def _dash_label(match: re.Match, text: str, known_single) -> Label | None:
     label.delimiter = ".-" if after_stop else "—"
     if label.kind == LabelKind.PERSON and _addresses_someone(label, known_single):
         return None
+    return label
+
+
+def _spaced_dash_label(match: re.Match, text: str, known_single) -> Label | None:
+    name = match["name"]
+    single_office = len(name.split()) == 1 and base_key(name) in OFFICE_WORDS  # "President. – …"
+    if not (single_office or is_name_like(name, known_single=known_single)):
+        return None
+    if not single_office and classify(name) in (LabelKind.METADATA, LabelKind.OUTLET) or base_key(name) in VOCATIVES:
+        return None
+    label = _finish(match, text, kind=LabelKind.PERSON if single_office else None)
+    label.delimiter = ".-"
+    if match["note"]:
+        # What they speak as: "President-in-Office of the Council", "on behalf of the PPE Group".
+        label.printed = f"{label.name}, {label.note}"
     return label
 
 

@@ -311,6 +311,13 @@ _PLACE_OR_TIME_WORDS = {
     "regarding", "ahead", "as", "and",
 }  # fmt: skip
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Numbers written out, never a name: "Security Council Seventy-ninth year", "Sixty-Third Session".
+_NUMBER_WORD = re.compile(
+    r"^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?"
+    r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:y|ieth)|hundred(?:th)?)$"
+)
 
 
 _WITH_INITIALS = re.compile(rf"^(?:[{UPPER}]\.){{1,3}}[{UPPER}][\w'’\-]+$")
@@ -388,6 +395,7 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         if run and (_NAME_PARTICLE.match(word) or word in _NAME_PARTICLES and following[:1].isupper()):
             capital = True  # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen", "Lula da Silva"
         stop = key in _TITLE_CASE_STOPS or key in MONTHS or key in _WEEKDAYS or key in ("the", "a", "an")
+        stop = stop or bool(_NUMBER_WORD.match(key))
         if capital and not stop and key not in TITLE_WORDS and key not in EVENT_WORDS and len(word) > 1:
             if not run:
                 start = index
@@ -748,6 +756,33 @@ def offices_in(text: str) -> dict[str, str]:
     return found
 
 
+# A front-matter line naming who holds an office for this meeting: "President: Mr. Fernández de Soto
+# Valderrama (Colombia)" (the UN Security Council's records), "Chair: Ms. Jane Doe". The name ends at
+# a bracket, the line's end, or the next "Word:".
+_ROSTER_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:the[ \t]+)?(?P<office>(?i:"
+    + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True))
+    + r"))[ \t]*:[ \t]*(?P<honorific>(?i:mr|mrs|ms|madam|mme|dr|h\.[ \t]?e)\.?[ \t]+)?"
+    rf"(?P<name>[{UPPER}][\w'’\-.]*(?:[ \t]+(?![\w'’\-.]+:)(?:[{UPPER}][\w'’\-.]*|de|del|da|di|van|von|der|la|le|al|bin)){{0,5}})"
+)
+
+
+def roster_in(lines: list[str]) -> dict[str, str]:
+    """Who holds which office by the front matter's own list: {"president": "Fernández de Soto Valderrama"}."""
+    found: dict[str, str] = {}
+    for line in lines:
+        for match in _ROSTER_LINE.finditer(line):
+            words = match["name"].split()
+            while words and words[-1] in ("de", "del", "da", "di", "van", "von", "der", "la", "le", "al", "bin"):
+                words.pop()
+            # "President: Thank you, …" is a label the reader missed, not a list: a name has an
+            # honorific before it or two words.
+            named = len(words) >= 2 or match["honorific"]
+            if words and named and not any(_not_a_name(w) for w in words):
+                found.setdefault(OFFICES[base_key(match["office"])], " ".join(words))
+    return found
+
+
 def _given_name_first(name: str) -> str:
     """ "KAMIKAWA Yoko" (the family name first, in capitals, as Japan's MOFA prints it) → "Yoko Kamikawa"."""
     words = name.split()
@@ -768,12 +803,14 @@ class Resolver:
         known: dict[str, list[str]] | None = None,
         label_names: list[str] = (),
         header: str = "",
+        front_matter: list[str] = (),
     ):
         self.publisher = publisher
         self.date = date
         self.title = title
         self.title_names = [self.canonical(n) for n in names_in(title)] + cjk_names_in(title)
-        self.offices = offices_in(f"{title}\n{header}")
+        # A list of the meeting's officers in the front matter comes first ("President: Mr. …").
+        self.offices = offices_in(f"{title}\n{header}") | roster_in(list(front_matter))
         # Offices that labels pair with a name (filled below; resolve() reads it meanwhile).
         self.label_offices: dict[str, str] = {}
         # Pool: canonical name -> the keys it answers to.

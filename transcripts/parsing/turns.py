@@ -133,6 +133,12 @@ def _looks_like_speaker(label: Label) -> bool:
     return len(words) >= 2 or bool(label.note)
 
 
+def _opening_paragraphs(segments) -> list[str]:
+    """The unlabelled text before the first label (a meeting's front matter, or a statement)."""
+    first = segments[0] if segments else None
+    return first.paragraphs[:40] if first is not None and first.label is None else []
+
+
 def _opening_note(segments) -> list[str]:
     first = segments[0] if segments else None
     return [" ".join(first.paragraphs[:1])[:500]] if first is not None and first.label is None else []
@@ -363,6 +369,7 @@ class TurnReader:
             # The header, and an unlabelled opening paragraph ("… noon briefing by Stéphane Dujarric,
             # Spokesperson for the Secretary-General."): who holds which office.
             header="\n".join([*self.metadata_lines, *_opening_note(segments)]),
+            front_matter=[*self.metadata_lines, *_opening_paragraphs(segments)],
         )
         principal = self.hints.speaker or resolver.principal() or self.hints.defaults.get("speaker")
         turns: list[Turn] = []
