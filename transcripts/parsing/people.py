@@ -763,7 +763,8 @@ _ROSTER_LINE = re.compile(
     r"(?:^|\n)[ \t]*(?:the[ \t]+)?(?P<office>(?i:"
     + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True))
     + r"))[ \t]*:[ \t]*(?P<honorific>(?i:mr|mrs|ms|madam|mme|dr|h\.[ \t]?e)\.?[ \t]+)?"
-    rf"(?P<name>[{UPPER}][\w'’\-.]*(?:[ \t]+(?![\w'’\-.]+:)(?:[{UPPER}][\w'’\-.]*|de|del|da|di|van|von|der|la|le|al|bin)){{0,5}})"
+    rf"(?P<name>[{UPPER}][\w'’\-.]*(?:[ \t]+(?![\w'’\-.]+:)"
+    rf"(?:[{UPPER}][\w'’\-.]*|de|del|da|di|van|von|der|la|le|al|bin)){{0,5}})"
 )
 
 
