@@ -594,8 +594,8 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         # matter lists as "President: Mr. … (Colombia)"; delegates by surname and country.
         ("un_security_council.txt", None, "2024-03-12",
          [(None, None), ("Fernández de Soto Valderrama", None), ("DiCarlo", None),
-          ("Fernández de Soto Valderrama", None), ("Nebenzia", "statement"), ("Thomas-Greenfield", "statement"), ("Zhang Jun", "statement"),
-          ("Fernández de Soto Valderrama", None)]),
+          ("Fernández de Soto Valderrama", None), ("Nebenzia", "statement"), ("Thomas-Greenfield", "statement"),
+          ("Zhang Jun", "statement"), ("Fernández de Soto Valderrama", None)]),
         # The European Parliament's verbatim report: "Name, what they speak as. – text", "President. – …".
         ("eu_parliament.txt", None, "2024-02-14",
          [(None, None), (None, None), ("Hadja Lahbib", "statement"), ("Josep Borrell Fontelles", None),
