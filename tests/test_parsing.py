@@ -596,6 +596,10 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [(None, None), ("Fernández de Soto Valderrama", None), ("DiCarlo", None),
           ("Fernández de Soto Valderrama", None), ("Nebenzia", "statement"), ("Thomas-Greenfield", "statement"),
           ("Zhang Jun", "statement"), ("Fernández de Soto Valderrama", None)]),
+        # Closed captions: ">>" marks a new voice, named (">> SENATOR CARDIN:") or not, also mid-line.
+        ("captions.txt", "Secretary Blinken Testifies on State Department Budget", "2024-05-21",
+         [("Cardin", None), ("Antony Blinken", None), (None, "question"), (None, None), ("Risch", None),
+          (None, None)]),
         # The European Parliament's verbatim report: "Name, what they speak as. – text", "President. – …".
         ("eu_parliament.txt", None, "2024-02-14",
          [(None, None), (None, None), ("Hadja Lahbib", "statement"), ("Josep Borrell Fontelles", None),

@@ -399,6 +399,10 @@ _SPACED_DASH_HEAD = re.compile(
     rf"^(?P<name>[{UPPER}][\w'’\-]*(?:[ \t]+(?:[{UPPER}][\w'’\-]*|de|von|van|der|den|da|del|la|le|di)){{0,4}})"
     r"(?:,[ \t]*(?P<note>[^–—\n]{2,200}?))?\.[ \t]+[–—][ \t]+(?=\S)"
 )
+# Closed captions (C-SPAN, broadcast transcripts): ">>" marks a new voice, named or not
+# (">> SECRETARY BLINKEN: Thank you." / ">> What is the status of aid?").
+_CAPTION_MARK = re.compile(r"^>>+\s*")
+_NOT_IN_A_CAPTION_NAME = {"is", "are", "was", "were", "this", "that", "what", "why", "how", "we", "i", "you", "it"}
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
 # "A. They are …" answers "Q. …" — only in a document whose questions are "Q" (known_single holds "a").
 _A_BARE = re.compile(rf"^(?P<name>A)(?P<note>)\.\s+(?=[{UPPER}\"“‘'(])")
@@ -623,6 +627,15 @@ def match_label(
         if label is not None:
             label.printed = f"{stamp.group(0).strip()} {label.printed}"
         return label
+    mark = _CAPTION_MARK.match(text)
+    if mark:
+        rest = text[mark.end() :]
+        head = _LABEL_HEAD.match(rest)
+        named = _colon_label(head, rest, known_single, False, "") if head else None
+        words = base_key(named.name).split() if named else []
+        if named and named.kind != LabelKind.METADATA and len(words) <= 4 and not set(words) & _NOT_IN_A_CAPTION_NAME:
+            return named
+        return Label(">>", ">>", None, rest, LabelKind.ANONYMOUS, delimiter=">>")
     match = (
         _CJK_LABEL.match(text)
         or _LENTICULAR_LABEL.match(text)

@@ -675,6 +675,7 @@ _TITLE_CASE_STOPS = {
     "addressing", "hosting", "welcoming", "urging", "outlining", "introducing", "recognizing", "presenting",
     "receiving", "speaking", "responding", "condemning", "commending", "congratulating", "thanking",
     "concluding", "updating", "previewing", "detailing", "touting", "promoting",
+    "testifies", "testify", "testifying", "says", "tells", "warns", "urges", "calls",
 }  # fmt: skip
 # One person, two spellings: "JOSEPH BIDEN JUNIOR" and "JOE BIDEN".
 SUFFIXES = {"jr", "junior", "sr", "senior", "ii", "iii", "iv"}

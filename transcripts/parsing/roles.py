@@ -25,7 +25,8 @@ def assign_roles(turns: list[Turn]) -> None:
         text = " ".join(turn.paragraphs)
         words = len(text.split())
         courtesy = _is_courtesy(text, words)
-        if kind == LabelKind.ANONYMOUS and NUMBERED_VOICE.match(base_key(_label_name(turn))) and text.endswith("?"):
+        unnamed = NUMBERED_VOICE.match(base_key(_label_name(turn))) or turn.label == ">>"
+        if kind == LabelKind.ANONYMOUS and unnamed and text.endswith("?"):
             kind = LabelKind.QUESTION  # "Speaker 2 (00:01:15): Mr. Secretary, is a ceasefire close?"
         if kind in (LabelKind.QUESTION, LabelKind.OUTLET):
             if courtesy and "?" not in text:

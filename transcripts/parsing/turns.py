@@ -318,6 +318,9 @@ class TurnReader:
             yield one_line(block.text), None, False
             return
         lines = block.text.split("\n")
+        if block.text.lstrip().startswith(">>"):
+            # Captions run voices together on a line: "… TO BE HERE. >> MR. SECRETARY, WHAT …".
+            lines = [part for line in lines for part in re.split(r"\s+(?=>>\s)", line)]
         first = "\n".join(lines)
         label = match_label(
             one_line(first), bold_lead=block.bold_lead, known_single=self.known_labels, dashes=self.dashes
