@@ -596,6 +596,10 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [(None, None), ("Fernández de Soto Valderrama", None), ("DiCarlo", None),
           ("Fernández de Soto Valderrama", None), ("Nebenzia", "statement"), ("Thomas-Greenfield", "statement"),
           ("Zhang Jun", "statement"), ("Fernández de Soto Valderrama", None)]),
+        # A page that sets its turns in a table, a row per turn (bold name | words), its date above the table.
+        ("table_rows.html", "Plenary debate on foreign policy", "2024-04-03",
+         [(None, None), ("Radosław Sikorski", None), (None, None), ("Anna Kowalska", "question"),
+          ("Radosław Sikorski", "answer")]),
         # Closed captions: ">>" marks a new voice, named (">> SENATOR CARDIN:") or not, also mid-line.
         ("captions.txt", "Secretary Blinken Testifies on State Department Budget", "2024-05-21",
          [("Cardin", None), ("Antony Blinken", None), (None, "question"), (None, None), ("Risch", None),

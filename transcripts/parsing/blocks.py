@@ -333,6 +333,9 @@ def find_article(root):
         if found:
             return found[0]
     scores: dict = {}
+    # A transcript set in a table, a row per turn (name | words): the cells' scores also count for
+    # their table, which wins once three rows or more hold text.
+    tables: dict = {}
     for el in root.iter("p", "div", "td", "pre", "blockquote", "li", "section", "article"):
         if any(_is_chrome(a) for a in el.iterancestors()) or _is_chrome(el):
             continue
@@ -350,6 +353,13 @@ def find_article(root):
                 scores[grand] = scores.get(grand, 0) + score / 2
         else:
             scores[el] = scores.get(el, 0) + score
+            table = next(el.iterancestors("table"), None) if el.tag == "td" else None
+            if table is not None:
+                rows, total = tables.get(table, (set(), 0.0))
+                tables[table] = (rows | {parent}, total + score)
+    for table, (rows, total) in tables.items():
+        if len(rows) >= 3:
+            scores[table] = scores.get(table, 0) + total
     if not scores:
         body = root.find("body")
         return body if body is not None else root
@@ -488,7 +498,10 @@ def html_document(text: str) -> Document:
     _walk(article, writer, bold=False, top=True)
     writer.flush()
     dropped = []
-    outside = one_line(" ".join(_outside_text(root, article)))
+    parts = _outside_text(root, article)
+    # Short lines around the article ("3 April 2024" above a table of turns) may date it.
+    metadata["outside"] = [line for line in (one_line(part) for part in parts) if 0 < len(line) <= 120][:30]
+    outside = one_line(" ".join(parts))
     if outside:
         dropped.append("page chrome outside the article body: " + _summarise(outside, 240))
     dropped.extend(writer.dropped)

@@ -97,6 +97,12 @@ class HeaderReader:
                 self.date, time, _ = found
                 self.time = self.time or time
                 self.date_in_text = True
+        if self.date is None:
+            # A page's short lines outside the article body (a date over a table of turns).
+            for line in self.doc.metadata.get("outside", []):
+                if (found := find_date(line)) is not None:
+                    self.date, self.time = found[0], self.time or found[1]
+                    break
         if self.date is None and hints.defaults.get("date"):
             self.date = parse_iso_date(hints.defaults["date"])
         if self.date is None:

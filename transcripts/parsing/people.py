@@ -649,6 +649,7 @@ OFFICES = {
     "canciller": "foreign minister", "foreign minister": "foreign minister", "secretary of state": "secretary",
     "secretary": "secretary", "first lady": "first lady", "governor": "governor", "mayor": "mayor",
     "king": "king", "queen": "queen", "emir": "emir", "pope": "pope", "chairman": "chairman",
+    "chair": "chairman", "chairwoman": "chairman", "chairperson": "chairman",
     "secretary-general": "secretary-general", "secretary general": "secretary-general",
     "spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "official spokesperson": "spokesperson", "press secretary": "press secretary",

@@ -13,7 +13,7 @@ from transcripts.parsing.blocks import (
 )
 from transcripts.parsing.labels import TIMESTAMP, UPPER, Label, base_key, classify, match_label
 from transcripts.parsing.model import LabelKind, Turn
-from transcripts.parsing.people import Resolver, gazetteer_keys, names_in
+from transcripts.parsing.people import Resolver, gazetteer_keys, names_in, office_key
 from transcripts.parsing.roles import MODERATORS, assign_roles
 
 
@@ -54,6 +54,8 @@ def _alone(block: Block, known: frozenset) -> Label | None:
         return None
     if base_key(name) in _NOT_NAMES:
         return None
+    if (block.all_bold or block.heading) and re.fullmatch(r"[^\W\d_][\w'’\-]+", name):
+        known = known | {base_key(name)}  # a bold "Chair", a heading "Moderator": a label if it recurs
     label = match_label(name + ": X", known_single=known, dashes=False)
     if label is None or label.kind == LabelKind.METADATA or label.rest != "X":
         return None
@@ -152,6 +154,11 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     officials = set(resolver.title_names) | set(resolver.offices.values()) | set(gazetteer_keys().values())
     if resolver.president:
         officials.add(resolver.president)
+    # Whoever the labels give an office of state ("Minister Radosław Sikorski:"), not "Member Anna
+    # Kowalska:" nor "Vice-President of the Polar Explorers Association Nikolai Kornilov:".
+    officials |= {
+        name for office, name in resolver.label_offices.items() if office_key(office) and " of " not in f" {office} "
+    }
     # Not someone whose label names their outlet ("CHRISTIANE AMANPOUR, CNN CHIEF INTERNATIONAL ANCHOR:"):
     # an interviewer speaks as often as the person interviewed.
     with_outlet = {t.speaker for t in turns if t.affiliation} - officials
