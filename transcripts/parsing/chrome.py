@@ -32,7 +32,7 @@ EDGE_CHROME = [
 ANYWHERE_DROP = [
     re.compile(p, re.I)
     for p in (
-        r"^[*•·=_~\-–—\s]{3,}$",
+        r"^[*•·.=_~\-–—\s]{3,}$",
         # Page furniture of a transcript converted from a PDF: "Page 2 of 3", "- 4 -", "3/12".
         r"^(?:page|p\.|стр\.?|страница|página|seite|pagina)\s*\d{1,4}(?:\s*(?:of|/|из|de|von|di)\s*\d{1,4})?$",
         r"^[-–—]\s*\d{1,4}\s*[-–—]$",

@@ -660,7 +660,7 @@ OFFICES = {
 _ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las", "les", "mr", "mr.", "madam", "mrs"}
 _OFFICE_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?P<office>(?i:" + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True)) + r"))"
-    r"(?:[ \t]+(?:of|de|del|of the)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}?)?"
+    r"(?:[ \t]+(?:of|de|del|of the|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}?)?"
     rf"[ \t]+(?P<name>[{UPPER}][\w'’\-.]+(?:[ \t]+[{UPPER}][\w'’\-.]+){{0,3}})"
 )
 # Words that end a name in a title written in title case ("Remarks by Vice President Harris Before …").
@@ -750,6 +750,9 @@ def offices_in(text: str) -> dict[str, str]:
         words = []
         for word in match["name"].split():
             key = base_key(word).strip(".")
+            if key in HONORIFICS or _not_a_name(word):
+                words = []  # "Minister for Foreign Affairs Dr Vivian Balakrishnan": what comes before
+                continue
             if word.lower() in CONNECTORS or key in OFFICES or key in MONTHS or key in _TITLE_CASE_STOPS:
                 break
             words.append(word.rstrip(".,’'s") if word.endswith(("’s", "'s")) else word.rstrip(".,"))
