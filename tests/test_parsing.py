@@ -599,7 +599,8 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         # Singapore's MFA: "Minister:" is the office the title names ("Minister for Foreign Affairs Dr Vivian
         # Balakrishnan's Doorstop Interview"); a row of spaced dots ends the page.
         ("sg_mfa.txt", None, "2024-03-05",
-         [(None, "question"), ("Vivian Balakrishnan", "answer"), (None, "question"), ("Vivian Balakrishnan", "answer")]),
+         [(None, "question"), ("Vivian Balakrishnan", "answer"), (None, "question"),
+          ("Vivian Balakrishnan", "answer")]),
         # A page that sets its turns in a table, a row per turn (bold name | words), its date above the table.
         ("table_rows.html", "Plenary debate on foreign policy", "2024-04-03",
          [(None, None), ("Radosław Sikorski", None), (None, None), ("Anna Kowalska", "question"),
