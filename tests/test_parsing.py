@@ -601,6 +601,18 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("sg_mfa.txt", None, "2024-03-05",
          [(None, "question"), ("Vivian Balakrishnan", "answer"), (None, "question"),
           ("Vivian Balakrishnan", "answer")]),
+        # France's MEAE: "M. Jean-Noël Barrot :" (French honorific, a space before the colon), then "Le ministre :".
+        ("fr_meae.txt", None, "2025-01-14",
+         [("Jean-Noël Barrot", None), (None, "question"), ("Jean-Noël Barrot", "answer"), (None, "question"),
+          ("Jean-Noël Barrot", "answer")]),
+        # Names in square brackets, a radio interview.
+        ("square_brackets.txt", None, "2024-03-12",
+         [("Patricia Karvelas", "question"), ("Penny Wong", None), ("Patricia Karvelas", "question"),
+          ("Penny Wong", "answer")]),
+        # A title, its date and the place under it in one block; "Marco" is a name, not Portuguese for March.
+        ("us_state_travel.txt", "Press Availability with Secretary of State Marco Rubio", "2025-03-12",
+         [("Marco Rubio", None), (None, "question"), ("Marco Rubio", "answer"), ("Bruce", None), (None, "question"),
+          ("Marco Rubio", "answer")]),
         # A page that sets its turns in a table, a row per turn (bold name | words), its date above the table.
         ("table_rows.html", "Plenary debate on foreign policy", "2024-04-03",
          [(None, None), ("Radosław Sikorski", None), (None, None), ("Anna Kowalska", "question"),
@@ -638,6 +650,26 @@ def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
 def test_a_label_with_a_comma_is_an_office_and_a_name_not_people_addressed(line, label):
     found = match_label(line)
     assert (found.printed if found else None) == label
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [("Prime Minister Theresa May", "Theresa May"), ("Remarks by Secretary Marco Rubio", "Marco Rubio"),
+     ("Interview with April Ryan", "April Ryan"), ("Statement by Julio Rodriguez on 3 May 2024", "Julio Rodriguez"),
+     ("Remarks on September 10 by President Biden", "Biden")],
+)  # fmt: skip
+def test_a_month_name_is_a_date_only_beside_a_number(title, name):
+    from transcripts.parsing.people import names_in
+
+    assert names_in(title) == [name]
+
+
+def test_a_place_under_the_date_is_where_not_what_was_said():
+    parsed = parse_transcript(
+        (Path(__file__).parent / "data" / "house_styles" / "us_state_travel.txt").read_bytes(), "s.txt"
+    )
+    assert parsed.location == "Jeddah"
+    assert not any("Jeddah, Saudi Arabia" in p for t in parsed.turns for p in t.paragraphs)
 
 
 def test_a_title_naming_an_office_holder_is_not_a_byline():

@@ -257,6 +257,11 @@ class HeaderReader:
                 self.location = self.location or flat
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
+            elif saw_date and i == date_index + 1 and _place_line(flat):
+                # "March 12, 2025 / Jeddah, Saudi Arabia": the place under the date.
+                self.location = self.location or _city(flat)
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
             elif (dateline := _dateline(flat)) is not None:
                 # "Berlin, 12 October 2023": where and when, in one line.
                 saw_date, date_index = True, i
@@ -439,6 +444,11 @@ def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         metadata = [_is_metadata_line(line) or _dateline(line) is not None for line in lines]
+        # A place under a date line ("March 12, 2025 / Jeddah, Saudi Arabia").
+        metadata = [
+            found or n > 0 and parse_date_only(lines[n - 1]) is not None and _place_line(lines[n])
+            for n, found in enumerate(metadata)
+        ]
         title_then_metadata = (
             index < 3 and len(lines) > 1 and not metadata[0] and all(metadata[1:]) and _title_like(one_line(lines[0]))
         )

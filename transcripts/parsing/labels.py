@@ -399,6 +399,8 @@ _SPACED_DASH_HEAD = re.compile(
     rf"^(?P<name>[{UPPER}][\w'’\-]*(?:[ \t]+(?:[{UPPER}][\w'’\-]*|de|von|van|der|den|da|del|la|le|di)){{0,4}})"
     r"(?:,[ \t]*(?P<note>[^–—\n]{2,200}?))?\.[ \t]+[–—][ \t]+(?=\S)"
 )
+# A name in square brackets: "[Patricia Karvelas]: Minister, welcome." (some broadcasters' transcripts).
+_BRACKETED_NAME = re.compile(r"^\[(?P<name>[^\[\]\n:]{1,60})\](?P<note>)\s*[:：]\s*(?=\S)")
 # Closed captions (C-SPAN, broadcast transcripts): ">>" marks a new voice, named or not
 # (">> SECRETARY BLINKEN: Thank you." / ">> What is the status of aid?").
 _CAPTION_MARK = re.compile(r"^>>+\s*")
@@ -564,7 +566,20 @@ def is_chinese_name(token: str) -> bool:
 _LOWERCASE_OFFICE_WORDS = {"phát", "ngôn", "trưởng", "giao", "thứ"}
 
 
+# An office in lower case after its article: "Le ministre :", "La porte-parole :", "El canciller:".
+_ARTICLE_OFFICE = re.compile(
+    r"(?:le|la|l’|l'|el|il|lo|der|die|o|a)\s*(?:ministre|ministro|ministra|ministerin|minister|président|présidente"
+    r"|presidente|presidenta|porte-parole|portavoz|portavoce|porta-voz|canciller|chancelière|chancelier|kanzler"
+    r"|kanzlerin|bundeskanzler|bundeskanzlerin|secrétaire|secretario|secretaria|sprecher|sprecherin|ambassadeur"
+    r"|ambassadrice|embajador|embajadora|premier ministre|primer ministro|primera ministra|primo ministro"
+    r"|vicepresidente|vice-président|vice-présidente)(?:\s+[\w'’\-]+){0,4}",
+    re.I,
+)
+
+
 def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset()) -> bool:
+    if _ARTICLE_OFFICE.fullmatch(name.strip()) and name[:1].isupper():
+        return True
     key = base_key(name)
     if NUMBERED_VOICE.match(key) or NUMBERED_QUESTION.match(key) or key in QUESTION_LABELS | ANSWER_LABELS:
         return True  # "Phóng viên" (reporter), "Trả lời" (answer): markers in lower case
@@ -652,6 +667,11 @@ def match_label(
     match = _HAN_LABEL.match(text)
     if match and (label := _han_label(match, text)) is not None:
         return label
+    match = _BRACKETED_NAME.match(text)
+    if match and is_name_like(" ".join(match["name"].split()), known_single=known_single):
+        label = _finish(match, text)
+        if label.kind != LabelKind.METADATA:
+            return label
     match = _LABEL_HEAD.match(text)
     if match:
         label = _colon_label(match, text, known_single, strict, bold_lead)

@@ -271,6 +271,23 @@ EVENT_WORDS = {
     "opening",
     "closing",
     "q&a",
+    "availability",
+    "availabilities",
+    "stakeout",
+    "doorstop",
+    "readout",
+    "roundtable",
+    "round-table",
+    "hearing",
+    "testimony",
+    "debate",
+    "debates",
+    "sitting",
+    "plenary",
+    "toast",
+    "toasts",
+    "op-ed",
+    "article",
     # Russian and Ukrainian titles ("Интервью Министра иностранных дел … С.В.Лаврова газете …").
     "интервью", "выступление", "брифинг", "ответы", "заявление", "статья", "беседа", "пресс-конференция",
     "совместная", "вступительное", "слово", "інтерв'ю", "інтерв’ю", "виступ", "заява",
@@ -394,9 +411,18 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         following = tokens[after] if after < len(tokens) else ""
         if run and (_NAME_PARTICLE.match(word) or word in _NAME_PARTICLES and following[:1].isupper()):
             capital = True  # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen", "Lula da Silva"
-        stop = key in _TITLE_CASE_STOPS or key in MONTHS or key in _WEEKDAYS or key in ("the", "a", "an")
+        dated = key in MONTHS and _next_to_number(tokens, index)  # "On September 10", not "Marco Rubio"
+        stop = key in _TITLE_CASE_STOPS or dated or key in _WEEKDAYS or key in ("the", "a", "an")
         stop = stop or bool(_NUMBER_WORD.match(key))
-        if capital and not stop and key not in TITLE_WORDS and key not in EVENT_WORDS and len(word) > 1:
+        honorific = key in HONORIFICS and not run  # "M. Jean-Noël Barrot", "Dr Vivian Balakrishnan"
+        if (
+            capital
+            and not stop
+            and not honorific
+            and key not in TITLE_WORDS
+            and key not in EVENT_WORDS
+            and len(word) > 1
+        ):
             if not run:
                 start = index
                 flags.update(
@@ -413,10 +439,16 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         close(index)
         office_of = after_title and (key in _OF_WORDS or key == "for") or office_of and key == "the"
         office_for = office_of and (key == "for" or office_for and key == "the")
-        after_title = capital and key in TITLE_WORDS and key not in _ADJECTIVAL_TITLE_WORDS or office_of
+        after_title = capital and (key in TITLE_WORDS or honorific) and key not in _ADJECTIVAL_TITLE_WORDS or office_of
         after_the = key == "the"
     close(len(tokens))
     return found if positions else [name for name, _ in found]
+
+
+def _next_to_number(tokens: list[str], index: int) -> bool:
+    """A month name is a date's where a day or a year stands beside it ("May 3", "3 May 2024")."""
+    near = tokens[max(index - 1, 0) : index] + tokens[index + 1 : index + 2]
+    return any(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th|er|\.)?,?", token) for token in near)
 
 
 def _offset(text: str, tokens: list[str], start: int, words: list[str]) -> int:
@@ -741,19 +773,23 @@ def offices_in(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in NAME_COMMA_OFFICE.finditer(text):
         words = [w for w in match["name"].split() if base_key(w).strip(".") not in _TITLE_CASE_STOPS]
-        while words and base_key(words[0]).strip(".") in _ADDRESS_WORDS:  # "Hon Penny Wong", "Rt Hon …"
+        while words and base_key(words[0]).strip(".") in _ADDRESS_WORDS | HONORIFICS:  # "Hon Penny Wong", "M. …"
             words = words[1:]
         if len(words) >= 2 and not any(base_key(w).strip(".") in TITLE_WORDS | HONORIFICS for w in words):
             found.setdefault(OFFICES[base_key(match["office"])], " ".join(words))
     for match in _OFFICE_BEFORE_NAME.finditer(text):
         office = OFFICES[base_key(match["office"])]
         words = []
-        for word in match["name"].split():
+        tokens = match["name"].split()
+        following = text[match.end() :].split()[:1]
+        for index, word in enumerate(tokens):
             key = base_key(word).strip(".")
+            if key in MONTHS and _next_to_number(tokens + following, index):
+                break  # "President Biden March 12, 2025"
             if key in HONORIFICS or _not_a_name(word):
                 words = []  # "Minister for Foreign Affairs Dr Vivian Balakrishnan": what comes before
                 continue
-            if word.lower() in CONNECTORS or key in OFFICES or key in MONTHS or key in _TITLE_CASE_STOPS:
+            if word.lower() in CONNECTORS or key in OFFICES or key in _TITLE_CASE_STOPS:
                 break
             words.append(word.rstrip(".,’'s") if word.endswith(("’s", "'s")) else word.rstrip(".,"))
         if words:
@@ -948,6 +984,8 @@ class Resolver:
 
     def resolve(self, printed_name: str) -> str | None:
         core = strip_titles(printed_name)
+        if all(word in _ARTICLES for word in base_key(core).split()):
+            core = ""  # "Le ministre", "El canciller": an office and its article
         if not core:
             if base_key(printed_name) in self.label_offices:
                 return self.label_offices[base_key(printed_name)]
