@@ -613,6 +613,15 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("us_state_travel.txt", "Press Availability with Secretary of State Marco Rubio", "2025-03-12",
          [("Marco Rubio", None), (None, "question"), ("Marco Rubio", "answer"), ("Bruce", None), (None, "question"),
           ("Marco Rubio", "answer")]),
+        # A definition list, the magazine asking ("Der Spiegel" is an outlet the gazetteer knows, not a person).
+        ("dl_outlet.html", "Interview with Foreign Minister Annalena Baerbock", "2024-03-05",
+         [(None, "question"), ("Annalena Baerbock", "answer"), (None, "question"), ("Annalena Baerbock", "answer")]),
+        # Bold names with no colon after them ("<strong>Sergey Lavrov</strong> Good afternoon …").
+        ("bold_no_colon.html", None, "2024-01-16",
+         [("Sergey Lavrov", None), (None, "question"), ("Sergey Lavrov", "answer"), (None, "question"),
+          ("Sergey Lavrov", "answer")]),
+        # "Speaker A:" / "Speaker B:" of a transcription service: voices, nobody's name.
+        ("speaker_letters.txt", None, "2024-06-03", [(None, None), (None, None), (None, "question"), (None, "answer")]),
         # A page that sets its turns in a table, a row per turn (bold name | words), its date above the table.
         ("table_rows.html", "Plenary debate on foreign policy", "2024-04-03",
          [(None, None), ("Radosław Sikorski", None), (None, None), ("Anna Kowalska", "question"),
@@ -863,3 +872,21 @@ def test_a_moderator_who_speaks_often_still_asks_the_questions():
     )
     parsed = parse_transcript(html.encode(), "moderator.html").turns
     assert [(t.speaker, t.role) for t in parsed] == [("Ryan Chilcote", "question"), ("Vladimir Putin", "answer")] * 3
+
+
+def test_voices_of_many_are_turns_of_nobody():
+    """ "PARTICIPANTS: Yes!" and "AUDIENCE MEMBERS:" (found in White House remarks): their own turns,
+    nobody's name ("Audience" was a speaker); "Speaker B:" likewise."""
+    text = (
+        "Remarks by President Biden at a Picket Line\n\nMay 2, 2024\n\n"
+        "THE PRESIDENT: Should we bargain for that?\n\nPARTICIPANTS: Yes!\n\n"
+        "THE PRESIDENT: I think so too.\n\nAUDIENCE MEMBERS: Four more years!\n\nSpeaker B: Thank you.\n"
+    )
+    turns = parse_transcript(text.encode(), "r.txt").turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("THE PRESIDENT", "Joe Biden"),
+        ("PARTICIPANTS", None),
+        ("THE PRESIDENT", "Joe Biden"),
+        ("AUDIENCE MEMBERS", None),
+        ("Speaker B", None),
+    ]

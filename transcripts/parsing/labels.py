@@ -8,10 +8,12 @@ full stop; or one of the fixed question/answer markers.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from transcripts.parsing.model import LabelKind
 
@@ -459,7 +461,11 @@ _ASKER_PREFIXES = {"frage", "question", "q", "вопрос", "pregunta", "domand
 
 
 # "Speaker 2", "Participant 3", "Unknown Speaker 1": transcription services' unnamed voices.
-NUMBERED_VOICE = re.compile(r"^(?:unknown |unidentified )?(?:speaker|participant|voice|audience member)\s*\d{1,3}$")
+NUMBERED_VOICE = re.compile(
+    r"^(?:unknown |unidentified )?(?:speaker|participant|voice|audience member|guest|caller)"
+    # "Speaker 2", "Speaker B"; or many at once: "PARTICIPANTS:", "AUDIENCE MEMBERS:" (nobody's name).
+    r"(?:\s*\d{1,3}|\s+[a-z]|s)$"
+)
 
 
 # Voices that are no one person: "AIR FORCE ONE FLIGHT CREW", "CREW MEMBER", "Note for television journalists".
@@ -486,9 +492,16 @@ def classify(name: str) -> str:
     return LabelKind.PERSON
 
 
+@lru_cache(maxsize=1)
+def _media_names() -> frozenset[str]:
+    """The news organisations of the gazetteer, by every name ("Der Spiegel", "Le Monde", "TASS")."""
+    data = json.loads((Path(__file__).resolve().parent.parent / "data" / "entities.json").read_text("utf-8"))
+    return frozenset(base_key(name) for media in data["media"] for name in [media["name"], *media.get("aliases", [])])
+
+
 def is_outlet(name: str) -> bool:
     key = base_key(name)
-    if any(phrase in key for phrase in OUTLET_PHRASES):
+    if key in _media_names() or any(phrase in key for phrase in OUTLET_PHRASES):
         return True
     words = re.split(r"[\s/]+", key)
     if any(w in OUTLET_WORDS for w in words):

@@ -11,7 +11,7 @@ from transcripts.parsing.blocks import (
     Block,
     one_line,
 )
-from transcripts.parsing.labels import TIMESTAMP, UPPER, Label, base_key, classify, match_label
+from transcripts.parsing.labels import TIMESTAMP, UPPER, Label, base_key, classify, is_name_like, match_label
 from transcripts.parsing.model import LabelKind, Turn
 from transcripts.parsing.people import Resolver, gazetteer_keys, names_in, office_key
 from transcripts.parsing.roles import MODERATORS, assign_roles
@@ -249,6 +249,11 @@ class TurnReader:
                 dashed += label.delimiter == ".-" or (label.delimiter == "—" and label.kind != LabelKind.QUESTION)
         self.known_labels = frozenset(known)
         self.surnames = frozenset(surnames)
+        # Bold names opening paragraphs with no colon ("<b>Sergey Lavrov</b> Good afternoon …"): a
+        # label where the same bold words open two paragraphs or more.
+        self.bold_openers = Counter(
+            base_key(block.bold_lead) for block in blocks if block.bold_lead and not block.all_bold
+        )
         # This document's grammar: do its speaker labels end in dashes? (Or what an editor said.)
         style = self.hints.label_style
         self.dashes = dashed >= 2 if style not in ("dash", "inline", "none") else style != "none"
@@ -346,6 +351,19 @@ class TurnReader:
             if 0 < len(printed.split()) <= limit and not re.search(r"[.?!]$", printed):
                 rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
                 label = Label(printed, printed, None, rest, LabelKind.PERSON)
+        lead = block.bold_lead.strip()
+        if (
+            label is None
+            and lead
+            and not block.all_bold
+            and self.bold_openers[base_key(lead)] >= 2
+            and not re.search(r"[.,;?!]$", lead)
+            and (is_name_like(lead, known_single=self.known_labels) or classify(lead) != LabelKind.PERSON)
+            and classify(lead) != LabelKind.METADATA
+        ):
+            # "<b>Sergey Lavrov</b> Good afternoon": the bold name is the label, colon or not.
+            rest = one_line(first)[len(lead) :].lstrip(" :：-–—")
+            label = Label(lead, lead, None, rest, classify(lead))
         # Split at later lines that start with a strict label (hard line breaks).
         parts: list[tuple[Label | None, list[str]]] = [(label, [])]
         for i, line in enumerate(lines):
