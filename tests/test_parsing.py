@@ -855,7 +855,7 @@ def test_after_a_by_clause_naming_no_one_a_name_set_off_by_a_comma_is_not_the_sp
     title = "Remarks by Second Gentleman Honoring the 2023 Major League Soccer Champions, Columbus Crew"
     text = f"{title}\n\n27 September 2024\n\nEast Room\n\nSECOND GENTLEMAN DOUGLAS EMHOFF: Good morning.\n"
     turns = parse_transcript(text.encode(), "crew.txt").turns
-    assert turns[0].speaker is None and turns[-1].speaker == "Douglas Emhoff"
+    assert turns[0].speaker is None and turns[-1].speaker == "Doug Emhoff"  # the gazetteer's name for him
 
 
 def test_a_moderator_who_speaks_often_still_asks_the_questions():
@@ -890,3 +890,58 @@ def test_voices_of_many_are_turns_of_nobody():
         ("AUDIENCE MEMBERS", None),
         ("Speaker B", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["And to President Biden: thanks for everything.", "The message reads: Dear friends,",
+     "Look at the U.S.-India Civil Nuclear Agreement concluded in 2008.", "As for Secretary Blinken: He will travel."],
+)  # fmt: skip
+def test_a_sentence_opening_before_a_colon_or_dash_is_no_label(line):
+    """Found in White House and Kremlin pages, each made a speaker ("And to Biden", "message reads")."""
+    assert match_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "kind"),
+    [("Q And on Elon Musk and Twitter: what now?", "Q", "question"),
+     ("The Globe and Mail: A question on tariffs.", "The Globe and Mail", "outlet"),
+     ("Communications and Mass Media Minister Nikolai Nikiforov: Yes.", "Communications and Mass Media Minister "
+      "Nikolai Nikiforov", "person"),
+     ("A. Voronin: Good evening.", "A. Voronin", "person"), ("THE SECOND GENTLEMAN: Thank you.", "THE SECOND GENTLEMAN",
+      "person")],
+)  # fmt: skip
+def test_what_a_label_names(line, name, kind):
+    label = match_label(line)
+    assert (label.name, label.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("printed", "core"),
+    [("Minister for North Caucasus Affairs", ""), ("King Abdullah II of Jordan", "Abdullah II"),
+     ("President of the World Jewish Congress Ronald Lauder", "Ronald Lauder")],
+)  # fmt: skip
+def test_a_labels_office_is_stripped_to_the_name(printed, core):
+    from transcripts.parsing.people import strip_titles
+
+    assert strip_titles(printed) == core
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [("Press Briefing by Press Secretary Karine Jean-Pierre and Chair of the Council of Economics Advisers Jared"
+      " Bernstein", ["Karine Jean-Pierre", "Jared Bernstein"]),
+     ("Executive order on appointing Chairman of Presidential Council for Civil Society Institutions Development", []),
+     ("Comment from the Press Service of the President of Russia", []),
+     ("Remarks by National Economic Council Director Lael Brainard Assessing the U.S. Recovery", ["Lael Brainard"]),
+     ("Russia-Kazakhstan Interregional Cooperation Forum", [])],
+)  # fmt: skip
+def test_names_in_titles_are_people_not_what_their_office_is_of(title, names):
+    from transcripts.parsing.people import names_in
+
+    assert names_in(title, anchored=True) == names
+
+
+def test_the_second_gentleman_is_who_held_it_that_day():
+    text = b"The White House\n\nRemarks by the Second Gentleman\n\nMarch 8, 2023\n\nTHE SECOND GENTLEMAN: Thank you.\n"
+    assert parse_transcript(text, "r.txt").turns[0].speaker == "Doug Emhoff"

@@ -489,6 +489,8 @@ def classify(name: str) -> str:
         return LabelKind.METADATA
     if is_outlet(name):
         return LabelKind.OUTLET
+    if first == "the" and rest and not set(rest.replace("-", " ").split()) & _PERSON_WORDS:
+        return LabelKind.OUTLET  # "The Globe and Mail:", "The Hindu:" — not "THE PRESIDENT:"
     return LabelKind.PERSON
 
 
@@ -499,11 +501,30 @@ def _media_names() -> frozenset[str]:
     return frozenset(base_key(name) for media in data["media"] for name in [media["name"], *media.get("aliases", [])])
 
 
+# Offices of state in a label make it a person's, whatever else it names: "Communications and Mass
+# Media Minister Nikolai Nikiforov" is no outlet.
+_STATE_OFFICES = {
+    "minister", "secretary", "president", "ambassador", "governor", "spokesperson", "spokesman", "spokeswoman",
+    "chancellor", "senator", "mayor", "premier", "deputy", "commissioner",
+}  # fmt: skip
+
+
+# Words that make "The …" a person (an office or a form of address), not a newspaper.
+_PERSON_WORDS = _STATE_OFFICES | {
+    "lady", "gentleman", "speaker", "chair", "chairman", "chairwoman", "hon", "honourable", "honorable", "rt",
+    "king", "queen", "prince", "princess", "emir", "pope", "sheikh", "crown", "duke", "duchess", "first",
+    "vice", "secretary-general", "general", "director", "leader", "head", "clerk", "moderator", "host",
+    "interpreter", "translator", "narrator", "announcer", "official", "officials", "envoy", "representative",
+}  # fmt: skip
+
+
 def is_outlet(name: str) -> bool:
     key = base_key(name)
     if key in _media_names() or any(phrase in key for phrase in OUTLET_PHRASES):
         return True
     words = re.split(r"[\s/]+", key)
+    if len(words) > 1 and _STATE_OFFICES & set(words):
+        return False
     if any(w in OUTLET_WORDS for w in words):
         return True
     # Short all-capital acronyms (CCTV, CRI, AFP) are outlets; MS./MR. forms are not.
@@ -723,9 +744,33 @@ def match_label(
     return None
 
 
+# A sentence's opening before a colon, not a speaker: "And to President Biden:", "As for …:", "Back to
+# Wall Street:", "Look at the U.S.:"; or one that quotes: "The message reads:", "He said:".
+_SENTENCE_OPENERS = {
+    "and", "as", "back", "look", "but", "so", "now", "to", "for", "with", "on", "in", "at", "from", "about",
+    "or", "then", "also", "again", "here", "there", "finally", "lastly",
+}  # fmt: skip
+_VERBS_OF_SAYING = {
+    "reads", "read", "says", "said", "states", "stated", "writes", "wrote", "adds", "added", "notes", "noted",
+    "declares", "declared", "continues", "continued", "concludes", "concluded", "explains", "explained",
+    "reports", "reported", "asks", "asked", "replies", "replied", "stresses", "stressed",
+}  # fmt: skip
+
+
+def sentence_opening(name: str) -> bool:
+    """Words before a colon that open a sentence rather than name a speaker: "And to President
+    Biden", "The message reads", "Q And on Elon Musk and Twitter" (that one is "Q")."""
+    words = base_key(name).split()
+    return len(words) > 1 and (
+        words[0] in _SENTENCE_OPENERS or words[-1] in _VERBS_OF_SAYING or name.split()[0] in ("Q", "A")
+    )  # "A. Voronin" is a name
+
+
 def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_lead: str) -> Label | None:
     name = match["name"]
     affiliation = None
+    if sentence_opening(name):
+        return None
     if "/" in name:  # "JOURNALIST/REUTERS:", "Jane Doe/AFP:"
         name, _, affiliation = (part.strip() for part in name.partition("/"))
         if not name or not affiliation or not affiliation[:1].isupper() or len(affiliation.split()) > 6:
@@ -769,8 +814,8 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
         label.printed = label.printed.replace(name, " ".join(match["name"].split()), 1)
     if affiliation:
         label.affiliation = affiliation
-    if label.kind == LabelKind.PERSON and _addresses_someone(label, known_single):
-        return None
+    if label.kind in (LabelKind.PERSON, LabelKind.OUTLET) and _addresses_someone(label, known_single):
+        return None  # "President Biden: you hold the key…", "The Houston Astros: legends of Space City."
     return label
 
 
@@ -808,8 +853,8 @@ def _dash_label(match: re.Match, text: str, known_single) -> Label | None:
     or after a name in capitals, a question/answer marker or a name this document uses as a
     label elsewhere."""
     name = " ".join(match["name"].split())
-    if not is_name_like(name, known_single=known_single) or base_key(name) in VOCATIVES:
-        return None
+    if not is_name_like(name, known_single=known_single) or base_key(name) in VOCATIVES or sentence_opening(name):
+        return None  # "Look at the U.S.-India Civil Nuclear Agreement …" is a sentence
     letters = re.sub(r"[^\w]|[\d_]", "", name)
     marker = classify(name) in (LabelKind.QUESTION, LabelKind.ANSWER, LabelKind.ANONYMOUS)
     after_stop = "." in match["delim"]

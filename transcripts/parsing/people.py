@@ -288,6 +288,10 @@ EVENT_WORDS = {
     "toasts",
     "op-ed",
     "article",
+    # Events a title is about ("Russia-Kazakhstan Interregional Cooperation Forum" is nobody).
+    "forum", "ceremony", "reception", "dinner", "luncheon", "festival", "exhibition", "award", "awards",
+    "celebration", "anniversary", "parade", "concert", "competition", "championship", "olympics", "expo",
+    "symposium", "seminar", "workshop", "convention",
     # Russian and Ukrainian titles ("Интервью Министра иностранных дел … С.В.Лаврова газете …").
     "интервью", "выступление", "брифинг", "ответы", "заявление", "статья", "беседа", "пресс-конференция",
     "совместная", "вступительное", "слово", "інтерв'ю", "інтерв’ю", "виступ", "заява",
@@ -311,6 +315,7 @@ def gazetteer_keys() -> dict[str, str]:
 
 
 def _tokens(text: str) -> list[str]:
+    text = text.replace("_", " ")  # "Jared\_Bernstein" in a Markdown title
     return re.findall(r"[\w'’.\-\u00C0-\u024F\u0400-\u04FF]+|[,;:()&/|]", text)
 
 
@@ -367,12 +372,14 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         if flags.get("office_of") or flags.get("after_title"):
             # What the office is of, then the name: "… Office of Public Engagement Keisha Lance Bottoms".
             cut = max(
-                (n for n, w in enumerate(words[:-2]) if base_key(w).strip(".,’'s") in _ORGANISATION_WORDS), default=-1
+                (n for n, w in enumerate(words[:-2]) if _possessive_off(base_key(w)) in _ORGANISATION_WORDS), default=-1
             )
             # After "for" a name only follows what the office is for ("Senior Advisor for Public Engagement
             # Keisha Lance Bottoms"); "Council for Civil Society" names nobody.
             named = cut >= 0 or len(words) < len(run)  # what the office is for came first, then a name
             words = words[cut + 1 :] if named or not flags.get("office_for") else []
+        if any(_possessive_off(base_key(part)) in _ORGANISATION_WORDS for w in words for part in w.split("-")):
+            words = []  # "… Council for Civil Society Institutions Development", "… Cooperation Forum": no one
         if _CYRILLIC.search(" ".join(words)) and (len(words) > 2 or len(words) == 2 and "." in words[-1]):
             # "Российской Федерации С.В.Лаврова", "МЗС України Олега Ніколенка": what precedes a Russian
             # or Ukrainian name in a title is its office's country or ministry; the name is the last
@@ -449,6 +456,11 @@ def _next_to_number(tokens: list[str], index: int) -> bool:
     """A month name is a date's where a day or a year stands beside it ("May 3", "3 May 2024")."""
     near = tokens[max(index - 1, 0) : index] + tokens[index + 1 : index + 2]
     return any(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th|er|\.)?,?", token) for token in near)
+
+
+def _possessive_off(word: str) -> str:
+    """ "council's" → "council"; "advisers" stays (stripping the letters ' and s took its s)."""
+    return re.sub(r"[’']s$", "", word).strip(".,’'")
 
 
 def _offset(text: str, tokens: list[str], start: int, words: list[str]) -> int:
@@ -547,6 +559,12 @@ def strip_titles(name: str) -> str:
             continue
         out.append(tokens[i])
         i += 1
+    # "King Abdullah II of Jordan": the country after the name is the office's.
+    while len(out) > 2 and out[-2].lower() in _OF_WORDS and _not_a_name(out[-1]):
+        out = out[:-2]
+    # "Minister for North Caucasus Affairs": an office and what it is for, no name.
+    if out and out[0].lower() in ("for", "and", "of", "the", "to"):
+        return ""
     # "… of the Polar Explorers Association Nikolai Kornilov": the name follows the organisation.
     cut = max((n for n, word in enumerate(out[:-2]) if word.lower().strip(".,") in _ORGANISATION_WORDS), default=-1)
     out = out[cut + 1 :]
@@ -645,6 +663,8 @@ _ORGANISATION_WORDS = {
     "affairs", "relations", "development", "security", "protection", "environment", "resources", "planning",
     "management", "intelligence", "operations", "programs", "programmes", "initiative", "initiatives",
     "climate", "energy", "health", "trade", "europe", "africa", "asia", "americas",
+    # "… Council of Economics Advisers Jared Bernstein", "… World Jewish Congress Ronald Lauder".
+    "advisers", "advisors", "congress", "assembly", "parliament", "senate", "duma", "institutions", "institution",
 }  # fmt: skip
 
 
@@ -679,7 +699,8 @@ OFFICES = {
     "premier ministre": "prime minister", "премьер-министр": "prime minister", "premier": "prime minister",
     "chancellor": "chancellor", "bundeskanzler": "chancellor", "bundeskanzlerin": "chancellor",
     "canciller": "foreign minister", "foreign minister": "foreign minister", "secretary of state": "secretary",
-    "secretary": "secretary", "first lady": "first lady", "governor": "governor", "mayor": "mayor",
+    "secretary": "secretary", "first lady": "first lady", "second lady": "second lady",
+    "second gentleman": "second gentleman", "governor": "governor", "mayor": "mayor",
     "king": "king", "queen": "queen", "emir": "emir", "pope": "pope", "chairman": "chairman",
     "chair": "chairman", "chairwoman": "chairman", "chairperson": "chairman",
     "secretary-general": "secretary-general", "secretary general": "secretary-general",
@@ -709,6 +730,11 @@ _TITLE_CASE_STOPS = {
     "receiving", "speaking", "responding", "condemning", "commending", "congratulating", "thanking",
     "concluding", "updating", "previewing", "detailing", "touting", "promoting",
     "testifies", "testify", "testifying", "says", "tells", "warns", "urges", "calls",
+    "assessing", "advancing", "building", "calling", "creating", "expanding", "improving", "investing",
+    "lowering", "making", "protecting", "reducing", "securing", "strengthening", "supporting", "taking",
+    "tackling", "championing", "combating", "countering", "ending", "ensuring", "growing", "joining",
+    "keeping", "lifting", "modernizing", "preserving", "providing", "raising", "restoring", "rebuilding",
+    "showcasing", "transforming", "underscoring", "working", "reflecting", "remembering",
 }  # fmt: skip
 # One person, two spellings: "JOSEPH BIDEN JUNIOR" and "JOE BIDEN".
 SUFFIXES = {"jr", "junior", "sr", "senior", "ii", "iii", "iv"}

@@ -11,7 +11,16 @@ from transcripts.parsing.blocks import (
     Block,
     one_line,
 )
-from transcripts.parsing.labels import TIMESTAMP, UPPER, Label, base_key, classify, is_name_like, match_label
+from transcripts.parsing.labels import (
+    TIMESTAMP,
+    UPPER,
+    Label,
+    base_key,
+    classify,
+    is_name_like,
+    match_label,
+    sentence_opening,
+)
 from transcripts.parsing.model import LabelKind, Turn
 from transcripts.parsing.people import Resolver, gazetteer_keys, names_in, office_key
 from transcripts.parsing.roles import MODERATORS, assign_roles
@@ -348,7 +357,11 @@ class TurnReader:
             printed = block.bold_lead.rstrip(" :：")
             # Up to 8 words, or more in capitals: "DEPUTY CHIEF OF STAFF … PRESS SECRETARY DMITRY PESKOV".
             limit = 20 if printed.upper() == printed else 8
-            if 0 < len(printed.split()) <= limit and not re.search(r"[.?!]$", printed):
+            if (
+                0 < len(printed.split()) <= limit
+                and not re.search(r"[.?!]$", printed)
+                and not sentence_opening(printed)
+            ):
                 rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
                 label = Label(printed, printed, None, rest, LabelKind.PERSON)
         lead = block.bold_lead.strip()
