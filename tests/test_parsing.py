@@ -622,6 +622,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
           ("Sergey Lavrov", "answer")]),
         # "Speaker A:" / "Speaker B:" of a transcription service: voices, nobody's name.
         ("speaker_letters.txt", None, "2024-06-03", [(None, None), (None, None), (None, "question"), (None, "answer")]),
+        # Pakistan's MOFA: the title (with its date and the spokesperson) then the city alone on its line.
+        ("pk_mofa.txt", "Transcript of the Weekly Press Briefing by the Spokesperson Ms. Mumtaz Zahra Baloch on 7 March"
+         " 2024", "2024-03-07",
+         [("Mumtaz Zahra Baloch", None), (None, "question"), ("Mumtaz Zahra Baloch", "answer"), (None, "question"),
+          ("Mumtaz Zahra Baloch", "answer")]),
         # A page that sets its turns in a table, a row per turn (bold name | words), its date above the table.
         ("table_rows.html", "Plenary debate on foreign policy", "2024-04-03",
          [(None, None), ("Radosław Sikorski", None), (None, None), ("Anna Kowalska", "question"),

@@ -17,7 +17,7 @@ from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, pars
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
-from transcripts.parsing.people import DATA_DIR, NAME_COMMA_OFFICE, _caseless
+from transcripts.parsing.people import DATA_DIR, EVENT_WORDS, NAME_COMMA_OFFICE, _caseless
 from transcripts.parsing.turns import _title_only_label
 
 
@@ -311,6 +311,15 @@ class HeaderReader:
         if plain and title_candidates and self.title is None:
             before_date = [c for c in title_candidates if c < date_index]
             chosen = before_date[-1] if before_date else title_candidates[-1]
+            # "Transcript of the Weekly Press Briefing … on 7 March 2024" then "Islamabad": a short line of
+            # a place or two after a longer title line is where, not what (a kicker before a title is not).
+            earlier = [c for c in title_candidates if c < chosen and len(blocks[c].flat.split()) >= 4]
+            if earlier and _bare_place(blocks[chosen].flat):
+                self.location = self.location or blocks[chosen].flat
+                self.metadata_lines.append(blocks[chosen].flat)
+                title_candidates.remove(chosen)
+                consumed_until = max(consumed_until, chosen + 1)
+                chosen = earlier[-1]
             self.title = blocks[chosen].flat
             for index in title_candidates:
                 if index != chosen:
@@ -531,6 +540,19 @@ def _byline(line: str) -> bool:
     match = NAME_COMMA_OFFICE.match(line)
     rest = line[match.end() :] if match else ""
     return bool(match) and len(line.split()) <= 12 and (not rest.strip() or re.match(r"\s+(?:for|of|to)\s", rest))
+
+
+def _bare_place(line: str) -> bool:
+    """ "Islamabad", "New Delhi", "Geneva, Switzerland": one to three capitalised words (twice at most,
+    with a comma), no event word, no date."""
+    parts = [part.strip() for part in line.split(",")]
+    return (
+        len(parts) <= 2
+        and all(1 <= len(part.split()) <= 3 and all(w[:1].isupper() for w in part.split()) for part in parts)
+        and not any(re.search(pattern, line, re.I) for _, pattern in KIND_PATTERNS)
+        and find_date(line) is None
+        and not (set(base_key(line).replace(",", " ").split()) & EVENT_WORDS)
+    )
 
 
 def _place_line(line: str) -> bool:
