@@ -271,3 +271,11 @@ def test_an_entity_page_links_its_wikidata_item(client):
 )
 def test_a_place_that_is_also_a_persons_name_is_told_apart_by_its_neighbours(text, place, is_mention):
     assert any(words == place for words, _, _ in found(text)) == is_mention
+
+
+def test_a_label_alias_is_no_alias_in_running_text():
+    """people.json's label_aliases ("Kirill" for Patriarch Kirill) resolve speaker labels only."""
+    from transcripts.entities import extract
+
+    found = extract("", [("Kirill Dmitriev reported on the fund. Patriarch Kirill blessed it.", None)], language="en")
+    assert [m.ref.name for m in found.spans[0]] == ["Patriarch Kirill"]

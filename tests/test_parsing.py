@@ -759,7 +759,9 @@ def test_a_recordings_timestamp_before_a_label_stays_in_the_label():
         # A post in lower case before the name.
         ("Roscosmos cosmonaut Yury Malenchenko", "Yury Malenchenko"),
         ("Plenary session moderator Ryan Chilcote", "Ryan Chilcote"),
-        ("Patriarch Kirill of Moscow and All Russia", "Patriarch Kirill of Moscow and All Russia"),
+        # A church office and its see, before or after the name.
+        ("Patriarch Kirill of Moscow and All Russia", "Kirill"),
+        ("Patriarch of Moscow and All Russia Kirill", "Kirill"),
     ],
 )
 def test_a_speakers_titles_and_organisation_are_stripped_to_the_name(label, name):
@@ -950,3 +952,17 @@ def test_names_in_titles_are_people_not_what_their_office_is_of(title, names):
 def test_the_second_gentleman_is_who_held_it_that_day():
     text = b"The White House\n\nRemarks by the Second Gentleman\n\nMarch 8, 2023\n\nTHE SECOND GENTLEMAN: Thank you.\n"
     assert parse_transcript(text, "r.txt").turns[0].speaker == "Doug Emhoff"
+
+
+def test_a_church_title_and_its_see_are_not_the_name():
+    """ "Patriarch of Moscow and All Russia Kirill:" (Kremlin) was a speaker of that name; his label
+    alias "Kirill" resolves him, and is no alias in running text, where Kirill Dmitriev is someone else."""
+    from transcripts.parsing.people import strip_titles
+
+    assert strip_titles("Patriarch of Moscow and All Russia Kirill") == "Kirill"
+    text = (
+        "Meeting with Patriarch of Moscow and All Russia Kirill\n\nMay 2, 2024\n\n"
+        "Vladimir Putin: Your Holiness, good afternoon.\n\n"
+        "Patriarch of Moscow and All Russia Kirill: Good afternoon, Mr President.\n"
+    )
+    assert [t.speaker for t in parse_transcript(text.encode(), "k.txt").turns] == ["Vladimir Putin", "Patriarch Kirill"]

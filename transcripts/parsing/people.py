@@ -20,6 +20,12 @@ TITLE_WORDS = {
     "chairperson",
     "commander",
     "rector",
+    # Church offices ("Patriarch of Moscow and All Russia Kirill", "Metropolitan Hilarion").
+    "patriarch",
+    "metropolitan",
+    "archbishop",
+    "bishop",
+    "cardinal",
     # German, French, Spanish, Italian, Russian offices and forms of address, and the
     # abbreviations German government transcripts print ("BK Scholz", "P Macron", "StS").
     "bk",
@@ -309,7 +315,7 @@ def gazetteer_keys() -> dict[str, str]:
     """Every name and alias key in the gazetteer -> the person's canonical name."""
     keys: dict[str, str] = {}
     for person in gazetteer_people():
-        for alias in (*person.get("aliases", []), person["name"]):
+        for alias in (*person.get("aliases", []), *person.get("label_aliases", []), person["name"]):
             keys[base_key(alias)] = person["name"]
     return keys
 
@@ -419,7 +425,7 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         if run and (_NAME_PARTICLE.match(word) or word in _NAME_PARTICLES and following[:1].isupper()):
             capital = True  # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen", "Lula da Silva"
         dated = key in MONTHS and _next_to_number(tokens, index)  # "On September 10", not "Marco Rubio"
-        stop = key in _TITLE_CASE_STOPS or dated or key in _WEEKDAYS or key in ("the", "a", "an")
+        stop = key in _TITLE_CASE_STOPS or dated or key in _WEEKDAYS or key in ("the", "a", "an", "all")
         stop = stop or bool(_NUMBER_WORD.match(key))
         honorific = key in HONORIFICS and not run  # "M. Jean-Noël Barrot", "Dr Vivian Balakrishnan"
         if (
@@ -559,9 +565,11 @@ def strip_titles(name: str) -> str:
             continue
         out.append(tokens[i])
         i += 1
-    # "King Abdullah II of Jordan": the country after the name is the office's.
-    while len(out) > 2 and out[-2].lower() in _OF_WORDS and _not_a_name(out[-1]):
-        out = out[:-2]
+    # "King Abdullah II of Jordan", "Patriarch Kirill of Moscow and All Russia": what follows the name
+    # after "of" is the office's see or country.
+    cut_of = next((n for n, word in enumerate(out) if n > 0 and word == "of"), None)
+    if cut_of is not None:
+        out = out[:cut_of]
     # "Minister for North Caucasus Affairs": an office and what it is for, no name.
     if out and out[0].lower() in ("for", "and", "of", "the", "to"):
         return ""
@@ -884,7 +892,7 @@ class Resolver:
         # Pool: canonical name -> the keys it answers to.
         self.pool: dict[str, set[str]] = {}
         for person in gazetteer_people():
-            self._add(person["name"], person.get("aliases", []))
+            self._add(person["name"], [*person.get("aliases", []), *person.get("label_aliases", [])])
         for name, aliases in (known or {}).items():
             self._add(name, aliases)
         for name in self.title_names:
