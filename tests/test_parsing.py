@@ -627,6 +627,16 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          " 2024", "2024-03-07",
          [("Mumtaz Zahra Baloch", None), (None, "question"), ("Mumtaz Zahra Baloch", "answer"), (None, "question"),
           ("Mumtaz Zahra Baloch", "answer")]),
+        # Japan's Kantei: labels in brackets opening the paragraph ("(Prime Minister Kishida) Today, …").
+        ("jp_kantei.txt", "Press Conference by Prime Minister Kishida Fumio", "2024-03-13",
+         [("Fumio Kishida", None), (None, "question"), ("Fumio Kishida", "answer"), (None, "question"),
+          ("Fumio Kishida", "answer")]),
+        # An interview that labels only its questions; the answers follow unlabelled.
+        ("questions_only.txt", None, "2024-04-12",
+         [(None, "question"), ("Sergey Lavrov", "answer"), (None, "question"), ("Sergey Lavrov", "answer")]),
+        # Numbered questions and answers ("Q1:" / "A1:").
+        ("numbered_answers.txt", None, "2024-05-02",
+         [(None, "question"), ("Margus Tsahkna", "answer"), (None, "question"), ("Margus Tsahkna", "answer")]),
         # A page that sets its turns in a table, a row per turn (bold name | words), its date above the table.
         ("table_rows.html", "Plenary debate on foreign policy", "2024-04-03",
          [(None, None), ("Radosław Sikorski", None), (None, None), ("Anna Kowalska", "question"),
@@ -966,3 +976,12 @@ def test_a_church_title_and_its_see_are_not_the_name():
         "Patriarch of Moscow and All Russia Kirill: Good afternoon, Mr President.\n"
     )
     assert [t.speaker for t in parse_transcript(text.encode(), "k.txt").turns] == ["Vladimir Putin", "Patriarch Kirill"]
+
+
+def test_stage_directions_in_brackets_are_not_labels():
+    text = (
+        "Remarks by the President\n\nMay 2, 2024\n\nTHE PRESIDENT: Thank you.\n\n(LAUGHTER) We are here today.\n\n"
+        "(LAUGHTER) And we will stay.\n\n(APPLAUSE) Thank you all.\n\n(APPLAUSE) God bless.\n"
+    )
+    turns = parse_transcript(text.encode(), "r.txt").turns
+    assert [t.label for t in turns] == ["THE PRESIDENT"] and len(turns[0].paragraphs) == 5

@@ -412,6 +412,8 @@ _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:�
 _A_BARE = re.compile(rf"^(?P<name>A)(?P<note>)\.\s+(?=[{UPPER}\"“‘'(])")
 # "Question 1:", "Q2:": numbered questions.
 NUMBERED_QUESTION = re.compile(r"^(?:q|question|вопрос|frage|pregunta|question n°|питання)\s*\d{1,3}$")
+# "A1:", "Answer 2:": the answers to numbered questions.
+NUMBERED_ANSWER = re.compile(r"^(?:a|answer|ответ|antwort|respuesta|réponse|reponse|відповідь)\s*\d{1,3}$")
 _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")
 # Japan's MOFA: "【上川外務大臣】…", "【記者】…"; Korean labels: "대변인:", "질문:", "기자:".
 _LENTICULAR_LABEL = re.compile(r"^【(?P<name>[^【】\n]{1,30})】\s*")
@@ -481,7 +483,7 @@ def classify(name: str) -> str:
     first, _, rest = key.partition(" ")
     if first in _ASKER_PREFIXES and rest and len(rest.split()) <= 3 and rest not in ANSWER_LABELS:
         return LabelKind.QUESTION
-    if key in ANSWER_LABELS:
+    if key in ANSWER_LABELS or NUMBERED_ANSWER.match(key):
         return LabelKind.ANSWER
     if key in ANONYMOUS_LABELS or _UNNAMED_GROUP.search(key):
         return LabelKind.ANONYMOUS
@@ -615,7 +617,9 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
     if _ARTICLE_OFFICE.fullmatch(name.strip()) and name[:1].isupper():
         return True
     key = base_key(name)
-    if NUMBERED_VOICE.match(key) or NUMBERED_QUESTION.match(key) or key in QUESTION_LABELS | ANSWER_LABELS:
+    if NUMBERED_VOICE.match(key) or NUMBERED_QUESTION.match(key) or NUMBERED_ANSWER.match(key):
+        return True
+    if key in QUESTION_LABELS | ANSWER_LABELS:
         return True  # "Phóng viên" (reporter), "Trả lời" (answer): markers in lower case
     tokens = name.split()
     if not 1 <= len(tokens) <= 10:

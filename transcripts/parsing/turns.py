@@ -34,6 +34,39 @@ class _Segment:
     asked: bool = False  # an interviewer's question set in bold or italics, with no label
 
 
+_BRACKETED_OPENER = re.compile(r"^\((?P<name>[^()\n]{1,60})\)\s*(?=\S)")
+# What a transcript notes in brackets that is nobody: "(LAUGHTER)", "(BEGIN VIDEO CLIP)", "(As interpreted)".
+_STAGE_DIRECTION = re.compile(
+    r"\b(?:laughter|laughs|applause|inaudible|unintelligible|crosstalk|cross-talk|begin|end|commercial|video|"
+    r"clip|music|pause|silence|interpreted|interpretation|translation|translated|speaks|off[ -]mic|cheers|"
+    r"cheering|booing|chanting|technical|recording|break|audio|sic|continued|cont)\b",
+    re.I,
+)
+_QUESTION_END = re.compile(r"[?？]\W{0,3}$")
+
+
+def _answers_after_questions(segments: list[_Segment]) -> list[_Segment]:
+    """An interview that labels only its questions ("Q: …?" then the answer, unlabelled): the
+    paragraphs after a question's last paragraph ending in "?" are the answer, not the question."""
+    asking = (LabelKind.QUESTION, LabelKind.OUTLET)
+    labels = [segment.label for segment in segments if segment.label is not None]
+    if len(labels) < 2 or any(label.kind not in asking for label in labels):
+        return segments
+    out: list[_Segment] = []
+    for segment in segments:
+        asked = [n for n, text in enumerate(segment.paragraphs) if _QUESTION_END.search(text)]
+        if segment.label is not None and asked and asked[-1] + 1 < len(segment.paragraphs):
+            # The question ends with its first run of paragraphs ending in "?"; what follows answers it.
+            end = asked[0] + 1
+            while end + 1 < len(segment.paragraphs) and _QUESTION_END.search(segment.paragraphs[end]):
+                end += 1
+            out.append(_Segment(segment.label, segment.paragraphs[:end], segment.standalone_label))
+            out.append(_Segment(None, segment.paragraphs[end:]))
+        else:
+            out.append(segment)
+    return out
+
+
 def _rest_of(body: str, label: Label) -> str:
     index = body.find(label.rest[:20]) if label.rest else -1
     return body[index:] if index >= 0 else label.rest
@@ -258,6 +291,19 @@ class TurnReader:
                 dashed += label.delimiter == ".-" or (label.delimiter == "—" and label.kind != LabelKind.QUESTION)
         self.known_labels = frozenset(known)
         self.surnames = frozenset(surnames)
+        # "(Prime Minister Kishida) Today, …" / "(Reporter) …" (Japan's Kantei): a name or office in
+        # brackets opening two paragraphs or more is a label; "(Laughter.)" is no name.
+        brackets = Counter(
+            " ".join(m["name"].split()) for block in blocks if (m := _BRACKETED_OPENER.match(block.flat))
+        )
+        self.bracket_labels = {
+            name
+            for name, n in brackets.items()
+            if n >= 2
+            and (is_name_like(name, known_single=frozenset(known)) or classify(name) != LabelKind.PERSON)
+            and classify(name) != LabelKind.METADATA
+            and not _STAGE_DIRECTION.search(name)
+        }
         # Bold names opening paragraphs with no colon ("<b>Sergey Lavrov</b> Good afternoon …"): a
         # label where the same bold words open two paragraphs or more.
         self.bold_openers = Counter(
@@ -298,7 +344,7 @@ class TurnReader:
                     current.paragraphs.append(piece)
         if current.label is not None or current.paragraphs:
             segments.append(current)
-        return segments
+        return _answers_after_questions(segments)
 
     def _labels_alone(self, blocks: list[Block], force: bool = False) -> dict[int, Label]:
         """Speaker labels on a line of their own ("THE PRESIDENT", a bold or heading name), the
@@ -364,6 +410,10 @@ class TurnReader:
             ):
                 rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
                 label = Label(printed, printed, None, rest, LabelKind.PERSON)
+        opened = _BRACKETED_OPENER.match(one_line(first)) if label is None and self.bracket_labels else None
+        if opened and " ".join(opened["name"].split()) in self.bracket_labels:
+            name = " ".join(opened["name"].split())
+            label = Label(f"({name})", name, None, one_line(first)[opened.end() :], classify(name))
         lead = block.bold_lead.strip()
         if (
             label is None
