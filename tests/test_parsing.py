@@ -769,6 +769,13 @@ def test_a_recordings_timestamp_before_a_label_stays_in_the_label():
         # A post in lower case before the name.
         ("Roscosmos cosmonaut Yury Malenchenko", "Yury Malenchenko"),
         ("Plenary session moderator Ryan Chilcote", "Ryan Chilcote"),
+        # Military ranks and forms of address of other languages.
+        ("VICE ADMIRAL PETER GAUTIER", "PETER GAUTIER"),
+        ("Sr Lieutenant A. Vedyashchev", "A. Vedyashchev"),
+        ("Sig. Antonio Tajani", "Antonio Tajani"),
+        ("Mevrouw Ollongren", "Ollongren"),
+        ("Господин Лавров", "Лавров"),
+        ("Dña. Margarita Robles", "Margarita Robles"),
         # A church office and its see, before or after the name.
         ("Patriarch Kirill of Moscow and All Russia", "Kirill"),
         ("Patriarch of Moscow and All Russia Kirill", "Kirill"),

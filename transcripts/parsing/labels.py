@@ -344,6 +344,17 @@ HONORIFICS = {
     "smt",
     "shrimati",
     "sri",
+    # Italian, Dutch, Polish, Russian and Spanish forms of address ("Sig. Tajani", "Mevrouw Ollongren").
+    "sig",
+    "sig.ra",
+    "dott",
+    "onorevole",
+    "mevrouw",
+    "pani",
+    "господин",
+    "госпожа",
+    "dña",
+    "doña",
 }
 CONNECTORS = {
     "of",

@@ -20,6 +20,14 @@ TITLE_WORDS = {
     "chairperson",
     "commander",
     "rector",
+    # Military ranks ("ADMIRAL KIRBY", "COLONEL …"); "major" is also a first name (Major Garrett).
+    "admiral",
+    "colonel",
+    "lieutenant",
+    "sergeant",
+    "brigadier",
+    "commodore",
+    "marshal",
     # Church offices ("Patriarch of Moscow and All Russia Kirill", "Metropolitan Hilarion").
     "patriarch",
     "metropolitan",
