@@ -992,3 +992,19 @@ def test_stage_directions_in_brackets_are_not_labels():
     )
     turns = parse_transcript(text.encode(), "r.txt").turns
     assert [t.label for t in turns] == ["THE PRESIDENT"] and len(turns[0].paragraphs) == 5
+
+
+def test_an_interviewer_named_without_an_outlet_asks():
+    """ "Megyn Kelly:" and "Vladimir Putin:" speak as often as each other; the one whose turns end in
+    questions asks (both were statements and remarks: found in Kremlin interviews and forums)."""
+    turns = [
+        ("Megyn Kelly", "Mr President, what do you make of the sanctions?"),
+        ("Vladimir Putin", "They are counterproductive and harm everyone."),
+        ("Megyn Kelly", "Will you respond to them?"),
+        ("Vladimir Putin", "We will respond when we see fit."),
+        ("Megyn Kelly", "And what about the elections?"),
+        ("Vladimir Putin", "We never interfered, and we do not intend to."),
+    ]
+    text = "Interview to NBC\n\nJune 5, 2017\n\n" + "\n\n".join(f"{name}: {said}" for name, said in turns)
+    roles = [(t.speaker, t.role) for t in parse_transcript(text.encode(), "i.txt").turns]
+    assert roles == [("Megyn Kelly", "question"), ("Vladimir Putin", "answer")] * 3

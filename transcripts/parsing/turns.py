@@ -207,6 +207,13 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     # Nor one whose label says they run the session ("Plenary session moderator Ryan Chilcote").
     runs_it = MODERATORS | {"anchor", "interviewer"}
     with_outlet |= {t.speaker for t in turns if t.label and runs_it & set(base_key(t.label).split())} - officials
+    # Nor, among those who speak often, one who mostly asks while another official mostly answers
+    # (an interviewer with no outlet in the label: "Megyn Kelly" and Vladimir Putin).
+    asks = Counter(t.speaker for t in turns if t.speaker and _QUESTION_END.search(" ".join(t.paragraphs[-1:])))
+    share = {name: asks[name] / n for name, n in named.items()}
+    answerers = {name for name in officials if named.get(name, 0) >= 3 and share[name] < 0.2}
+    if answerers:
+        with_outlet |= {name for name, n in named.items() if n >= 3 and share[name] >= 0.4} - officials
     officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total and name not in with_outlet}
     return officials
 
