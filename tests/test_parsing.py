@@ -637,6 +637,13 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         # Numbered questions and answers ("Q1:" / "A1:").
         ("numbered_answers.txt", None, "2024-05-02",
          [(None, "question"), ("Margus Tsahkna", "answer"), (None, "question"), ("Margus Tsahkna", "answer")]),
+        # A table pasted as text: the label, a tab, the words.
+        ("tab_labels.txt", "Joint press conference of the foreign ministers", "2024-03-12",
+         [("Sergey Lavrov", None), ("Wang Yi", None), (None, "question"), ("Sergey Lavrov", "answer")]),
+        # Subtitles: WebVTT with voices ("<v Sergey Lavrov>"), SubRip captions with ">>" (cue timings dropped).
+        ("subtitles-2024-03-12.vtt", None, "2024-03-12",
+         [("Sergey Lavrov", None), (None, "question"), ("Sergey Lavrov", "answer")]),
+        ("captions-2024-04-29.srt", None, "2024-04-29", [("Antony Blinken", None), (None, "question"), (None, None)]),
         # A page that sets its turns in a table, a row per turn (bold name | words), its date above the table.
         ("table_rows.html", "Plenary debate on foreign policy", "2024-04-03",
          [(None, None), ("Radosław Sikorski", None), (None, None), ("Anna Kowalska", "question"),
@@ -1008,3 +1015,20 @@ def test_an_interviewer_named_without_an_outlet_asks():
     text = "Interview to NBC\n\nJune 5, 2017\n\n" + "\n\n".join(f"{name}: {said}" for name, said in turns)
     roles = [(t.speaker, t.role) for t in parse_transcript(text.encode(), "i.txt").turns]
     assert roles == [("Megyn Kelly", "question"), ("Vladimir Putin", "answer")] * 3
+
+
+def test_subtitle_cues_join_into_paragraphs_and_their_timings_are_dropped():
+    parsed = parse_transcript(
+        (Path(__file__).parent / "data" / "house_styles" / "subtitles-2024-03-12.vtt").read_bytes(), "s.vtt"
+    )
+    assert parsed.turns[0].paragraphs == [
+        "Good afternoon. We have just concluded our talks. They were useful and frank."
+    ]
+    assert parsed.dropped == ["subtitle header, cue numbers and 4 cue timings"]
+    assert not any("-->" in p for t in parsed.turns for p in t.paragraphs)
+
+
+def test_a_bare_surname_in_capitals_is_a_person_not_an_acronym():
+    """ "LAVROV:" (six capitals) was an outlet like "CCTV:", so his answers were questions."""
+    assert match_label("LAVROV: Thank you.").kind == "person"
+    assert match_label("CCTV: A question.").kind == "outlet"

@@ -41,7 +41,7 @@ from transcripts.textindex import has_han, index_text
 
 log = logging.getLogger(__name__)
 
-TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json"}
+TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json", ".vtt", ".srt"}
 
 
 class Status(StrEnum):

@@ -64,7 +64,7 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label="Transcript files",
-        help_text="Text (.txt), web pages (.html) or Markdown (.md); several at once.",
+        help_text="Text (.txt), web pages (.html), Markdown (.md) or subtitles (.vtt, .srt); several at once.",
     )
     publisher = forms.CharField(
         required=False,

@@ -89,6 +89,59 @@ def text_blocks(text: str, first_line: int = 1) -> list[Block]:
     return [b for b in blocks if b.text]
 
 
+# ------------------------------------------------------------------ subtitles
+
+_CUE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}.*$")
+_VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]{1,80})>")
+_CUE_TAG = re.compile(r"</?(?:v|c|i|b|u|lang|ruby|rt)(?:[.\s][^>]*)?>|<\d{1,2}:\d{2}[^>]*>")
+
+
+def looks_like_subtitles(text: str) -> bool:
+    """WebVTT ("WEBVTT" then cues) or SubRip (numbered cues with "00:00:01,000 --> …" timings)."""
+    head = text.lstrip("\ufeff")[:2000]
+    return head.startswith("WEBVTT") or len(re.findall(r"^\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s*-->", head, re.M)) >= 2
+
+
+def subtitle_document(text: str) -> Document:
+    """Cues into paragraphs: a voice ("<v Sergey Lavrov>") becomes a label, consecutive cues of one
+    voice one paragraph (a cue is a fragment of a sentence); cue numbers, timings and the header
+    are dropped and counted in `dropped`."""
+    blocks: list[Block] = []
+    voice, words, first_line = None, [], None
+    timings = 0
+
+    def flush():
+        nonlocal words, first_line
+        if words:
+            said = " ".join(words)
+            blocks.append(Block(f"{voice}: {said}" if voice else said, line=first_line))
+        words, first_line = [], None
+
+    cue_lines: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith(("WEBVTT", "NOTE", "STYLE", "REGION")) or line.isdigit() or _CUE_TIMING.match(line):
+            timings += bool(_CUE_TIMING.match(line))
+            continue
+        cue_lines.append((number, line))
+    for number, line in cue_lines:
+        found = _VOICE.match(line)
+        speaker = " ".join(found[1].split()) if found else None
+        said = " ".join(_CUE_TAG.sub("", line).split())
+        changed = found and speaker != voice or line.startswith((">>", "- ", "– ", "— "))
+        if changed:
+            flush()
+            voice = speaker if found else None
+        if said:
+            words.append(said)
+            first_line = first_line or number
+    flush()
+    dropped = [f"subtitle header, cue numbers and {timings} cue timings"] if timings else []
+    return Document(blocks, "text", dropped=dropped)
+
+
 # ------------------------------------------------------------------ markdown
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)

@@ -459,7 +459,11 @@ def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
             for n, found in enumerate(metadata)
         ]
         title_then_metadata = (
-            index < 3 and len(lines) > 1 and not metadata[0] and all(metadata[1:]) and _title_like(one_line(lines[0]))
+            index < 3
+            and len(lines) > 1
+            and not metadata[0]
+            and all(metadata[1:])
+            and _title_like(one_line(lines[0]), first=index == 0)  # a title in sentence case opens the file
         )
         # "Senator the Hon Penny Wong, Minister for Foreign Affairs / Doorstop interview, Canberra /
         # 12 February 2024": a byline, a title and a date with no blank line between them.

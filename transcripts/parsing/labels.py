@@ -173,6 +173,26 @@ ANONYMOUS_LABELS = {
     "interprète",
     "intérprete",
     "主持人",
+    # Voices the transcript does not name ("WOMAN:", "CHILD:" at a White House event): UNNAMED_VOICES.
+    "woman",
+    "man",
+    "child",
+    "children",
+    "boy",
+    "girl",
+    "kid",
+    "kids",
+    "student",
+    "students",
+    "crowd",
+    "male voice",
+    "female voice",
+    "male speaker",
+    "female speaker",
+    "unidentified male",
+    "unidentified female",
+    "unidentified man",
+    "unidentified woman",
 }
 METADATA_KEYS = {
     "date",
@@ -423,6 +443,12 @@ _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:�
 _A_BARE = re.compile(rf"^(?P<name>A)(?P<note>)\.\s+(?=[{UPPER}\"“‘'(])")
 # "Question 1:", "Q2:": numbered questions.
 NUMBERED_QUESTION = re.compile(r"^(?:q|question|вопрос|frage|pregunta|question n°|питання)\s*\d{1,3}$")
+# Members of the public the transcript does not name: a turn of theirs ending in "?" asks.
+UNNAMED_VOICES = {
+    "woman", "man", "child", "children", "boy", "girl", "kid", "kids", "student", "students", "crowd",
+    "male voice", "female voice", "male speaker", "female speaker", "unidentified male", "unidentified female",
+    "unidentified man", "unidentified woman", "audience", "audience member", "audience members",
+}  # fmt: skip
 # "A1:", "Answer 2:": the answers to numbered questions.
 NUMBERED_ANSWER = re.compile(r"^(?:a|answer|ответ|antwort|respuesta|réponse|reponse|відповідь)\s*\d{1,3}$")
 _CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")
@@ -540,8 +566,22 @@ def is_outlet(name: str) -> bool:
         return False
     if any(w in OUTLET_WORDS for w in words):
         return True
-    # Short all-capital acronyms (CCTV, CRI, AFP) are outlets; MS./MR. forms are not.
-    return len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", name.strip()) is not None and (key not in HONORIFICS)
+    # Short all-capital acronyms (CCTV, CRI, AFP) are outlets; MS./MR. forms are not, nor a surname
+    # the gazetteer knows ("LAVROV:", "PUTIN:"), nor a word of five letters or more.
+    return (
+        len(words) == 1
+        and re.fullmatch(r"[A-Z]{2,4}", name.strip()) is not None
+        and key not in HONORIFICS
+        and key not in _people_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """Every word of the gazetteer's people's names and aliases ("lavrov", "putin", "kim")."""
+    data = json.loads((Path(__file__).resolve().parent.parent / "data" / "people.json").read_text("utf-8"))
+    names = [n for person in data["people"] for n in [person["name"], *person.get("aliases", [])]]
+    return frozenset(word for name in names for word in base_key(name).split())
 
 
 # The commonest Chinese surnames (one character, and the compound ones): "李明华：" opens a turn,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transcripts.parsing.labels import NUMBERED_VOICE, base_key
+from transcripts.parsing.labels import NUMBERED_VOICE, UNNAMED_VOICES, base_key
 from transcripts.parsing.model import LabelKind, Role, Turn
 
 GREETING = re.compile(
@@ -25,7 +25,8 @@ def assign_roles(turns: list[Turn]) -> None:
         text = " ".join(turn.paragraphs)
         words = len(text.split())
         courtesy = _is_courtesy(text, words)
-        unnamed = NUMBERED_VOICE.match(base_key(_label_name(turn))) or turn.label == ">>"
+        key = base_key(_label_name(turn))
+        unnamed = NUMBERED_VOICE.match(key) or key in UNNAMED_VOICES or turn.label == ">>"
         if kind == LabelKind.ANONYMOUS and unnamed and text.endswith("?"):
             kind = LabelKind.QUESTION  # "Speaker 2 (00:01:15): Mr. Secretary, is a ceasefire close?"
         if kind in (LabelKind.QUESTION, LabelKind.OUTLET):

@@ -4,19 +4,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from transcripts.parsing.blocks import (
     Document,
     html_document,
     looks_like_html,
+    looks_like_subtitles,
     markdown_document,
     one_line,
+    subtitle_document,
     text_blocks,
 )
 from transcripts.parsing.decode import decode_bytes
 from transcripts.parsing.header import HeaderReader, _web_address
 from transcripts.parsing.jsonexport import looks_like_export, parse_export
-from transcripts.parsing.model import Hints, ParsedTranscript, TranscriptError
+from transcripts.parsing.labels import match_label
+from transcripts.parsing.model import Hints, LabelKind, ParsedTranscript, TranscriptError
 from transcripts.parsing.text import clean_text
 from transcripts.parsing.turns import TurnReader
 
@@ -82,13 +86,33 @@ def _within_limits(parsed: ParsedTranscript) -> ParsedTranscript:
 
 def _read_document(text: str, filename: str | None) -> Document:
     name = (filename or "").lower()
+    if name.endswith((".vtt", ".srt")) or looks_like_subtitles(text):
+        return subtitle_document(text)
     if name.endswith((".html", ".htm", ".xhtml")) or (
         not name.endswith((".md", ".markdown", ".txt")) and looks_like_html(text)
     ):
         return html_document(text)
     if name.endswith((".md", ".markdown")) or text.startswith("---\n"):
         return markdown_document(text)
-    return Document(text_blocks(text), "text")
+    return Document(text_blocks(_tab_labels(text)), "text")
+
+
+_TAB_LABEL = re.compile(r"^(?P<name>[^\t:：\n]{1,60}?)[ ]*\t+[ \t]*(?=\S)", re.M)
+
+
+def _tab_labels(text: str) -> str:
+    """ "LAVROV<tab>Thank you." (a table pasted as text): where two lines or more open with a speaker
+    label and a tab, the tab is that label's delimiter."""
+    if "\t" not in text:
+        return text
+    labels = {
+        m["name"]
+        for m in _TAB_LABEL.finditer(text)
+        if (label := match_label(m["name"].strip() + ": X")) is not None and label.kind != LabelKind.METADATA
+    }
+    if sum(1 for m in _TAB_LABEL.finditer(text) if m["name"] in labels) < 2:
+        return text
+    return _TAB_LABEL.sub(lambda m: f"{m['name'].strip()}: " if m["name"] in labels else m.group(0), text)
 
 
 class _Builder(HeaderReader, TurnReader):
