@@ -1032,3 +1032,27 @@ def test_a_bare_surname_in_capitals_is_a_person_not_an_acronym():
     """ "LAVROV:" (six capitals) was an outlet like "CCTV:", so his answers were questions."""
     assert match_label("LAVROV: Thank you.").kind == "person"
     assert match_label("CCTV: A question.").kind == "outlet"
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [("International Volunteer Forum", []), ("Formula One Russian Grand Prix", []),
+     ("Vladimir Putin's interview to TASS", ["Vladimir Putin"]), ("Munich Security Conference", [])],
+)  # fmt: skip
+def test_the_name_of_an_event_is_nobody(title, names):
+    """Kremlin titles of events made their first words the speaker of the opening ("International
+    Volunteer", "Prix")."""
+    from transcripts.parsing.people import names_in
+
+    assert names_in(title, anchored=True) == names
+
+
+def test_a_bold_heading_of_a_speech_is_not_a_speaker_label():
+    html = (
+        "<html><body><article><h1>Technoprom-2018 International Forum</h1><p>June 2, 2018</p>"
+        "<p>The forum's main theme is technology.</p>"
+        "<p><b>Speech at International Forum of Technological Development Technoprom-2018</b></p>"
+        "<p><b>President of Russia Vladimir Putin:</b> Good afternoon, friends.</p></article></body></html>"
+    )
+    turns = parse_transcript(html.encode(), "t.html").turns
+    assert [t.speaker for t in turns] == [None, "Vladimir Putin"]

@@ -305,7 +305,7 @@ EVENT_WORDS = {
     # Events a title is about ("Russia-Kazakhstan Interregional Cooperation Forum" is nobody).
     "forum", "ceremony", "reception", "dinner", "luncheon", "festival", "exhibition", "award", "awards",
     "celebration", "anniversary", "parade", "concert", "competition", "championship", "olympics", "expo",
-    "symposium", "seminar", "workshop", "convention",
+    "symposium", "seminar", "workshop", "convention", "prix",
     # Russian and Ukrainian titles ("Интервью Министра иностранных дел … С.В.Лаврова газете …").
     "интервью", "выступление", "брифинг", "ответы", "заявление", "статья", "беседа", "пресс-конференция",
     "совместная", "вступительное", "слово", "інтерв'ю", "інтерв’ю", "виступ", "заява",
@@ -346,6 +346,12 @@ _PLACE_OR_TIME_WORDS = {
     "on", "in", "at", "during", "before", "after", "from", "into", "over", "amid", "via", "upon", "following",
     "regarding", "ahead", "as", "and",
 }  # fmt: skip
+# Words that end the name of an event, after which the capitalised words before are that name.
+_EVENT_NAME_ENDS = {
+    "forum", "championship", "championships", "cup", "prix", "games", "olympics", "festival", "expo",
+    "exhibition", "congress", "assembly", "summit", "conference", "convention", "symposium", "awards", "award",
+    "ceremony", "parade", "marathon", "league", "tournament",
+}  # fmt: skip
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Numbers written out, never a name: "Security Council Seventy-ninth year", "Sixty-Third Session".
 _NUMBER_WORD = re.compile(
@@ -380,6 +386,9 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
 
     def close(end: int, possessive: bool = False):
         nonlocal run
+        if not possessive and end < len(tokens) and base_key(tokens[end]).strip(".") in _EVENT_NAME_ENDS:
+            run = []  # "International Volunteer Forum", "Combat Sambo League championship": an event's name
+            return
         # After "President of": the country, then the name; the country alone is no name
         # ("The Presidents of Russia and Belarus", "Union of Industrialists").
         words = _without_country(run) if flags.get("office_of") else run

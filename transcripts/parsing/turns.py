@@ -22,7 +22,7 @@ from transcripts.parsing.labels import (
     sentence_opening,
 )
 from transcripts.parsing.model import LabelKind, Turn
-from transcripts.parsing.people import Resolver, gazetteer_keys, names_in, office_key
+from transcripts.parsing.people import TITLE_WORDS, Resolver, _not_a_name, gazetteer_keys, names_in, office_key
 from transcripts.parsing.roles import MODERATORS, assign_roles
 
 
@@ -254,7 +254,14 @@ def _title_only_label(block: Block) -> bool:
     if not 2 <= len(words) <= 10 or re.search(r"[.,;:!?]$", text):
         return False
     label = match_label(text + ":")
-    return bool(label and label.kind == LabelKind.PERSON and _bare_resolver().resolve(text))
+    if not (label and label.kind == LabelKind.PERSON and _bare_resolver().resolve(text)):
+        return False
+    # An office before the name ("President of Russia Vladimir Putin"), a person the gazetteer knows,
+    # or a bare name of two or three capitalised words; not a bold heading of a speech ("Investing in
+    # America's Auto Supply Chain", "Lessons Learned for the Future", "Note for the CIS media").
+    if any(base_key(w).strip(".,") in TITLE_WORDS for w in words) or base_key(text) in gazetteer_keys():
+        return True
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not _not_a_name(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -310,6 +317,8 @@ class TurnReader:
             and (is_name_like(name, known_single=frozenset(known)) or classify(name) != LabelKind.PERSON)
             and classify(name) != LabelKind.METADATA
             and not _STAGE_DIRECTION.search(name)
+            and len(name.split()) <= 5
+            and not name.endswith((".", "!", "?"))  # "(The Congressional Space Medal of Honor is presented.)"
         }
         # Bold names opening paragraphs with no colon ("<b>Sergey Lavrov</b> Good afternoon …"): a
         # label where the same bold words open two paragraphs or more.
