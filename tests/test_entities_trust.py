@@ -279,3 +279,11 @@ def test_a_label_alias_is_no_alias_in_running_text():
 
     found = extract("", [("Kirill Dmitriev reported on the fund. Patriarch Kirill blessed it.", None)], language="en")
     assert [m.ref.name for m in found.spans[0]] == ["Patriarch Kirill"]
+
+
+def test_a_surname_that_is_also_a_church_or_military_title_stays_a_name():
+    """Julie Bishop's two mentions were lost when "bishop" became a title word."""
+    from transcripts.entities import extract
+
+    text = "Do you expect Foreign Minister Julie Bishop to visit China this year?"
+    assert [m.ref.name for m in extract("", [(text, None)], language="en").spans[0]] == ["Julie Bishop"]

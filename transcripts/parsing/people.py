@@ -20,20 +20,18 @@ TITLE_WORDS = {
     "chairperson",
     "commander",
     "rector",
-    # Military ranks ("ADMIRAL KIRBY", "COLONEL …"); "major" is also a first name (Major Garrett).
+    # Military ranks ("ADMIRAL KIRBY", "COLONEL …"); not "major" (Major Garrett) nor "marshal".
     "admiral",
     "colonel",
     "lieutenant",
     "sergeant",
     "brigadier",
     "commodore",
-    "marshal",
-    # Church offices ("Patriarch of Moscow and All Russia Kirill", "Metropolitan Hilarion").
+    # Church offices ("Patriarch of Moscow and All Russia Kirill", "Metropolitan Hilarion"); not
+    # "bishop" or "cardinal", which are also surnames (Julie Bishop).
     "patriarch",
     "metropolitan",
     "archbishop",
-    "bishop",
-    "cardinal",
     # German, French, Spanish, Italian, Russian offices and forms of address, and the
     # abbreviations German government transcripts print ("BK Scholz", "P Macron", "StS").
     "bk",
