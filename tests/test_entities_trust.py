@@ -286,4 +286,4 @@ def test_a_surname_that_is_also_a_church_or_military_title_stays_a_name():
     from transcripts.entities import extract
 
     text = "Do you expect Foreign Minister Julie Bishop to visit China this year?"
-    assert [m.ref.name for m in extract("", [(text, None)], language="en").spans[0]] == ["Julie Bishop"]
+    assert [m.ref.name for m in extract("", [(text, None)], language="en").spans[0]] == ["Julie Bishop", "China"]
