@@ -1056,3 +1056,17 @@ def test_a_bold_heading_of_a_speech_is_not_a_speaker_label():
     )
     turns = parse_transcript(html.encode(), "t.html").turns
     assert [t.speaker for t in turns] == [None, "Vladimir Putin"]
+
+
+def test_subtitle_comments_and_styles_are_dropped_and_recorded():
+    text = (
+        "WEBVTT\n\nSTYLE\n::cue { color: yellow }\n\nNOTE made by hand\nfor the test\n\n"
+        "00:00:01.000 --> 00:00:03.000\n<v Sergey Lavrov>Good afternoon.\n\n"
+        "00:00:03.000 --> 00:00:05.000\n<v Journalist>Any news?\n"
+    )
+    parsed = parse_transcript(text.encode(), "n-2024-01-02.vtt")
+    assert [(t.label, t.paragraphs) for t in parsed.turns] == [
+        ("Sergey Lavrov", ["Good afternoon."]),
+        ("Journalist", ["Any news?"]),
+    ]
+    assert any("color: yellow" in d and "made by hand" in d for d in parsed.dropped)

@@ -118,11 +118,18 @@ def subtitle_document(text: str) -> Document:
         words, first_line = [], None
 
     cue_lines: list[tuple[int, str]] = []
+    skipping = False  # inside a NOTE, STYLE or REGION block (until the next blank line)
+    notes: list[str] = []
     for number, raw in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
         line = raw.strip()
         if not line:
+            skipping = False
             continue
-        if line.startswith(("WEBVTT", "NOTE", "STYLE", "REGION")) or line.isdigit() or _CUE_TIMING.match(line):
+        if skipping or line.startswith(("NOTE", "STYLE", "REGION")):
+            skipping = True
+            notes.append(line)
+            continue
+        if line.startswith("WEBVTT") or line.isdigit() or _CUE_TIMING.match(line):
             timings += bool(_CUE_TIMING.match(line))
             continue
         cue_lines.append((number, line))
@@ -139,6 +146,7 @@ def subtitle_document(text: str) -> Document:
             first_line = first_line or number
     flush()
     dropped = [f"subtitle header, cue numbers and {timings} cue timings"] if timings else []
+    dropped += [f"subtitle comment or style: {one_line(' '.join(notes))[:240]}"] if notes else []
     return Document(blocks, "text", dropped=dropped)
 
 
