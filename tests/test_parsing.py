@@ -1070,3 +1070,13 @@ def test_subtitle_comments_and_styles_are_dropped_and_recorded():
         ("Journalist", ["Any news?"]),
     ]
     assert any("color: yellow" in d and "made by hand" in d for d in parsed.dropped)
+
+
+def test_captions_in_capitals_are_what_was_said_not_labels_or_a_title():
+    """SubRip captions are often all capitals: "GOOD EVENING. THANK YOU …" is no "NAME." label, and
+    the first cue is no title line."""
+    text = (
+        b"1\n00:00:01,000 --> 00:00:02,000\nGOOD EVENING.\n\n2\n00:00:02,000 --> 00:00:04,000\nTHANK YOU FOR COMING.\n"
+    )
+    parsed = parse_transcript(text, "briefing-2024-01-02.srt")
+    assert [(t.label, t.paragraphs) for t in parsed.turns] == [(None, ["GOOD EVENING. THANK YOU FOR COMING."])]

@@ -147,7 +147,7 @@ def subtitle_document(text: str) -> Document:
     flush()
     dropped = [f"subtitle header, cue numbers and {timings} cue timings"] if timings else []
     dropped += [f"subtitle comment or style: {one_line(' '.join(notes))[:240]}"] if notes else []
-    return Document(blocks, "text", dropped=dropped)
+    return Document(blocks, "text", metadata={"subtitles": True}, dropped=dropped)
 
 
 # ------------------------------------------------------------------ markdown

@@ -208,6 +208,8 @@ class HeaderReader:
         blocks = _split_metadata_blocks(blocks)
         # Markdown with neither front matter nor a heading for its title reads like plain text.
         plain = self.doc.format == "text" or self.doc.format == "markdown" and self.title is None
+        # Subtitles have no title line: their first cue is what was said ("Good evening.").
+        plain = plain and not self.doc.metadata.get("subtitles")
         consumed_until = 0
         title_candidates: list[int] = []
         saw_meta = saw_date = False

@@ -710,6 +710,7 @@ def match_label(
     known_single: frozenset = frozenset(),
     strict: bool = False,
     dashes: bool = True,
+    caps_fullstop: bool = True,
 ) -> Label | None:
     """The speaker label that opens `text`, if any.
 
@@ -726,7 +727,12 @@ def match_label(
     if stamp:
         # "[00:01:40] Question: …": a recording's timestamp before the label stays in the label as printed.
         label = match_label(
-            text[stamp.end() :], bold_lead=bold_lead, known_single=known_single, strict=strict, dashes=dashes
+            text[stamp.end() :],
+            bold_lead=bold_lead,
+            known_single=known_single,
+            strict=strict,
+            dashes=dashes,
+            caps_fullstop=caps_fullstop,
         )
         if label is not None:
             label.printed = f"{stamp.group(0).strip()} {label.printed}"
@@ -785,7 +791,7 @@ def match_label(
         or match["note"]
     ):
         return _finish(match, text, kind=LabelKind.QUESTION)
-    match = _CAPS_FULLSTOP.match(text)
+    match = _CAPS_FULLSTOP.match(text) if caps_fullstop else None  # not in captions set in capitals
     if match and len(re.sub(r"[^A-Z]", "", match["name"])) >= 2:
         name = match["name"]
         if base_key(name) in HONORIFICS:

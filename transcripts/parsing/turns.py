@@ -273,6 +273,11 @@ def _bare_resolver() -> Resolver:
 class TurnReader:
     """The turns half of the builder (see structure._Builder)."""
 
+    @property
+    def _caps_fullstop(self) -> bool:
+        """ "NAME. text" labels, except in subtitles, whose captions are often all in capitals."""
+        return not self.doc.metadata.get("subtitles")
+
     def _segments(self, blocks: list[Block]) -> list[_Segment]:
         # First pass: which names are used as labels at the start of a paragraph. A single word is
         # one when it opens two paragraphs or more ("Putin: …", "Sidhant: …" once is prose-like).
@@ -291,7 +296,9 @@ class TurnReader:
         # the title names ("Interview with Sergey Lavrov", then "LAVROV:").
         surnames = {base_key(name.split()[-1]) for name in names_in(self.title or "") if len(name.split()) >= 2}
         for block in blocks:
-            label = match_label(block.flat, bold_lead=block.bold_lead, known_single=frozenset(known))
+            label = match_label(
+                block.flat, bold_lead=block.bold_lead, known_single=frozenset(known), caps_fullstop=self._caps_fullstop
+            )
             if label and label.kind in (LabelKind.PERSON, LabelKind.OUTLET, LabelKind.ANONYMOUS):
                 known.add(base_key(label.name))
                 known.add(base_key(label.name.split()[-1]))
@@ -406,7 +413,11 @@ class TurnReader:
             lines = [part for line in lines for part in re.split(r"\s+(?=>>\s)", line)]
         first = "\n".join(lines)
         label = match_label(
-            one_line(first), bold_lead=block.bold_lead, known_single=self.known_labels, dashes=self.dashes
+            one_line(first),
+            bold_lead=block.bold_lead,
+            known_single=self.known_labels,
+            dashes=self.dashes,
+            caps_fullstop=self._caps_fullstop,
         )
         if label and label.kind == LabelKind.METADATA:
             label = None
@@ -447,7 +458,13 @@ class TurnReader:
         parts: list[tuple[Label | None, list[str]]] = [(label, [])]
         for i, line in enumerate(lines):
             if i > 0:
-                inner = match_label(line, known_single=self.known_labels, strict=True, dashes=self.dashes)
+                inner = match_label(
+                    line,
+                    known_single=self.known_labels,
+                    strict=True,
+                    dashes=self.dashes,
+                    caps_fullstop=self._caps_fullstop,
+                )
                 if inner and inner.kind != LabelKind.METADATA:
                     parts.append((inner, []))
                     continue
