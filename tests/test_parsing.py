@@ -1080,3 +1080,29 @@ def test_captions_in_capitals_are_what_was_said_not_labels_or_a_title():
     )
     parsed = parse_transcript(text, "briefing-2024-01-02.srt")
     assert [(t.label, t.paragraphs) for t in parsed.turns] == [(None, ["GOOD EVENING. THANK YOU FOR COMING."])]
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [("Presidential Aide Andrei Belousov", "Andrei Belousov"), ("MILITARY AIDE", None),
+     ("Note for the CIS media", None), ("Question from Izhevsk", None),
+     ("The athlete’s father and coach Abdulmanap Nurmagomedov", "Abdulmanap Nurmagomedov")],
+)  # fmt: skip
+def test_bold_labels_are_read_like_the_others(label, speaker):
+    """Bold labels ending in a colon were all people ("Note for the CIS media" was a speaker "CIS media")."""
+    html = (
+        "<html><body><article><h1>Meeting on the economy</h1><p>June 2, 2018</p>"
+        f"<p><b>{label}:</b> Thank you, Mr President.</p>"
+        "<p><b>President of Russia Vladimir Putin:</b> Good afternoon.</p></article></body></html>"
+    )
+    turns = parse_transcript(html.encode(), "m.html").turns
+    assert (turns[0].label, turns[0].speaker) == (label, speaker)
+
+
+def test_a_bold_sentence_before_a_colon_is_no_label():
+    html = (
+        "<html><body><article><h1>Accreditation</h1><p>June 2, 2018</p>"
+        "<p><b>Accreditation badge provides access to the following events:</b> the plenary, the concert.</p>"
+        "</article></body></html>"
+    )
+    assert [t.label for t in parse_transcript(html.encode(), "a.html").turns] == [None]

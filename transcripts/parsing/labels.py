@@ -173,6 +173,16 @@ ANONYMOUS_LABELS = {
     "interprète",
     "intérprete",
     "主持人",
+    # Staff and the hall, unnamed ("MILITARY AIDE:", "Response from the hall:").
+    "military aide",
+    "white house aide",
+    "senior aide",
+    "staffer",
+    "response from the hall",
+    "remark from the hall",
+    "reply from the hall",
+    "voice from the hall",
+    "remark from the audience",
     # Voices the transcript does not name ("WOMAN:", "CHILD:" at a White House event): UNNAMED_VOICES.
     "woman",
     "man",
@@ -528,8 +538,15 @@ def classify(name: str) -> str:
         return LabelKind.METADATA
     if is_outlet(name):
         return LabelKind.OUTLET
-    if first == "the" and rest and not set(rest.replace("-", " ").split()) & _PERSON_WORDS:
-        return LabelKind.OUTLET  # "The Globe and Mail:", "The Hindu:" — not "THE PRESIDENT:"
+    words = name.split()
+    if (
+        first == "the"
+        and rest
+        and len(words) <= 5
+        and all(w[:1].isupper() or w.lower() in CONNECTORS for w in words)
+        and not set(rest.replace("-", " ").split()) & _PERSON_WORDS
+    ):
+        return LabelKind.OUTLET  # "The Globe and Mail:", "The Hindu:" — not "THE PRESIDENT:", "The athlete's father …"
     return LabelKind.PERSON
 
 

@@ -20,6 +20,11 @@ TITLE_WORDS = {
     "chairperson",
     "commander",
     "rector",
+    # Posts before a name: "Presidential Aide Andrei Belousov", "JUDGE JACKSON", "Chief Justice …".
+    "aide",
+    "presidential",
+    "judge",
+    "justice",
     # Military ranks ("ADMIRAL KIRBY", "COLONEL …"); not "major" (Major Garrett) nor "marshal".
     "admiral",
     "colonel",
@@ -218,7 +223,6 @@ TITLE_WORDS = {
     "trade",
     "affairs",
     "interior",
-    "justice",
     "health",
     "energy",
     "union",
@@ -344,6 +348,10 @@ _PLACE_OR_TIME_WORDS = {
     "on", "in", "at", "during", "before", "after", "from", "into", "over", "amid", "via", "upon", "following",
     "regarding", "ahead", "as", "and",
 }  # fmt: skip
+_FUNCTION_WORDS = {
+    "what", "they", "are", "is", "was", "were", "we", "you", "how", "why", "who", "this", "that", "these",
+    "those", "our", "your", "their", "its", "it", "he", "she", "i", "my", "his", "her", "not", "no", "yes",
+}  # fmt: skip
 # Words that end the name of an event, after which the capitalised words before are that name.
 _EVENT_NAME_ENDS = {
     "forum", "championship", "championships", "cup", "prix", "games", "olympics", "festival", "expo",
@@ -441,7 +449,7 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
             capital = True  # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen", "Lula da Silva"
         dated = key in MONTHS and _next_to_number(tokens, index)  # "On September 10", not "Marco Rubio"
         stop = key in _TITLE_CASE_STOPS or dated or key in _WEEKDAYS or key in ("the", "a", "an", "all")
-        stop = stop or bool(_NUMBER_WORD.match(key))
+        stop = stop or bool(_NUMBER_WORD.match(key)) or key in _FUNCTION_WORDS  # "WHAT THEY ARE SAYING"
         honorific = key in HONORIFICS and not run  # "M. Jean-Noël Barrot", "Dr Vivian Balakrishnan"
         if (
             capital
@@ -688,6 +696,7 @@ _ORGANISATION_WORDS = {
     "climate", "energy", "health", "trade", "europe", "africa", "asia", "americas",
     # "… Council of Economics Advisers Jared Bernstein", "… World Jewish Congress Ronald Lauder".
     "advisers", "advisors", "congress", "assembly", "parliament", "senate", "duma", "institutions", "institution",
+    "directorate",
 }  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from transcripts.parsing.blocks import (
     one_line,
 )
 from transcripts.parsing.labels import (
+    CONNECTORS,
     TIMESTAMP,
     UPPER,
     Label,
@@ -65,6 +66,17 @@ def _answers_after_questions(segments: list[_Segment]) -> list[_Segment]:
         else:
             out.append(segment)
     return out
+
+
+def _few_lower_words(printed: str) -> bool:
+    """A bold lead ending in a colon is a label when short, a marker ("Question from the hall"), or
+    when it holds a name (two capitalised words running: "Panel moderator, NBC host Megyn Kelly");
+    "Accreditation badge provides access to the following events" is a sentence."""
+    words = printed.split()
+    if len(words) <= 2 or classify(printed) != LabelKind.PERSON:
+        return True
+    capital = [w[:1].isupper() and w.lower() not in CONNECTORS for w in words]
+    return any(a and b for a, b in zip(capital, capital[1:]))
 
 
 def _rest_of(body: str, label: Label) -> str:
@@ -436,7 +448,9 @@ class TurnReader:
                 and not sentence_opening(printed)
             ):
                 rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
-                label = Label(printed, printed, None, rest, LabelKind.PERSON)
+                kind = classify(printed)  # "Note for the CIS media:" is nobody, "Q:" asks
+                if kind != LabelKind.METADATA and _few_lower_words(printed):
+                    label = Label(printed, printed, None, rest, kind)
         opened = _BRACKETED_OPENER.match(one_line(first)) if label is None and self.bracket_labels else None
         if opened and " ".join(opened["name"].split()) in self.bracket_labels:
             name = " ".join(opened["name"].split())
