@@ -506,7 +506,7 @@ def _without_country(words: list[str]) -> list[str]:
     for cut in range(min(len(words) - 1, 4), 0, -1):
         if " ".join(words[:cut]).lower() in _country_names():
             return words[cut:]
-    while len(words) > 2 and _not_a_name(words[0]):  # "Ministro degli Esteri Antonio Tajani"
+    while len(words) > 2 and not_a_name(words[0]):  # "Ministro degli Esteri Antonio Tajani"
         words = words[1:]
     return words
 
@@ -582,7 +582,7 @@ def strip_titles(name: str) -> str:
             # "President of Russia …", "Chancellor of the Federal Republic of Germany …", "Ministro degli
             # Esteri …", "LE PRÉSIDENT DE LA RÉPUBLIQUE": skip the office's object, keep the name after it.
             j = i
-            while j < len(tokens) and (tokens[j].lower() in CONNECTORS | _OF_WORDS or _not_a_name(tokens[j])):
+            while j < len(tokens) and (tokens[j].lower() in CONNECTORS | _OF_WORDS or not_a_name(tokens[j])):
                 j += 1
             i = _name_at_end(tokens, j)
             continue
@@ -643,7 +643,7 @@ _OFFICE_OBJECT_WORDS = {
 }  # fmt: skip
 
 
-def _not_a_name(token: str) -> bool:
+def not_a_name(token: str) -> bool:
     """A word of an office or of what it is of, never of a person's name."""
     key = base_key(token).strip(".,")
     return key in TITLE_WORDS or key in _ORGANISATION_WORDS or key in _OFFICE_OBJECT_WORDS or key in _country_names()
@@ -667,7 +667,7 @@ def _name_at_end(tokens: list[str], start: int) -> int:
             k -= 1
             continue
         lower = not token[:1].isupper() and not _NAME_PARTICLE.match(token)  # "el-Sisi" is a name
-        if lower or _not_a_name(token) or words >= wanted and key not in _NAME_PREFIXES:
+        if lower or not_a_name(token) or words >= wanted and key not in _NAME_PREFIXES:
             break
         if _INITIAL.match(token) or _PATRONYMIC.search(key) or _NAME_PARTICLE.match(token):
             wanted = max(wanted, 3)
@@ -844,7 +844,7 @@ def offices_in(text: str) -> dict[str, str]:
             key = base_key(word).strip(".")
             if key in MONTHS and _next_to_number(tokens + following, index):
                 break  # "President Biden March 12, 2025"
-            if key in HONORIFICS or _not_a_name(word):
+            if key in HONORIFICS or not_a_name(word):
                 words = []  # "Minister for Foreign Affairs Dr Vivian Balakrishnan": what comes before
                 continue
             if word.lower() in CONNECTORS or key in OFFICES or key in _TITLE_CASE_STOPS:
@@ -878,7 +878,7 @@ def roster_in(lines: list[str]) -> dict[str, str]:
             # "President: Thank you, …" is a label the reader missed, not a list: a name has an
             # honorific before it or two words.
             named = len(words) >= 2 or match["honorific"]
-            if words and named and not any(_not_a_name(w) for w in words):
+            if words and named and not any(not_a_name(w) for w in words):
                 found.setdefault(OFFICES[base_key(match["office"])], " ".join(words))
     return found
 
@@ -969,7 +969,7 @@ class Resolver:
                 at >= 0
                 and label[at:] == words
                 and (at == 0 or label[at - 1] not in _OF_WORDS | {"the"})
-                and not any(_not_a_name(word) for word in extra)
+                and not any(not_a_name(word) for word in extra)
             ):
                 return name
         return None

@@ -23,7 +23,7 @@ from transcripts.parsing.labels import (
     sentence_opening,
 )
 from transcripts.parsing.model import LabelKind, Turn
-from transcripts.parsing.people import TITLE_WORDS, Resolver, _not_a_name, gazetteer_keys, names_in, office_key
+from transcripts.parsing.people import TITLE_WORDS, Resolver, gazetteer_keys, names_in, not_a_name, office_key
 from transcripts.parsing.roles import MODERATORS, assign_roles
 
 
@@ -48,7 +48,7 @@ _QUESTION_END = re.compile(r"[?？]\W{0,3}$")
 
 def _answers_after_questions(segments: list[_Segment]) -> list[_Segment]:
     """An interview that labels only its questions ("Q: …?" then the answer, unlabelled): the
-    paragraphs after a question's last paragraph ending in "?" are the answer, not the question."""
+    paragraphs after the question's first run of paragraphs ending in "?" are the answer."""
     asking = (LabelKind.QUESTION, LabelKind.OUTLET)
     labels = [segment.label for segment in segments if segment.label is not None]
     if len(labels) < 2 or any(label.kind not in asking for label in labels):
@@ -68,7 +68,7 @@ def _answers_after_questions(segments: list[_Segment]) -> list[_Segment]:
     return out
 
 
-def _few_lower_words(printed: str) -> bool:
+def _reads_as_label(printed: str) -> bool:
     """A bold lead ending in a colon is a label when short, a marker ("Question from the hall"), or
     when it holds a name (two capitalised words running: "Panel moderator, NBC host Megyn Kelly");
     "Accreditation badge provides access to the following events" is a sentence."""
@@ -273,7 +273,7 @@ def _title_only_label(block: Block) -> bool:
     # America's Auto Supply Chain", "Lessons Learned for the Future", "Note for the CIS media").
     if any(base_key(w).strip(".,") in TITLE_WORDS for w in words) or base_key(text) in gazetteer_keys():
         return True
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not _not_a_name(w) for w in words)
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not not_a_name(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -449,7 +449,7 @@ class TurnReader:
             ):
                 rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
                 kind = classify(printed)  # "Note for the CIS media:" is nobody, "Q:" asks
-                if kind != LabelKind.METADATA and _few_lower_words(printed):
+                if kind != LabelKind.METADATA and _reads_as_label(printed):
                     label = Label(printed, printed, None, rest, kind)
         opened = _BRACKETED_OPENER.match(one_line(first)) if label is None and self.bracket_labels else None
         if opened and " ".join(opened["name"].split()) in self.bracket_labels:
