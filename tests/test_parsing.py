@@ -644,6 +644,12 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("subtitles-2024-03-12.vtt", None, "2024-03-12",
          [("Sergey Lavrov", None), (None, "question"), ("Sergey Lavrov", "answer")]),
         ("captions-2024-04-29.srt", None, "2024-04-29", [("Antony Blinken", None), (None, "question"), (None, None)]),
+        # "问：……？答：……" in one paragraph (the MFA's written answers to journalists).
+        ("zh_qa_inline.txt", "外交部发言人就美方对华加征关税答记者问", "2024-05-15",
+         [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        # The Russian MFA's answer to a question, the spokeswoman named in the genitive in the title.
+        ("ru_mfa_answer.txt", None, "2024-05-15",
+         [(None, "question"), ("Maria Zakharova", "answer"), (None, "question"), ("Maria Zakharova", "answer")]),
         # A page that sets its turns in a table, a row per turn (bold name | words), its date above the table.
         ("table_rows.html", "Plenary debate on foreign policy", "2024-04-03",
          [(None, None), ("Radosław Sikorski", None), (None, None), ("Anna Kowalska", "question"),
@@ -1106,3 +1112,11 @@ def test_a_bold_sentence_before_a_colon_is_no_label():
         "</article></body></html>"
     )
     assert [t.label for t in parse_transcript(html.encode(), "a.html").turns] == [None]
+
+
+def test_a_labels_text_is_not_repeated_in_the_turn_after_it():
+    """A label whose text ran on over a hard line break into the next label ("MS. JEAN-PIERRE: Yes." then
+    "Q Tomorrow is …" in the same paragraph): its turn repeated the next turn's words (2 of 1,544 files)."""
+    text = "Press briefing\n\nAugust 4, 2022\n\nQ: Thanks, Karine.\n\nMS. JEAN-PIERRE: Yes.\nQ: Tomorrow is jobs day.\n"
+    turns = parse_transcript(text.encode(), "b.txt").turns
+    assert [t.paragraphs for t in turns] == [["Thanks, Karine."], ["Yes."], ["Tomorrow is jobs day."]]

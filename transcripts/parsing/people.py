@@ -1002,9 +1002,14 @@ class Resolver:
             return keys[key]
         if _CYRILLIC.search(key):
             # Russian titles decline names: "Лаврова", "Путиным" are Лавров, Путин.
-            for ending in ("ым", "ом", "ой", "ему", "а", "у", "е"):
+            # (Keys are folded: "й" is "и" in them.)
+            for ending in ("ым", "ом", "ои", "ой", "ему", "а", "у", "е"):
                 if key.endswith(ending) and key[: -len(ending)] in keys:
                     return keys[key[: -len(ending)]]
+            # Women's surnames: "Захаровой", "Захаровою", "Захарову" are Захарова.
+            for ending in ("ои", "ой", "ою", "у"):
+                if key.endswith(ending) and key[: -len(ending)] + "а" in keys:
+                    return keys[key[: -len(ending)] + "а"]
         return name
 
     def _office_holder(self, office: str) -> str | None:

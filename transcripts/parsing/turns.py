@@ -43,6 +43,8 @@ _STAGE_DIRECTION = re.compile(
     r"cheering|booing|chanting|technical|recording|break|audio|sic|continued|cont)\b",
     re.I,
 )
+_INLINE_QUESTION = re.compile(r"^(?:问|問|Q)\s*[:：]")
+_INLINE_ANSWER = re.compile(r"(?<=[?？])\s*(?=(?:答|A)\s*[:：])")
 _QUESTION_END = re.compile(r"[?？]\W{0,3}$")
 
 
@@ -80,8 +82,15 @@ def _reads_as_label(printed: str) -> bool:
 
 
 def _rest_of(body: str, label: Label) -> str:
-    index = body.find(label.rest[:20]) if label.rest else -1
-    return body[index:] if index >= 0 else label.rest
+    """The text after the label within `body` (the first line's chunk, where the label's own rest ran
+    on over later lines)."""
+    after = body.find(label.printed)
+    after = after + len(label.printed) if after >= 0 else 0
+    for size in (20, 8, 3):
+        index = body.find(label.rest[:size], after) if label.rest else -1
+        if index >= 0:
+            return body[index:]
+    return label.rest
 
 
 _ALONE_MAX_CHARS = 100
@@ -423,6 +432,9 @@ class TurnReader:
         if block.text.lstrip().startswith(">>"):
             # Captions run voices together on a line: "… TO BE HERE. >> MR. SECRETARY, WHAT …".
             lines = [part for line in lines for part in re.split(r"\s+(?=>>\s)", line)]
+        if _INLINE_QUESTION.match(block.text.lstrip()):
+            # "问：……有何回应？答：中方……" / "Q: … now? A: We …": the answer after the question's mark.
+            lines = [part for line in lines for part in _INLINE_ANSWER.split(line)]
         first = "\n".join(lines)
         label = match_label(
             one_line(first),
