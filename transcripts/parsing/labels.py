@@ -17,6 +17,15 @@ from pathlib import Path
 
 from transcripts.parsing.model import LabelKind
 
+# The gazetteer's data files (people.json, entities.json); people.py and the entities read them too.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=4)
+def data_file(name: str) -> dict:
+    return json.loads((DATA_DIR / name).read_text("utf-8"))
+
+
 QUESTION_LABELS = {
     "q",
     "p",  # Spanish "P.- / R.-" (pregunta, respuesta)
@@ -553,8 +562,11 @@ def classify(name: str) -> str:
 @lru_cache(maxsize=1)
 def _media_names() -> frozenset[str]:
     """The news organisations of the gazetteer, by every name ("Der Spiegel", "Le Monde", "TASS")."""
-    data = json.loads((Path(__file__).resolve().parent.parent / "data" / "entities.json").read_text("utf-8"))
-    return frozenset(base_key(name) for media in data["media"] for name in [media["name"], *media.get("aliases", [])])
+    return frozenset(
+        base_key(name)
+        for media in data_file("entities.json")["media"]
+        for name in [media["name"], *media.get("aliases", [])]
+    )
 
 
 # Offices of state in a label make it a person's, whatever else it names: "Communications and Mass
@@ -596,8 +608,7 @@ def is_outlet(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
     """Every word of the gazetteer's people's names and aliases ("lavrov", "putin", "kim")."""
-    data = json.loads((Path(__file__).resolve().parent.parent / "data" / "people.json").read_text("utf-8"))
-    names = [n for person in data["people"] for n in [person["name"], *person.get("aliases", [])]]
+    names = [n for person in data_file("people.json")["people"] for n in [person["name"], *person.get("aliases", [])]]
     return frozenset(word for name in names for word in base_key(name).split())
 
 

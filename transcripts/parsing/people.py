@@ -7,12 +7,9 @@ import difflib
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from transcripts.parsing.dates import MONTHS
-from transcripts.parsing.labels import CONNECTORS, HONORIFICS, UPPER, base_key, is_chinese_name
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from transcripts.parsing.labels import CONNECTORS, DATA_DIR, HONORIFICS, UPPER, base_key, is_chinese_name
 
 TITLE_WORDS = {
     # Posts that come between an organisation and a name ("Nezavisimaya Gazeta Chief Editor …").

@@ -105,12 +105,13 @@ def _tab_labels(text: str) -> str:
     label and a tab, the tab is that label's delimiter."""
     if "\t" not in text:
         return text
+    openers = [m["name"] for m in _TAB_LABEL.finditer(text)]
     labels = {
-        m["name"]
-        for m in _TAB_LABEL.finditer(text)
-        if (label := match_label(m["name"].strip() + ": X")) is not None and label.kind != LabelKind.METADATA
+        name
+        for name in set(openers)
+        if (label := match_label(name.strip() + ": X")) is not None and label.kind != LabelKind.METADATA
     }
-    if sum(1 for m in _TAB_LABEL.finditer(text) if m["name"] in labels) < 2:
+    if sum(1 for name in openers if name in labels) < 2:
         return text
     return _TAB_LABEL.sub(lambda m: f"{m['name'].strip()}: " if m["name"] in labels else m.group(0), text)
 

@@ -70,12 +70,12 @@ def _answers_after_questions(segments: list[_Segment]) -> list[_Segment]:
     return out
 
 
-def _reads_as_label(printed: str) -> bool:
+def _reads_as_label(printed: str, kind: str) -> bool:
     """A bold lead ending in a colon is a label when short, a marker ("Question from the hall"), or
     when it holds a name (two capitalised words running: "Panel moderator, NBC host Megyn Kelly");
     "Accreditation badge provides access to the following events" is a sentence."""
     words = printed.split()
-    if len(words) <= 2 or classify(printed) != LabelKind.PERSON:
+    if len(words) <= 2 or kind != LabelKind.PERSON:
         return True
     capital = [w[:1].isupper() and w.lower() not in CONNECTORS for w in words]
     return any(a and b for a, b in zip(capital, capital[1:]))
@@ -461,7 +461,7 @@ class TurnReader:
             ):
                 rest = one_line(first)[len(block.bold_lead) :].lstrip(" :：")
                 kind = classify(printed)  # "Note for the CIS media:" is nobody, "Q:" asks
-                if kind != LabelKind.METADATA and _reads_as_label(printed):
+                if kind != LabelKind.METADATA and _reads_as_label(printed, kind):
                     label = Label(printed, printed, None, rest, kind)
         opened = _BRACKETED_OPENER.match(one_line(first)) if label is None and self.bracket_labels else None
         if opened and " ".join(opened["name"].split()) in self.bracket_labels:
