@@ -22,8 +22,8 @@ def editor(client):
     return user
 
 
-def search_count(client, q: str) -> int:
-    html = client.get("/search/", {"q": q}).content.decode()
+def search_count(client, q: str, **more) -> int:
+    html = client.get("/search/", {"q": q, **more}).content.decode()
     return 0 if "Nothing matches" in html else int(html.split('class="count">')[1].split(" ")[0])
 
 
@@ -124,8 +124,11 @@ def test_editing_a_turn_in_the_admin_changes_search_and_mentions(client, editor,
     new_text = "We discussed Zanzibar and Tanzania at length."
     response = client.post(url, inline_post_data(seed_event, {2: new_text}))
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert search_count(client, "Zanzibar") == 1
+    assert search_count(client, "Zanzibar", sort="newest") == 1
     turn = seed_event.utterances.get(sequence=2)
+    # Ranked, the answers to that turn have its words too (at half weight).
+    answers = seed_event.utterances.filter(answers=turn).count()
+    assert search_count(client, "Zanzibar") == 1 + answers
     assert set(turn.mentions.values_list("entity__name", flat=True)) == {"Tanzania"}
     assert Entity.objects.get(name="Tanzania").mention_count == 1
     assert LogEntry.objects.filter(object_id=str(seed_event.pk), user=editor).exists()

@@ -218,7 +218,7 @@ def test_transcripts_in_other_languages_are_searchable_and_linked_after_ingest()
         "ar_mfa.txt": "ar", "es_maec.txt": "es", "vn_mofa.txt": "vi", "pl_msz.txt": "pl",
     }  # fmt: skip
     for word, filename in (("المفاوضات", "ar_mfa.txt"), ("Gibraltar", "es_maec.txt"), ("Biển Đông", "vn_mofa.txt")):
-        results = search_utterances(QueryDict(f"q={word}"), with_facets=False).results
+        results = search_utterances(QueryDict(f"q={word}&sort=newest"), with_facets=False).results
         assert [u.event.original_filename for u in results] == [filename], word
     linked = set(Mention.objects.values_list("entity__name", "utterance__event__original_filename"))
     assert {("Spain", "es_maec.txt"), ("Vietnam", "vn_mofa.txt")} <= linked

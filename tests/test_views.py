@@ -62,7 +62,8 @@ def test_phrase_ranks_above_scattered_words(client, seed_event):
 
 
 def test_date_filter_excludes_other_years(client, seed_event):
-    assert "2 turns" in client.get("/search/", {"q": "Abu Dhabi", "date_from": "2025-01-01"}).content.decode()
+    dated = {"q": "Abu Dhabi", "date_from": "2025-01-01", "sort": "newest"}
+    assert "2 turns" in client.get("/search/", dated).content.decode()
     html = client.get("/search/", {"q": "Abu Dhabi", "date_to": "2020-01-01"}).content.decode()
     assert "Nothing matches" in html
 

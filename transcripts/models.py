@@ -259,6 +259,9 @@ class Utterance(models.Model):
     # Maintained by a database trigger (transcripts/search_sql.py); never written from Python.
     search_vector = SearchVectorField(null=True, editable=False)
     exact_vector = SearchVectorField(null=True, editable=False)
+    # For an answer, its question's search_vector: ranked by relevance, an answer is found by what it
+    # was asked about, at half the weight of its own words (transcripts/ranking.py).
+    context_vector = SearchVectorField(null=True, editable=False)
     # A copy of the event's date (triggers keep it in step, migration 0009), so "newest first"
     # walks one index instead of sorting every match.
     event_date = models.DateField(null=True, blank=True, editable=False)
@@ -279,6 +282,11 @@ class Utterance(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="utterance_search_gin"),
             GinIndex(fields=["exact_vector"], name="utterance_exact_gin"),
+            GinIndex(
+                fields=["context_vector"],
+                name="utterance_context_gin",
+                condition=models.Q(context_vector__isnull=False),
+            ),
             models.Index(fields=["speaker", "event"]),
             models.Index(F("event_date").desc(nulls_last=True), F("event").desc(), "sequence", name="utterance_newest"),
             models.Index(F("event_date").asc(nulls_last=True), "event", "sequence", name="utterance_oldest"),

@@ -86,13 +86,17 @@ class Leaf:
     turns: int = 0  # how many turns hold the commonest of them (its document frequency)
     speakers: list[int] = field(default_factory=list)  # the speakers this word names
 
-    def condition(self, spoken: bool = True) -> tuple[str, list]:
+    def condition(self, spoken: bool = True, asked: bool = False) -> tuple[str, list]:
         """The SQL test of this term; with `spoken`, a word naming a speaker is also met by every
-        turn of that speaker."""
+        turn of that speaker; with `asked`, an unquoted word (not a speaker's name) is also
+        met by the answers to a question that has it."""
         sql = f'"{TABLE}"."{self.column}" @@ ({self.tsquery})'
         params = list(self.params)
         if self.term.negated:
             return f"NOT ({sql})", params
+        if asked and self.column == "search_vector" and not self.speakers:
+            sql = f'({sql} OR "{TABLE}"."context_vector" @@ ({self.tsquery}))'
+            params += self.params
         if spoken and self.speakers:
             sql = f'({sql} OR "{TABLE}"."speaker_id" = ANY(%s))'
             params.append(self.speakers)
@@ -109,10 +113,11 @@ class TextQuery:
     average_length: float = 100.0
     voices: list[Voice] = field(default_factory=list)  # speakers named by the query's words
 
-    def condition(self, any_word: bool = False) -> tuple[str, list]:
+    def condition(self, any_word: bool = False, asked: bool = False) -> tuple[str, list]:
         """All terms (the default); with `any_word`, quoted phrases and excluded words still
         required but any one of the other words enough: for ranking, which puts the turns that
-        have most of the words first."""
+        have most of the words first. With `asked`, an answer also has the unquoted words of the
+        question it answers (for ranking, which weighs them less than its own)."""
         required = self.clauses
         optional: list[list[Leaf]] = []
         if any_word:
@@ -122,7 +127,7 @@ class TextQuery:
         for clause in required:
             sqls = []
             for leaf in clause:
-                sql, leaf_params = leaf.condition()
+                sql, leaf_params = leaf.condition(asked=asked)
                 sqls.append(sql)
                 params += leaf_params
             parts.append("(" + " OR ".join(sqls) + ")")
@@ -133,7 +138,7 @@ class TextQuery:
             # not bring in all of them; a query of nothing but the name does.
             spoken = all(leaf.speakers for leaf in leaves)
             for leaf in leaves:
-                sql, leaf_params = leaf.condition(spoken)
+                sql, leaf_params = leaf.condition(spoken, asked)
                 sqls.append(sql)
                 params += leaf_params
             parts.append("(" + " OR ".join(sqls) + ")")

@@ -39,10 +39,11 @@ def build_query(text: str, language: str | None = None) -> TextQuery | None:
     return build(clean_text(text or ""), configs, read_connection(), restrict=not language)
 
 
-def matching(queryset: QuerySet, query: TextQuery, any_word: bool = False) -> QuerySet:
+def matching(queryset: QuerySet, query: TextQuery, any_word: bool = False, asked: bool = False) -> QuerySet:
     """Turns matching the query (through the GIN indexes); ranking is added only where needed.
-    `any_word`: turns with any of the unquoted words (for ranking by relevance)."""
-    sql, params = query.condition(any_word=any_word)
+    `any_word`: turns with any of the unquoted words; `asked`: answers count the words of their
+    question too (both for ranking by relevance)."""
+    sql, params = query.condition(any_word=any_word, asked=asked)
     return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
 
 
@@ -254,7 +255,10 @@ def search_utterances(
     # Ranked by relevance, a turn needs only some of the words (the best have most of them);
     # listed by date, all of them.
     outcome.any_word = bool(query and outcome.sort == "relevance" and query.optional_words)
-    matches = matching(filterset.qs, query, any_word=outcome.any_word) if query else filterset.qs
+    # Ranked, an answer is also found by the words of the question it answers ("Afghanistan
+    # withdrawal": the spokeswoman's answer to that question may name neither).
+    relevance = outcome.sort == "relevance"
+    matches = matching(filterset.qs, query, any_word=outcome.any_word, asked=relevance) if query else filterset.qs
     # One pass over the matches (up to the cap): the count, the facet columns, and for a small
     # result set everything needed to sort it by date here instead of asking the database again.
     found = list(matches.order_by().values_list(*MATCH_COLUMNS)[: COUNT_CAP + 1])

@@ -3,9 +3,11 @@
 `search_vector` holds the turn's words stemmed in its language (`search_config`);
 `exact_vector` the same words as written, only case and accents folded (`verbatim_exact`), for
 quoted phrases. Both are built from `index_text` when it is set (Chinese, see
-transcripts.textindex), else from `text`. A trigger, not Python, fills them on every insert and on
-updates that change what they are built from, so no path (admin, ingest, raw SQL) leaves them
-stale; a turn also takes its event's date when inserted.
+transcripts.textindex), else from `text`. `context_vector`, for an answer, is the `search_vector`
+of the question it answers (ranked by relevance, an answer is found by what it was asked,
+transcripts/ranking.py). Triggers, not Python, fill them on every insert and on updates that
+change what they are built from, so no path (admin, ingest, raw SQL) leaves them stale; a turn
+also takes its event's date when inserted.
 """
 
 EXACT_CONFIGURATION = """
@@ -24,6 +26,11 @@ BEGIN
     IF TG_OP = 'INSERT' AND NEW.event_date IS NULL THEN
         SELECT date INTO NEW.event_date FROM transcripts_event WHERE id = NEW.event_id;
     END IF;
+    -- An answer also carries the words of the question it answers (ingest inserts a question
+    -- before its answers, in the same statement or an earlier one).
+    IF TG_OP = 'INSERT' OR NEW.answers_id IS DISTINCT FROM OLD.answers_id THEN
+        NEW.context_vector := (SELECT search_vector FROM transcripts_utterance WHERE id = NEW.answers_id);
+    END IF;
     IF TG_OP = 'UPDATE'
        AND NEW.text IS NOT DISTINCT FROM OLD.text
        AND NEW.index_text IS NOT DISTINCT FROM OLD.index_text
@@ -37,14 +44,32 @@ BEGIN
     RETURN NEW;
 END
 $$ LANGUAGE plpgsql;
+
+-- A question whose words change (an editor's correction) passes them on to its answers.
+CREATE OR REPLACE FUNCTION transcripts_utterance_context() RETURNS trigger AS $$
+BEGIN
+    UPDATE transcripts_utterance SET context_vector = NEW.search_vector WHERE answers_id = NEW.id;
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
 """
 
 TRIGGER = """
 DROP TRIGGER IF EXISTS transcripts_utterance_search_vector ON transcripts_utterance;
 CREATE TRIGGER transcripts_utterance_search_vector
-    BEFORE INSERT OR UPDATE OF text, index_text, search_config, search_vector, exact_vector
+    BEFORE INSERT OR UPDATE OF text, index_text, search_config, search_vector, exact_vector, answers_id
     ON transcripts_utterance
     FOR EACH ROW EXECUTE FUNCTION transcripts_utterance_search_vector();
+DROP TRIGGER IF EXISTS transcripts_utterance_context ON transcripts_utterance;
+CREATE TRIGGER transcripts_utterance_context
+    AFTER UPDATE ON transcripts_utterance
+    FOR EACH ROW WHEN (OLD.search_vector IS DISTINCT FROM NEW.search_vector)
+    EXECUTE FUNCTION transcripts_utterance_context();
+"""
+# Every answer's question words, once (migration 0021); the triggers keep them after that.
+BACKFILL_CONTEXT = """
+UPDATE transcripts_utterance AS a SET context_vector = q.search_vector
+FROM transcripts_utterance AS q WHERE a.answers_id = q.id;
 """
 
 # How many turns each stemmed word of `search_vector` is in: the inverse document frequency of
@@ -80,10 +105,15 @@ BEGIN
     ELSIF TG_OP = 'DELETE' THEN"""
     + _SUBTRACT.format(count=_COUNT.format(rows="old_rows"))
     + """
-    ELSE"""
-    + _SUBTRACT.format(count=_COUNT.format(rows=_CHANGED.format(side="o")))
-    + _ADD.format(count=_COUNT.format(rows=_CHANGED.format(side="n")))
-    + """
+    ELSE
+        -- Planned afresh each time (EXECUTE): a plan cached after a one-row update would pair
+        -- the old and new rows of a 6,000-row update one by one (minutes instead of a second).
+        EXECUTE $sql$"""
+    + _SUBTRACT.format(count=_COUNT.format(rows=_CHANGED.format(side="o"))).rstrip(";")
+    + """$sql$;
+        EXECUTE $sql$"""
+    + _ADD.format(count=_COUNT.format(rows=_CHANGED.format(side="n"))).rstrip(";")
+    + """$sql$;
     END IF;
     RETURN NULL;
 END

@@ -1,0 +1,103 @@
+"""Relevance on research queries judged over 400 real transcripts of the bulk corpus
+(tests/data/relevance_bulk.json: how they were pooled and graded), and the mechanism that won
+there: an answer is also found by the words of the question it answers."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from urllib.parse import urlencode
+
+import pytest
+from django.http import QueryDict
+
+from tests.bulk_sample import bulk_members, bulk_present
+from tests.conftest import ROOT
+from transcripts.ingest import ingest_bytes
+from transcripts.models import Entity, Event, Lexeme, Publisher, Speaker, Utterance
+from transcripts.search import search_utterances
+
+JUDGED = json.loads((ROOT / "tests" / "data" / "relevance_bulk.json").read_text(encoding="utf-8"))
+
+pytestmark = [
+    pytest.mark.skipif(not bulk_present(), reason="../shared/corpus/bulk is not beside the project"),
+    pytest.mark.django_db,
+]
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    """The 400 judged transcripts, ingested once (~40 s)."""
+    with django_db_blocker.unblock():
+        for name, data in bulk_members(JUDGED["transcripts"]):
+            assert ingest_bytes(data, name).ok, name
+        yield
+        Event.objects.all().delete()
+        for model in (Speaker, Entity, Publisher, Lexeme):
+            model.objects.all().delete()
+
+
+def search(q: str, **more):
+    return search_utterances(QueryDict(urlencode({"q": q, **more})), page_size=10, with_facets=False)
+
+
+def ndcg_at_10(ranked: list[int], grades: dict[int, int]) -> float:
+    dcg = sum((2 ** grades.get(pk, 0) - 1) / math.log2(i + 2) for i, pk in enumerate(ranked[:10]))
+    ideal = sorted(grades.values(), reverse=True)[:10]
+    return dcg / sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+
+
+def test_ranking_on_judged_research_queries(archive):
+    """Mean nDCG@10 over the 30 queries: 0.900 when written (BM25 0.634, tantivy 0.648 on the same
+    judgments; this ranking without the question's words 0.795)."""
+    where = {
+        (name, seq): pk for pk, name, seq in Utterance.objects.values_list("pk", "event__original_filename", "sequence")
+    }
+    scores, kinds = {}, {}
+    for query in JUDGED["queries"]:
+        grades = {where[(t["file"].rsplit("/", 1)[-1], t["turn"])]: t["grade"] for t in query["judged"]}
+        more = {"sort": "relevance", **({"speaker": query["speaker"]} if "speaker" in query else {})}
+        ranked = [u.pk for u in search(query["q"], **more).results]
+        assert ranked, query["q"]
+        scores[query["q"]] = ndcg_at_10(ranked, grades)
+        kinds.setdefault(query["kind"], []).append(scores[query["q"]])
+    mean = sum(scores.values()) / len(scores)
+    by_kind = {kind: round(sum(v) / len(v), 3) for kind, v in kinds.items()}
+    assert mean >= 0.87, (round(mean, 3), by_kind, {q: round(s, 2) for q, s in scores.items() if s < 0.8})
+    assert min(by_kind.values()) >= 0.8, by_kind
+
+
+def _words_in(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"\w+", text.lower())}
+
+
+def test_an_answer_is_found_by_the_question_it_answers(archive):
+    """Geng Shuang on "North Korea": he says "the DPRK" and "the Peninsula"; his answers to questions
+    about North Korea are found, ranked, through the question. Sorted by date every word must be
+    in the turn itself."""
+    ranked = search("North Korea", sort="relevance", speaker="geng-shuang")
+    asked = [u for u in ranked.results if not {"north", "korea"} & _words_in(u.text)]
+    assert asked, "some of his answers in the top 10 say neither word"
+    for answer in asked:
+        assert answer.role == "answer" and answer.answers is not None
+        assert {"north", "korea"} & _words_in(answer.answers.text)
+    dated = search_utterances(
+        QueryDict("q=North+Korea&sort=newest&speaker=geng-shuang"), page_size=500, with_facets=False
+    )
+    assert dated.count < ranked.count
+    assert all({"north", "korea"} <= _words_in(u.text) for u in dated.results)
+
+
+def test_a_question_that_changes_passes_its_words_to_its_answers(archive):
+    event = ingest_bytes(b"Talks\n\nQ: What about the dam?\n\nMR. SMITH: We will see.\n", "dam.txt").event
+    answer = event.utterances.get(sequence=2)
+    assert answer.answers_id == event.utterances.get(sequence=1).pk
+    assert [u.pk for u in search("dam", event=event.slug).results] == [answer.answers_id, answer.pk]
+    # An editor corrects the question; the answer follows it.
+    Utterance.objects.filter(pk=answer.answers_id).update(text="What about the reservoir?")
+    assert [u.pk for u in search("reservoir", event=event.slug).results] == [answer.answers_id, answer.pk]
+    assert not search("dam", event=event.slug).results
+    # Not an answer any more: only its own words.
+    Utterance.objects.filter(pk=answer.pk).update(answers=None)
+    assert [u.pk for u in search("reservoir", event=event.slug).results] == [answer.answers_id]
