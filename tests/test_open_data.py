@@ -84,7 +84,7 @@ def test_api_search_fields_filters_and_snippets(client, seed_event):
     assert data["count"] == len(data["results"]) >= 1 and data["sort"] == "relevance"
     hit = data["results"][0]
     assert set(hit) == {"id", "sequence", "speaker", "label", "affiliation", "role", "note", "text", "answers",
-                        "url", "event", "snippet_html"}  # fmt: skip
+                        "url", "event", "snippet_html", "asked_snippet_html"}  # fmt: skip
     assert hit["speaker"] == {"slug": "sergey-lavrov", "name": "Sergey Lavrov"}
     assert "<mark>Minsk</mark>" in hit["snippet_html"] and hit["url"].startswith("http://testserver/u/")
     assert {row["label"] for row in data["facets"]["speaker"]} == {"Sergey Lavrov"}

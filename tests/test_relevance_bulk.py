@@ -82,11 +82,41 @@ def test_an_answer_is_found_by_the_question_it_answers(archive):
     for answer in asked:
         assert answer.role == "answer" and answer.answers is not None
         assert {"north", "korea"} & _words_in(answer.answers.text)
+        # The page shows the question that brought it, with the words marked.
+        assert "<mark>" in str(answer.asked_snippet) and "<mark>" not in str(answer.snippet)
+    # Every result shows where the words are: in its own text or in the question it answers.
+    assert all(("<mark>" in str(u.snippet)) != bool(u.asked_snippet) for u in ranked.results)
     dated = search_utterances(
         QueryDict("q=North+Korea&sort=newest&speaker=geng-shuang"), page_size=500, with_facets=False
     )
     assert dated.count < ranked.count
     assert all({"north", "korea"} <= _words_in(u.text) for u in dated.results)
+
+
+def test_the_search_page_says_which_question_found_an_answer(archive, client):
+    html = client.get("/search/", {"q": "North Korea", "speaker": "geng-shuang"}).content.decode()
+    assert "answers to a question that has them" in html
+    assert html.count("Found by the question it answers") >= 1
+    html = client.get("/search/", {"q": "North Korea", "speaker": "geng-shuang", "sort": "newest"}).content.decode()
+    assert "Found by the question it answers" not in html
+
+
+def test_the_api_gives_the_question_that_found_an_answer(archive, client):
+    hits = client.get("/api/search/", {"q": "North Korea", "speaker": "geng-shuang"}).json()["results"]
+    asked = [hit for hit in hits if hit["asked_snippet_html"]]
+    assert asked and all("<mark>" in hit["asked_snippet_html"] and hit["answers"] for hit in asked)
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_facets_count_the_turns_the_results_come_from(archive, sort):
+    """Ranked, the turns with some of the words and the answers found by their question; by date,
+    turns with all the words: the speaker facet of the chosen speaker counts what the page lists."""
+    for q in ("North Korea", "nuclear arms control"):
+        params = QueryDict(urlencode({"q": q, "speaker": "geng-shuang", "sort": sort}))
+        outcome = search_utterances(params, page_size=10)
+        chosen = [f["count"] for f in outcome.facets["speaker"] if f["value"] == "geng-shuang"]
+        assert outcome.count and not outcome.facets_sampled
+        assert chosen == [outcome.count], q
 
 
 def test_a_question_that_changes_passes_its_words_to_its_answers(archive):

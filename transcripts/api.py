@@ -232,9 +232,15 @@ class SearchHitSerializer(TurnSerializer):
     snippet_html = serializers.CharField(
         allow_null=True, read_only=True, help_text="Escaped HTML; only <mark> elements are markup."
     )
+    asked_snippet_html = serializers.CharField(
+        allow_null=True,
+        read_only=True,
+        help_text="For an answer found by the words of the question it answers (relevance order): that "
+        "question, highlighted; escaped HTML, only <mark> elements are markup.",
+    )
 
     class Meta(TurnSerializer.Meta):
-        fields = [*TurnSerializer.Meta.fields, "event", "snippet_html"]
+        fields = [*TurnSerializer.Meta.fields, "event", "snippet_html", "asked_snippet_html"]
 
 
 class MentionedEntitySerializer(RefSerializer):
@@ -365,6 +371,7 @@ class SearchViewSet(ApiView, viewsets.GenericViewSet):
             raise BadRequest(outcome.error, {name: list(e) for name, e in outcome.filterset.errors.items()})
         for utterance in outcome.results:
             utterance.snippet_html = str(utterance.snippet) if utterance.snippet else None
+            utterance.asked_snippet_html = str(utterance.asked_snippet) if utterance.asked_snippet else None
         hits = SearchHitSerializer(outcome.results, many=True, context={"request": request}).data
         return Response(
             {

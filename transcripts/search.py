@@ -274,17 +274,25 @@ def search_utterances(
     # Pages end where the count does: past the cap, the next turns by date exist but are not counted.
     ids = ids[: max(0, (outcome.ranked_window or outcome.count) - start)]
     rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
-    snippets = headlines(ids, query) if query else {}
     outcome.results = [rows[pk] for pk in ids if pk in rows]
+    # The questions of the answers shown are highlighted in the same statement: an answer found by
+    # its question's words shows that question, marked, instead of a snippet with no mark.
+    asked = [u.answers_id for u in outcome.results if u.answers_id] if relevance else []
+    snippets = headlines(ids + asked, query) if query else {}
     for utterance in outcome.results:
         utterance.snippet = snippets.get(utterance.pk)
+        question = snippets.get(utterance.answers_id)
+        marked = "<mark>" in str(utterance.snippet or "")
+        utterance.asked_snippet = question if not marked and "<mark>" in str(question or "") else None
     if query and not outcome.count:
         outcome.suggestion = did_you_mean(query, filterset.qs)
     if with_facets:
         # Without a facet filter the facets count the very turns just fetched.
         reuse = FACET_SAMPLE <= COUNT_CAP and not any(params.get(name) for name in FACETS)
         sample = [(row[4], row[1], row[2], row[5]) for row in found[:FACET_SAMPLE]] if reuse else None
-        outcome.facets, outcome.facets_sampled = facet_counts(params, query, rows=sample)
+        outcome.facets, outcome.facets_sampled = facet_counts(
+            params, query, rows=sample, any_word=outcome.any_word, asked=relevance
+        )
     return outcome
 
 
@@ -488,9 +496,14 @@ def _estimated_share(matches: QuerySet, archive: int) -> float:
 
 
 def facet_counts(
-    params: QueryDict, query: TextQuery | None, rows: list[tuple] | None = None
+    params: QueryDict,
+    query: TextQuery | None,
+    rows: list[tuple] | None = None,
+    any_word: bool = False,
+    asked: bool = False,
 ) -> tuple[dict[str, list[dict]], int | None]:
-    """Top 10 values of each facet, each counted under every filter except its own.
+    """Top 10 values of each facet, each counted under every filter except its own, over the turns
+    the results are drawn from (`any_word`, `asked`: as `matching`).
 
     One query fetches the facet columns of up to FACET_SAMPLE matching turns (under the filters
     that are not facets); the counting happens here. Returns the facets and, when the sample
@@ -507,7 +520,7 @@ def facet_counts(
             others.pop(name, None)
         qs = UtteranceFilter(others, queryset=Utterance.objects.all()).qs
         if query:
-            qs = matching(qs, query)
+            qs = matching(qs, query, any_word=any_word, asked=asked)
         rows = list(qs.order_by().values_list(*FACETS.values())[:FACET_SAMPLE])
     # The publisher facet comes through the events (one query with an array, not an IN list).
     with read_connection().cursor() as cursor:
