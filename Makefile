@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install run test lint fuzz sweep loadtest bench backup restore samples migrate clean-data
+.PHONY: install run test lint fuzz sweep loadtest bench relevance backup restore samples migrate clean-data
 
 install: $(STAMP)
 
@@ -45,6 +45,11 @@ loadtest: samples
 # The archive-scale benchmark in a database of its own (verbatim_bench); UTTERANCES=… for size.
 bench: install
 	$(BIN)/python bench/bench.py --utterances $(or $(UTTERANCES),1000000)
+
+# The ranking against bm25s and tantivy on the 30 judged research queries (tests/data/relevance_bulk.json).
+relevance: install
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[relevance]'
+	$(BIN)/python bench/relevance_eval.py
 
 # pg_dump of the whole archive (original files included) into backups/; restore with FILE=….
 backup: migrate
