@@ -42,25 +42,25 @@ def _lexemes_query(leaf: Leaf) -> tuple[str, list]:
     return "to_tsquery('simple', %s)", [text]
 
 
-def _word_scores(query: TextQuery, vector: str, length: str, names: bool = True) -> tuple[list[str], list, list[float]]:
-    """BM25 of each unquoted word over one search vector, with each word's idf (the weights);
-    without `names`, not the words that name a speaker."""
+def _word_scores(query: TextQuery, vector: str, length: str, own: bool = True) -> tuple[list[str], list, list[float]]:
+    """BM25 of each unquoted word over one search vector, with each word's idf (the weights). `own`:
+    the turn's own words; otherwise its question's, where a speaker's name does not count and a
+    Chinese word counts once (its count is read from the turn's own text)."""
     turns = max(query.archive_turns, 1)
     text = f'"{TABLE}"."text"'
     parts: list[str] = []
     params: list = []
     weights: list[float] = []
     for leaf in query.words:
-        if not leaf.lexemes or (leaf.speakers and not names):
+        if not leaf.lexemes or (leaf.speakers and not own):
             continue
         weight = idf(leaf.turns, turns)
         weights.append(weight)
         if has_han(leaf.term.text):
             # Pieces of Chinese: the word's count is read from the text itself (a traditional text
             # counts once: the query is folded to simplified), the turn's length as for any turn.
-            # A question's Chinese words count once in its answers.
             present = f"({vector} @@ ({leaf.tsquery}))::int"
-            if vector.endswith('"search_vector"'):
+            if own:
                 words = [w for w in han_words(leaf.term.text) if len(w) > 1] or [leaf.term.text]
                 counts = [f"(char_length({text}) - char_length(replace({text}, %s, ''))) / {len(w)}" for w in words]
                 tf = f"greatest(1, least({', '.join(counts)}))"
@@ -125,7 +125,7 @@ def rank_expression(query: TextQuery) -> RawSQL:
     # speaker's name: "Mr Lavrov, …" is asked of him, and his turns have their own weight). Only
     # answers have a context vector (NULL elsewhere, hence coalesce).
     length = f"(length({context}) / {average:.4f})"
-    asked, asked_params, asked_weights = _word_scores(query, context, length, names=False)
+    asked, asked_params, asked_weights = _word_scores(query, context, length, own=False)
     close = _together(query, context, PROXIMITY_WEIGHT * sum(asked_weights))
     if close:
         asked.append(close[0])
