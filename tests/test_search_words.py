@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import tarfile
 import unicodedata
+from urllib.parse import urlencode
 
 import pytest
 from django.http import QueryDict
@@ -14,7 +15,7 @@ from django.http import QueryDict
 from tests.conftest import CORPUS, SHARED, needs_shared, seed_path
 from transcripts.ingest import ingest_bytes, ingest_path, transcript_files
 from transcripts.models import Entity, Event, Lexeme, Publisher, Speaker, Utterance
-from transcripts.search import build_query, matching, search_utterances
+from transcripts.search import build_query, matching, search_utterances, years_said
 
 BULK_ZH = SHARED / "corpus" / "bulk" / "cnmfa-zh.tar.xz"
 # Written for this test, in Russian: a minister's name in four cases, and common words.
@@ -407,3 +408,33 @@ def test_a_ukrainian_word_finds_its_other_forms(archive, typed, written):
     event = ingest_bytes(text.encode(), "uk-forms.txt").event
     assert event.language == "uk"
     assert written in search(typed, event=event.slug).results[0].text
+
+
+@pytest.mark.parametrize(
+    ("typed", "words", "date_from", "date_to"),
+    [
+        ("what has Lavrov said about Minsk since 2022?", "what has Lavrov said about Minsk ?", "2022-01-01", None),
+        ("sanctions in 2019", "sanctions", "2019-01-01", "2019-12-31"),
+        ("talks between 2014 and 2016", "talks", "2014-01-01", "2016-12-31"),
+        ("before 2020 tariffs", "tariffs", None, "2019-12-31"),
+        ("after 1999", "", "2000-01-01", None),
+        ('"since 2022" Lavrov', '"since 2022" Lavrov', None, None),  # quoted: the words themselves
+        ("the 2014 Minsk agreements", "the 2014 Minsk agreements", None, None),  # a year without "since", "in"…
+        ("from 2016 to 2014", "from 2016 to 2014", None, None),
+    ],
+)  # fmt: skip
+def test_a_period_typed_among_the_words_is_a_date_filter(typed, words, date_from, date_to):
+    params, said = years_said(QueryDict(urlencode({"q": typed})))
+    assert (params.get("q"), params.get("date_from"), params.get("date_to")) == (words, date_from, date_to)
+    assert (said is None) == (date_from is None and date_to is None)
+    # A date filter given explicitly wins over the words.
+    params, _ = years_said(QueryDict(urlencode({"q": "sanctions since 2022", "date_from": "2023-05-01"})))
+    assert (params.get("q"), params.get("date_from")) == ("sanctions", "2023-05-01")
+
+
+def test_since_a_year_finds_the_turns_of_that_period(archive):
+    read = search("sanctions since 2023")
+    assert read.years_said == "since 2023" and read.count > 0
+    assert {u.pk for u in read.results} == {u.pk for u in search("sanctions", date_from="2023-01-01").results}
+    assert all(u.event.date.year >= 2023 for u in read.results)
+    assert search("sanctions").count > read.count

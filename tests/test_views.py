@@ -295,3 +295,12 @@ def test_past_the_cap_the_newest_matches_come_by_a_bounded_walk_or_else_by_colle
     )
     assert outcome.count_capped and [u.pk for u in outcome.results] == expected[: outcome.count]
     assert (walked[0] is not None) == (budget > 2)
+
+
+def test_a_period_in_the_words_is_shown_as_the_date_filter(client, seed_event):
+    html = client.get("/search/", {"q": "Minsk since 2025"}).content.decode()
+    assert "“since 2025” is read as a period" in html and 'value="2025-01-01"' in html
+    assert "Nothing matches" not in html
+    assert "Nothing matches" in client.get("/search/", {"q": "Minsk since 2026"}).content.decode()
+    # In quotes, the words themselves.
+    assert "is read as a period" not in client.get("/search/", {"q": 'Minsk "since 2025"'}).content.decode()

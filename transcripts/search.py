@@ -150,12 +150,53 @@ _ORDER_SQL = {
 FACETS = {"speaker": "speaker_id", "year": "event_date", "publisher": "event_id", "role": "role"}
 
 
+# Years said in the words ("what has Lavrov said about Minsk since 2022"): dates, not words to find.
+_YEAR = r"(1[89]\d\d|20\d\d)"
+_YEARS_SAID = [
+    (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s*(?:and|to|-|–|—)\s*{_YEAR}\b", re.I), lambda a, b: (a, b)),
+    (re.compile(rf"\b(?:since|from)\s+{_YEAR}\b", re.I), lambda a: (a, None)),
+    (re.compile(rf"\bafter\s+{_YEAR}\b", re.I), lambda a: (a + 1, None)),
+    (re.compile(rf"\bbefore\s+{_YEAR}\b", re.I), lambda a: (None, a - 1)),
+    (re.compile(rf"\b(?:until|till)\s+{_YEAR}\b", re.I), lambda a: (None, a)),
+    (re.compile(rf"\bin\s+{_YEAR}\b", re.I), lambda a: (a, a)),
+]
+
+
+def years_said(params: QueryDict) -> tuple[QueryDict, str | None]:
+    """The search with a period typed among the words ("since 2022", "in 2019", "before 2020",
+    "between 2014 and 2016", outside quotes) taken out of the words and made its date filters
+    (a date filter already given wins); the words read that way, or None."""
+    text = params.get("q", "")
+    pieces = re.split(r'("[^"]*"?)', text)  # quoted phrases (odd places) are left as typed
+    for i in range(0, len(pieces), 2):
+        for pattern, years in _YEARS_SAID:
+            found = pattern.search(pieces[i])
+            if found:
+                start, end = years(*(int(y) for y in found.groups()))
+                if start and end and start > end:
+                    return params, None  # "from 2016 to 2014": not a period we can read
+                params = params.copy()
+                params["q"] = " ".join(
+                    "".join(
+                        pieces[:i] + [pieces[i][: found.start()] + " " + pieces[i][found.end() :]] + pieces[i + 1 :]
+                    ).split()
+                )
+                if start and not params.get("date_from"):
+                    params["date_from"] = f"{start}-01-01"
+                if end and not params.get("date_to"):
+                    params["date_to"] = f"{end}-12-31"
+                return params, found.group(0)
+    return params, None
+
+
 def search_criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | None]:
     """What a search asks for: the bound filters, the words (None without any) and, when either
-    is unusable, the message that says why."""
+    is unusable, the message that says why. A period typed among the words is a date filter
+    (`years_said`)."""
     from transcripts.filters import UtteranceFilter
     from transcripts.models import Utterance
 
+    params, _ = years_said(params)
     filterset = UtteranceFilter(params, queryset=Utterance.objects.all())
     query, error = None, None
     try:
@@ -204,6 +245,7 @@ class SearchOutcome:
     page_number: int = 1
     page_size: int = PAGE_SIZE
     facets: dict[str, list[dict]] = field(default_factory=dict)
+    years_said: str | None = None  # words of the query read as a period ("since 2022")
 
     @property
     def pages(self) -> int:
@@ -241,8 +283,10 @@ def search_utterances(
     from transcripts.models import Utterance
 
     filterset, query, error = search_criteria(params)
+    params, years = years_said(params)
     text = params.get("q", "")
     outcome = SearchOutcome(params, filterset, text, query, "newest", False, page_number=page, page_size=page_size)
+    outcome.years_said = years
     # The page asks for words or a filter first; the API (list_all) lists every turn without them.
     outcome.active = list_all or bool(query) or any(params.get(name) for name in filterset.filters)
     outcome.error = error
