@@ -421,6 +421,13 @@ def test_a_ukrainian_word_finds_its_other_forms(archive, typed, written):
         ('"since 2022" Lavrov', '"since 2022" Lavrov', None, None),  # quoted: the words themselves
         ("the 2014 Minsk agreements", "the 2014 Minsk agreements", None, None),  # a year without "since", "in"…
         ("from 2016 to 2014", "from 2016 to 2014", None, None),
+        ("Лавров Минские соглашения с 2022 года", "Лавров Минские соглашения", "2022-01-01", None),
+        ("санкции в 2019 году", "санкции", "2019-01-01", "2019-12-31"),
+        ("с 2014 по 2016 год переговоры", "переговоры", "2014-01-01", "2016-12-31"),
+        ("中美关系 2022年以来", "中美关系", "2022-01-01", None),
+        ("2014年至2016年 乌克兰", "乌克兰", "2014-01-01", "2016-12-31"),
+        ("2020年以前 关税", "关税", None, "2019-12-31"),
+        ("2019年中美关系", "2019年中美关系", None, None),  # a year in the words, no marker of a period
     ],
 )  # fmt: skip
 def test_a_period_typed_among_the_words_is_a_date_filter(typed, words, date_from, date_to):

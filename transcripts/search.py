@@ -159,6 +159,17 @@ _YEARS_SAID = [
     (re.compile(rf"\bbefore\s+{_YEAR}\b", re.I), lambda a: (None, a - 1)),
     (re.compile(rf"\b(?:until|till)\s+{_YEAR}\b", re.I), lambda a: (None, a)),
     (re.compile(rf"\bin\s+{_YEAR}\b", re.I), lambda a: (a, a)),
+    # Russian: «с 2014 по 2016 год», «с 2022 года», «после 2022 г.», «до 2020 года», «в 2019 году».
+    (re.compile(rf"(?<!\w)с\s+{_YEAR}\s+по\s+{_YEAR}(?:\s*(?:год\w*|гг?\.))?", re.I), lambda a, b: (a, b)),
+    (re.compile(rf"(?<!\w)с\s+{_YEAR}(?:\s*(?:год\w*|г\.))?", re.I), lambda a: (a, None)),
+    (re.compile(rf"(?<!\w)после\s+{_YEAR}(?:\s*(?:год\w*|г\.))?", re.I), lambda a: (a + 1, None)),
+    (re.compile(rf"(?<!\w)до\s+{_YEAR}(?:\s*(?:год\w*|г\.))?", re.I), lambda a: (None, a - 1)),
+    (re.compile(rf"(?<!\w)в\s+{_YEAR}(?:\s*(?:год\w*|г\.))?", re.I), lambda a: (a, a)),
+    # Chinese: 2014年至2016年, 自2022年以来 / 2022年以来 / 2022年起, 2020年以前, 在2019年.
+    (re.compile(rf"{_YEAR}年?\s*(?:至|到|-|–|—)\s*{_YEAR}年(?:间|期间)?"), lambda a, b: (a, b)),
+    (re.compile(rf"(?:自|从)?{_YEAR}年(?:以来|起|开始)"), lambda a: (a, None)),
+    (re.compile(rf"{_YEAR}年(?:以前|之前|前)"), lambda a: (None, a - 1)),
+    (re.compile(rf"在{_YEAR}年"), lambda a: (a, a)),
 ]
 
 
