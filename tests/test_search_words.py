@@ -445,3 +445,13 @@ def test_since_a_year_finds_the_turns_of_that_period(archive):
     assert {u.pk for u in read.results} == {u.pk for u in search("sanctions", date_from="2023-01-01").results}
     assert all(u.event.date.year >= 2023 for u in read.results)
     assert search("sanctions").count > read.count
+
+
+def test_with_a_speaker_named_said_is_the_questions_frame_not_a_word(archive):
+    asked = search("What has Lavrov said about Ukraine?", sort="relevance")
+    plain = search("Lavrov Ukraine", sort="relevance")
+    assert [leaf.term.text for c in asked.query.clauses for leaf in c] == ["Lavrov", "Ukraine?"]
+    assert [u.pk for u in asked.results[:10]] == [u.pk for u in plain.results[:10]]
+    # Without a speaker, or with nothing else to search, "said" is a word like any other.
+    assert [leaf.term.text for c in search("said Ukraine").query.clauses for leaf in c] == ["said", "Ukraine"]
+    assert [leaf.term.text for c in search("Lavrov said").query.clauses for leaf in c] == ["Lavrov", "said"]

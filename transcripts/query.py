@@ -256,7 +256,25 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
             if not leaf.term.negated and not leaf.term.phrase:
                 leaf.speakers = sorted({pk for voice in voices if leaf.term.text in voice.words for pk in voice.ids})
     heard = [v for v in voices if any(leaf.speakers for c in clauses for leaf in c if leaf.term.text in v.words)]
+    if heard:
+        # "What has Kirby said about Hamas?": with a speaker named, "said" asks for what he said;
+        # as a word it would rank the turns that contain "said". Kept when it is all that is left.
+        topical = [c for c in clauses if not all(_speech_verb(leaf.term) for leaf in c)]
+        if any(not leaf.speakers and not leaf.term.negated for c in topical for leaf in c):
+            clauses = topical
     return TextQuery(text, configs, clauses, [v for v in variants if v.word in used], *totals, voices=heard)
+
+
+# Verbs of saying, in the query languages people ask in: with a speaker named, the question's frame
+# ("talks", "state", "comment" are left out: as often topics).
+SPEECH_VERBS = set(
+    "say says said saying tell tells told speak speaks spoke mention mentions mentioned commented stated "
+    "сказал сказала говорил говорила заявил заявила 说 表示".split()
+)
+
+
+def _speech_verb(term: Term) -> bool:
+    return not term.phrase and not term.negated and term.text.lower().strip("?!.,") in SPEECH_VERBS
 
 
 def _stop_word(term: Term, configs: list[str], sizes: list[int]) -> bool:
