@@ -204,10 +204,14 @@ def search_criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | 
     """What a search asks for: the bound filters, the words (None without any) and, when either
     is unusable, the message that says why. A period typed among the words is a date filter
     (`years_said`)."""
+    return _criteria(years_said(params)[0])
+
+
+def _criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | None]:
+    """`search_criteria` of a search whose typed period has already been read."""
     from transcripts.filters import UtteranceFilter
     from transcripts.models import Utterance
 
-    params, _ = years_said(params)
     filterset = UtteranceFilter(params, queryset=Utterance.objects.all())
     query, error = None, None
     try:
@@ -293,8 +297,8 @@ def search_utterances(
     call this; raises PageNotFound for a page past the end."""
     from transcripts.models import Utterance
 
-    filterset, query, error = search_criteria(params)
     params, years = years_said(params)
+    filterset, query, error = _criteria(params)
     text = params.get("q", "")
     outcome = SearchOutcome(params, filterset, text, query, "newest", False, page_number=page, page_size=page_size)
     outcome.years_said = years
