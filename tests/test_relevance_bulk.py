@@ -5,17 +5,16 @@ there: an answer is also found by the words of the question it answers."""
 from __future__ import annotations
 
 import json
-import math
 import re
 from urllib.parse import urlencode
 
 import pytest
 from django.http import QueryDict
 
-from tests.bulk_sample import bulk_members, bulk_present
+from tests.bulk_sample import bulk_present, empty_archive, ingest_members, judged_scores, search
 from tests.conftest import ROOT
 from transcripts.ingest import ingest_bytes
-from transcripts.models import Entity, Event, Lexeme, Publisher, Speaker, Utterance
+from transcripts.models import Utterance
 from transcripts.search import search_utterances
 
 JUDGED = json.loads((ROOT / "tests" / "data" / "relevance_bulk.json").read_text(encoding="utf-8"))
@@ -30,37 +29,17 @@ pytestmark = [
 def archive(django_db_setup, django_db_blocker):
     """The 400 judged transcripts, ingested once (~40 s)."""
     with django_db_blocker.unblock():
-        for name, data in bulk_members(JUDGED["transcripts"]):
-            assert ingest_bytes(data, name).ok, name
+        ingest_members(JUDGED["transcripts"])
         yield
-        Event.objects.all().delete()
-        for model in (Speaker, Entity, Publisher, Lexeme):
-            model.objects.all().delete()
-
-
-def search(q: str, **more):
-    return search_utterances(QueryDict(urlencode({"q": q, **more})), page_size=10, with_facets=False)
-
-
-def ndcg_at_10(ranked: list[int], grades: dict[int, int]) -> float:
-    dcg = sum((2 ** grades.get(pk, 0) - 1) / math.log2(i + 2) for i, pk in enumerate(ranked[:10]))
-    ideal = sorted(grades.values(), reverse=True)[:10]
-    return dcg / sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+        empty_archive()
 
 
 def test_ranking_on_judged_research_queries(archive):
     """Mean nDCG@10 over the 30 queries: 0.900 when written (BM25 0.634, tantivy 0.648 on the same
     judgments; this ranking without the question's words 0.795)."""
-    where = {
-        (name, seq): pk for pk, name, seq in Utterance.objects.values_list("pk", "event__original_filename", "sequence")
-    }
-    scores, kinds = {}, {}
+    scores = judged_scores(JUDGED["queries"])
+    kinds: dict[str, list[float]] = {}
     for query in JUDGED["queries"]:
-        grades = {where[(t["file"].rsplit("/", 1)[-1], t["turn"])]: t["grade"] for t in query["judged"]}
-        more = {"sort": "relevance", **({"speaker": query["speaker"]} if "speaker" in query else {})}
-        ranked = [u.pk for u in search(query["q"], **more).results]
-        assert ranked, query["q"]
-        scores[query["q"]] = ndcg_at_10(ranked, grades)
         kinds.setdefault(query["kind"], []).append(scores[query["q"]])
     mean = sum(scores.values()) / len(scores)
     by_kind = {kind: round(sum(v) / len(v), 3) for kind, v in kinds.items()}
