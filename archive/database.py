@@ -83,6 +83,19 @@ def _ensure_database(server, name: str) -> None:
                 )
 
 
+# Settings of every connection (a session's own, so they hold on a server we do not configure too).
+# A common word's matches make a bitmap of the GIN index larger than the default work_mem of 4 MB:
+# it goes lossy, and each turn of a lossy page is tested again, detoasting its search vector (topic
+# query on a million turns: 90 ms at 4 MB, 44 ms at 32 MB; docs/ranking.md "Session 9").
+SESSION_SETTINGS = {"work_mem": "32MB"}
+
+
+def _session_options(config: dict[str, Any]) -> None:
+    options = config.setdefault("OPTIONS", {})
+    own = " ".join(f"-c {name}={value}" for name, value in SESSION_SETTINGS.items())
+    options["options"] = f"{options['options']} {own}" if options.get("options") else own
+
+
 def database_settings(base_dir: Path) -> dict[str, Any]:
     """The DATABASES['default'] entry for this process."""
     url = os.environ.get("DATABASE_URL", "").strip()
@@ -110,6 +123,7 @@ def database_settings(base_dir: Path) -> dict[str, Any]:
         }
     config.setdefault("OPTIONS", {})
     config["OPTIONS"].setdefault("application_name", "verbatim-primary")
+    _session_options(config)
     config.setdefault("TEST", {})
     return config
 
@@ -121,6 +135,7 @@ def replica_settings(primary: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for index, url in enumerate(urls):
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         config.setdefault("OPTIONS", {})["application_name"] = f"verbatim-replica-{index}"
+        _session_options(config)
         # In tests a replica is the primary under another name (no second test database).
         config["TEST"] = {"MIRROR": "default"}
         replicas[f"replica_{index}"] = config

@@ -192,6 +192,43 @@ def test_main_search_query_uses_the_gin_index(seed_event):
     assert "utterance_search_gin" in plan, plan
 
 
+def test_a_common_words_matches_are_read_through_the_index_not_turn_by_turn(seed_event):
+    """"weather" is in 30,000 of 30,000-odd turns: left alone, the planner scans the table and tests
+    each turn's search vector (detoasting it); the search's count pass reads the GIN index's bitmap
+    instead, and leaves the connection's planner settings as they were, even when it fails."""
+    from transcripts.search import _through_the_text_index, build_query, matching
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO transcripts_utterance "
+            "(event_id, sequence, label, affiliation, role, note, text, search_config) "
+            "SELECT %s, 1000 + n, '', '', 'remark', '', 'Filler paragraph ' || n || ' about weather and trains.', "
+            "'verbatim_english' FROM generate_series(1, 30000) AS n",
+            [seed_event.pk],
+        )
+        cursor.execute("SELECT gin_clean_pending_list('utterance_search_gin'::regclass)")
+        cursor.execute("ANALYZE transcripts_utterance")
+    sql, params = matching(Utterance.objects.all(), build_query("weather")).values("id").query.sql_with_params()
+    sql += " LIMIT 10001"
+
+    def plan() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + sql, params)
+            return "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Seq Scan on transcripts_utterance" in plan()  # what the planner would do
+    with _through_the_text_index(True):
+        assert "utterance_search_gin" in plan() and "Seq Scan" not in plan()
+    assert "Seq Scan on transcripts_utterance" in plan()
+    with pytest.raises(ZeroDivisionError), _through_the_text_index(True):
+        raise ZeroDivisionError
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+        cursor.execute("SHOW work_mem")
+        assert cursor.fetchone()[0] == "32MB"  # a common word's bitmap stays exact (archive/database.py)
+
+
 def test_speaker_page_has_chart_and_scoped_search(client, seed_event):
     html = client.get("/speakers/sergey-lavrov/").content.decode()
     assert 'name="speaker" value="sergey-lavrov"' in html
