@@ -193,7 +193,7 @@ def test_main_search_query_uses_the_gin_index(seed_event):
 
 
 def test_a_common_words_matches_are_read_through_the_index_not_turn_by_turn(seed_event):
-    """"weather" is in 30,000 of 30,000-odd turns: left alone, the planner scans the table and tests
+    """ "weather" is in 30,000 of 30,000-odd turns: left alone, the planner scans the table and tests
     each turn's search vector (detoasting it); the search's count pass reads the GIN index's bitmap
     instead, and leaves the connection's planner settings as they were, even when it fails."""
     from transcripts.search import _through_the_text_index, build_query, matching
