@@ -662,6 +662,38 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("eu_parliament.txt", None, "2024-02-14",
          [(None, None), (None, None), ("Hadja Lahbib", "statement"), ("Josep Borrell Fontelles", None),
           ("Michael Gahler", "statement"), ("Nathalie Loiseau", "statement"), (None, None)]),
+        # Fourth round (session 9); the first six failed with the code the session started from.
+        ("ca_pmo.txt", "Prime Minister Trudeau holds a media availability", "2024-03-07",
+         [("Justin Trudeau", None), (None, "question"), ("Justin Trudeau", "answer"), (None, "question"),
+          ("Justin Trudeau", "answer"), (None, "question"), ("Justin Trudeau", "answer")]),
+        ("za_dirco.txt", "Media briefing by Minister Naledi Pandor on international developments", "2024-02-15",
+         [("Naledi Pandor", None), ("Clayson Monyela", "remark"), (None, "question"), ("Naledi Pandor", "answer"),
+          (None, "question"), ("Naledi Pandor", "answer")]),
+        ("kz_mfa.txt", None, "2024-03-11",
+         [("Aibek Smadiyarov", None), (None, "question"), ("Aibek Smadiyarov", "answer"), (None, "question"),
+          ("Aibek Smadiyarov", "answer")]),
+        ("se_gov.txt", "Presskonferens med statsminister Ulf Kristersson", "2024-03-07",
+         [("Ulf Kristersson", None), (None, "question"), ("Ulf Kristersson", "answer")]),
+        ("sg_brackets.txt", None, "2024-03-05",
+         [("Vivian Balakrishnan", None), (None, "question"), ("Vivian Balakrishnan", "answer"), (None, "question"),
+          ("Vivian Balakrishnan", "answer")]),
+        ("iaea.txt", "IAEA Director General Rafael Mariano Grossi's Press Conference", "2024-03-04",
+         [("Fredrik Dahl", "remark"), ("Rafael Mariano Grossi", None), ("Fredrik Dahl", "remark"),
+          ("Francois Murphy", "question"), ("Rafael Mariano Grossi", "answer"), ("Fredrik Dahl", "remark"),
+          ("Laurence Norman", "question"), ("Rafael Mariano Grossi", "answer")]),
+        ("by_mfa.txt", None, "2024-03-12", [(None, "question"), ("Anatoly Glaz", "answer")]),
+        ("il_pmo.txt", "PM Netanyahu's Remarks at the Start of the Cabinet Meeting", "2024-01-07",
+         [("Benjamin Netanyahu", "statement")]),
+        ("md_bold.md", "Regular Press Conference of the Foreign Ministry Spokesperson", "2024-03-14",
+         [("Lin Jian", None), (None, "question"), ("Lin Jian", "answer"), (None, "question"), ("Lin Jian", "answer")]),
+        ("nl_gov.txt", None, "2024-03-08",
+         [("Rutte", None), (None, "question"), ("Rutte", "answer"), (None, "question"), ("Rutte", "answer")]),
+        ("tr_interpreter.txt", None, "2023-11-17",
+         [("Olaf Scholz", None), ("Recep Tayyip Erdogan", None), (None, "question"), ("Recep Tayyip Erdogan", "answer"),
+          (None, "question"), ("Olaf Scholz", "answer")]),
+        ("ua_president.txt", None, "2024-02-20",
+         [(None, "question"), ("Volodymyr Zelenskyy", "answer"), (None, "question"),
+          ("Volodymyr Zelenskyy", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -1120,3 +1152,23 @@ def test_a_labels_text_is_not_repeated_in_the_turn_after_it():
     text = "Press briefing\n\nAugust 4, 2022\n\nQ: Thanks, Karine.\n\nMS. JEAN-PIERRE: Yes.\nQ: Tomorrow is jobs day.\n"
     turns = parse_transcript(text.encode(), "b.txt").turns
     assert [t.paragraphs for t in turns] == [["Thanks, Karine."], ["Yes."], ["Tomorrow is jobs day."]]
+
+
+@pytest.mark.parametrize(
+    ("reply", "role"),
+    [
+        ("Yes, we did, and we reiterated the importance of international law.", "answer"),
+        ("Yeah, you’ve got it right. Those are the two.", "answer"),
+        ("Thank you, thank you, thank you.", "remark"),
+        ("Yes. You answered the call.", "remark"),
+        ("I’ll come back to you, Emerald. Go ahead.", "remark"),
+        ("We’ve got to wrap it up. Go ahead, Marek.", "remark"),
+        ("Next, Laurence Norman, Wall Street Journal.", "remark"),
+        ("Next, the President will travel to Ohio to talk about exactly that.", "answer"),
+        ("Next, President Biden will raise it with President Xi.", "answer"),
+    ],
+)
+def test_a_reply_that_opens_with_yes_or_thanks_is_an_answer_only_when_it_says_more(reply, role):
+    text = f"Briefing\n\nMS. SMITH: Good afternoon.\n\nQ: Did you discuss the South China Sea?\n\nMS. SMITH: {reply}\n"
+    turns = parse_transcript(text.encode(), "r.txt").turns
+    assert [t.role for t in turns][1:] == ["question", role]

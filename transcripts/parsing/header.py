@@ -455,9 +455,12 @@ def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         metadata = [_is_metadata_line(line) or _dateline(line) is not None for line in lines]
-        # A place under a date line ("March 12, 2025 / Jeddah, Saudi Arabia").
+        # A place under a date line ("March 12, 2025 / Jeddah, Saudi Arabia") or over it ("Ottawa, Ontario /
+        # March 7, 2024").
         metadata = [
-            found or n > 0 and parse_date_only(lines[n - 1]) is not None and _place_line(lines[n])
+            found
+            or _place_line(lines[n])
+            and any(0 <= m < len(lines) and parse_date_only(lines[m]) is not None for m in (n - 1, n + 1))
             for n, found in enumerate(metadata)
         ]
         title_then_metadata = (

@@ -595,11 +595,11 @@ def is_outlet(name: str) -> bool:
         return False
     if any(w in OUTLET_WORDS for w in words):
         return True
-    # Short all-capital acronyms (CCTV, CRI, AFP) are outlets; MS./MR. forms are not, nor a surname
+    # Short all-capital acronyms (CCTV, CRI, AFP; eNCA) are outlets; MS./MR. forms are not, nor a surname
     # the gazetteer knows ("LAVROV:", "PUTIN:"), nor a word of five letters or more.
     return (
         len(words) == 1
-        and re.fullmatch(r"[A-Z]{2,4}", name.strip()) is not None
+        and re.fullmatch(r"[a-z]?[A-Z]{2,4}", name.strip()) is not None
         and key not in HONORIFICS
         and key not in _people_words()
     )
@@ -705,6 +705,8 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
         return False
     if len(tokens) == 1 and is_chinese_name(tokens[0]):
         return True
+    if len(tokens) == 1 and is_outlet(tokens[0]):
+        return True  # "eNCA"
     if not _NAME_TOKEN.match(tokens[0]) or not _NAME_TOKEN.match(tokens[-1]):
         return False
     for token in tokens:
@@ -855,9 +857,20 @@ def sentence_opening(name: str) -> bool:
     )  # "A. Voronin" is a name
 
 
+# "Question from Kazinform:", "Question by Al Jazeera:", "Вопрос от ТАСС:": who asks, named after the marker.
+_QUESTION_FROM = re.compile(
+    r"^(?:question|q|вопрос|frage|pregunta|domanda)\s+(?:from|by|of|от|von|de|di)\s+(?P<who>\S.{0,60})$", re.I
+)
+
+
 def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_lead: str) -> Label | None:
     name = match["name"]
     affiliation = None
+    asker = _QUESTION_FROM.match(" ".join(name.split()))
+    if asker and not strict and asker["who"][:1].isupper() and len(asker["who"].split()) <= 6:
+        label = _finish(match, text, kind=LabelKind.QUESTION)
+        label.affiliation = asker["who"]
+        return label
     if sentence_opening(name):
         return None
     if "/" in name:  # "JOURNALIST/REUTERS:", "Jane Doe/AFP:"

@@ -42,6 +42,10 @@ def assign_roles(turns: list[Turn]) -> None:
             turn.role = Role.REMARK
             continue
         after_question = index > 0 and turns[index - 1].role == Role.QUESTION
+        if after_question and courtesy and _AFFIRMS.match(text) and not _is_procedural(text, words):
+            # "Yes, we did, and we reiterated the importance of international law." answers; "Yes. Go ahead."
+            # and "Thank you. I am very grateful to them." do not.
+            courtesy = _beyond_courtesies(text) <= 5
         if after_question and re.fullmatch(
             r"(yes|no|yeah|nope|correct|exactly|absolutely|of course|oui|non|sí|si|ja|nein|да|нет|是|不是)[.!。！]?",
             text.strip(),
@@ -87,7 +91,11 @@ PROCEDURAL = re.compile(
     r"|happy to take|(this|that) (concludes|wraps)|concludes (our|the|this)|have a (great|good|nice) (weekend|day|one)"
     r"|see you (guys|all|next|on|later|soon)|(say|repeat) (that|it|the \w+( one| question)?) again|which one"
     r"|pardon me|(i have|i've got) (two|three|a couple( of)?|a few) (quick )?questions\.?$"
-    r"|(thank you|thanks)( everyone| everybody| all)? for joining|reporter approaches)",
+    r"|(thank you|thanks)( everyone| everybody| all)? for joining|reporter approaches"
+    r"|wrap(ping)? (it|this|things) up|(i’ll|i'll|i will|let me) (come|go) (back|to)\b|we can hear you"
+    # A call-on: "First question, Francois Murphy, Reuters." / "Next, Laurence Norman, Wall Street Journal."
+    r"|^(first|next|last|final) question\b"
+    r"|^next\s*[,:—-]\s*(?-i:(?:Mr\.? |Ms\.? |Mrs\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)\s*(?:[,.](?:\s|$)|$))",
     re.I,
 )
 
@@ -106,6 +114,20 @@ def _is_procedural(text: str, words: int) -> bool:
             return False
         substance += len(re.findall(r"\w+", re.sub(r"\([^()]*\)", "", sentence)))
     return substance <= 3 and bool(PROCEDURAL.search(text))
+
+
+_AFFIRMS = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|sure|correct|exactly|absolutely|indeed|of course)\b", re.I)
+
+
+def _beyond_courtesies(text: str) -> int:
+    """Words left once each sentence's opening courtesy ("Yes,", "Thank you,") is set aside."""
+    left = 0
+    for sentence in re.split(r"(?<=[.!?…])\s+", text.strip()):
+        sentence = sentence.strip(' —-–"“')
+        while opening := GREETING.match(sentence):  # "Thank you, thank you, thank you."
+            sentence = sentence[opening.end() :].lstrip(" ,.!;:—-–")
+        left += len(re.findall(r"\w+", sentence))
+    return left
 
 
 def _is_courtesy(text: str, words: int) -> bool:
