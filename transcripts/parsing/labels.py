@@ -31,6 +31,7 @@ QUESTION_LABELS = {
     "p",  # Spanish "P.- / R.-" (pregunta, respuesta)
     "question",
     "questions",
+    "d",  # Italian "D: / R:" (domanda, risposta), French "D :" (demande)
     "follow-up",
     "follow up",
     "followup",
@@ -895,11 +896,12 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
                 base_key(part) in VOCATIVES
                 or not is_name_like(part)
                 or not 2 <= len(part.split()) <= 6
+                and not (n == 1 and is_outlet(part))  # "Sidhant Sibal, WION:"
                 or any(
                     t.endswith(".") and len(t.strip(".")) > 1 and t.lower().strip(".") not in HONORIFICS
                     for t in part.split()
                 )  # a sentence's full stop
-                for part in parts
+                for n, part in enumerate(parts)
             )
         ):
             return None

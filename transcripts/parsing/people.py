@@ -64,6 +64,10 @@ TITLE_WORDS = {
     "außenminister",
     "außenministerin",
     "regierungssprecher",
+    "sprecher",
+    "sprecherin",
+    "stellvertretender",
+    "stellvertretende",
     "président",
     "présidente",
     "ministre",
@@ -452,7 +456,9 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         while after < len(tokens) and tokens[after] in _NAME_PARTICLES:
             after += 1  # "von der Leyen"
         following = tokens[after] if after < len(tokens) else ""
-        if run and (_NAME_PARTICLE.match(word) or word in _NAME_PARTICLES and following[:1].isupper()):
+        # "… al Corriere della Sera": a preposition before a paper's or a place's name, not "bin Zayed al Nahyan".
+        of_after = after + 1 < len(tokens) and tokens[after + 1].lower() in _OF_WORDS - {"of", "der"}
+        if run and (_NAME_PARTICLE.match(word) or word in _NAME_PARTICLES and following[:1].isupper() and not of_after):
             capital = True  # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen", "Lula da Silva"
         dated = key in MONTHS and _next_to_number(tokens, index)  # "On September 10", not "Marco Rubio"
         stop = key in _TITLE_CASE_STOPS or dated or key in _WEEKDAYS or key in ("the", "a", "an", "all")
@@ -646,7 +652,8 @@ _OFFICE_OBJECT_WORDS = {
     "auswartigen", "estrangeiros", "internacional", "internazionale", "cooperacion", "cooperazione", "defensa",
     "difesa", "defense", "interieur", "interno", "hacienda", "economia", "finances", "finanzas", "finanze",
     "justicia", "giustizia", "republique", "republica", "repubblica", "republik", "federation", "kingdom",
-    "europe", "europeennes", "gobierno", "governo", "gouvernement", "bundesregierung",
+    "europe", "europeennes", "gobierno", "governo", "gouvernement", "bundesregierung", "amtes", "amt",
+    "bundeskanzlers", "bundesministeriums", "ministeriums",
 }  # fmt: skip
 
 

@@ -156,7 +156,7 @@ _CAPITALISED = rf"[{UPPER}][\w'’\-.]+"
 _NAME_NOTE = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}")
 
 
-_DASH_TURN = re.compile(r"^[—–-]\s+(?=\S)")
+_DASH_TURN = re.compile(r"^(?:[—–-]\s+|[—–](?=[¿¡«\"“\w]))(?=\S)")  # "— Сергей …", "—¿Y la relación …?"
 
 
 def _dash_interview(blocks: list[Block], alone: dict) -> bool:
