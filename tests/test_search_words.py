@@ -455,3 +455,26 @@ def test_with_a_speaker_named_said_is_the_questions_frame_not_a_word(archive):
     # Without a speaker, or with nothing else to search, "said" is a word like any other.
     assert [leaf.term.text for c in search("said Ukraine").query.clauses for leaf in c] == ["said", "Ukraine"]
     assert [leaf.term.text for c in search("Lavrov said").query.clauses for leaf in c] == ["Lavrov", "said"]
+
+
+def test_a_quote_as_the_press_prints_it_finds_the_turn(archive):
+    """Quotes come with words left out ("…", "..."), an editor's insertion ("[Russia]") and without
+    the speaker's stutters ("we — we will"); each finds the turn, and the pieces must all be in it."""
+    said = (
+        "We — we will not accept that. We urge the US side to stop its provocations and come to its "
+        "senses, and Moscow will respond firmly to any such step."
+    )
+    event = ingest_bytes(f"Briefing\n\nMS. SMITH: {said}\n\nQ: And the senses?\n".encode(), "quotes.txt").event
+    turn = event.utterances.get(sequence=1)
+    for quote in (
+        '"we urge the US side … come to its senses"',
+        '"We urge the US side ... come to its senses"',
+        '"[Russia] will respond firmly to any such step"',
+        '"We will not accept that"',
+        '"We — we will not accept that"',
+        "“we will not accept that. We urge the US side . . . and Moscow will respond firmly”",
+    ):
+        assert turn.pk in {u.pk for u in search(quote, event=event.slug).results}, quote
+    # Every piece is needed: a piece the turn does not say finds nothing.
+    assert not search('"we urge the US side … come to our senses"', event=event.slug).results
+    assert not search('"we will accept that"', event=event.slug).results

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transcripts.search_config import DEFAULT_SEARCH_CONFIG, search_config_for
-from transcripts.textindex import HAN, fold_chinese, han_words, has_han, index_text, pieces
+from transcripts.textindex import HAN, fold_chinese, han_words, has_han, index_text, pieces, unstuttered
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 40
@@ -37,6 +37,8 @@ _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 # Quotation marks of every language a quote may be pasted with: “…” „…“ «…» 「…」 『…』 ＂…＂ are "…".
 QUOTE_MARKS = str.maketrans({mark: '"' for mark in "“”„‟«»「」『』＂″〝〞"})
 _NUMBER = re.compile(r"^-?\d+$")
+# Inside a quoted phrase: an ellipsis ("...", "…", ". . .") or an editor's insertion ("[Russia]").
+_GAP = re.compile(r"\s*(?:\.\s?\.\s?\.+|…|\[[^\]]*\])\s*")
 _LETTERS_DASH_DIGITS = re.compile(r"([^\W\d_])-(\d)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # pymorphy3 tags of proper names: only these get all their case forms (common words keep the stemmer).
@@ -191,6 +193,10 @@ def parse(text: str) -> list[list[Term]]:
         # "COVID-19" is "COVID 19": PostgreSQL reads the hyphen as a minus sign, and with it the
         # query would find neither "COVID 19" nor any turn that splits the words differently.
         parts = [body] if phrase or negated else _LETTERS_DASH_DIGITS.sub(r"\1 \2", body).split()
+        if phrase and not negated:
+            # A quote as the press prints it: "we urge the US side … to come to its senses", "[Russia]
+            # will respond": what was left out or put in is a gap; each piece must be in the turn.
+            parts = [piece.strip() for piece in _GAP.split(body) if re.search(r"\w", piece)] or [body]
         for n, part in enumerate(parts):
             term = Term(part, phrase=phrase or " " in part, negated=negated)
             if join_next and clauses and n == 0:
@@ -299,7 +305,8 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
         # Every word of an unquoted Chinese query must be there: one AND-ed tsquery.
         return "search_vector", [(" && ".join(f"({sql})" for sql, _ in parts), [p for _, ps in parts for p in ps])]
     if term.phrase:
-        return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [term.text])]
+        # As the index reads it: "we — we will" is "we will" (transcripts/textindex.py).
+        return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [unstuttered(term.text)])]
     parts = [("websearch_to_tsquery(%s::regconfig, %s)", [config, term.text]) for config in configs]
     for variant in variants:
         if variant.word == term.text:

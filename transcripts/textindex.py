@@ -5,6 +5,10 @@ PostgreSQL's parser takes a run of Han characters as one token, so "美国" coul
 after folding traditional characters to simplified, so any exact string of two or more characters
 is found — names and words no dictionary knows included — and 臺灣 finds 台湾. Queries are cut
 into words by jieba (the same folding first), each word searched as its run of pieces.
+
+Spoken stutters are read once: transcripts print "we — we will", "the — the", a quote in the press
+reads "we will"; both the index and a quoted query read "we will", so the quote is found as the
+archive printed it and as the press cleaned it.
 """
 
 from __future__ import annotations
@@ -39,11 +43,25 @@ def pieces(run: str) -> str:
     return " ".join(run[i : i + 2] for i in range(len(run) - 1)) or run
 
 
+# One to three words said again after a dash: "we — we", "the — the", "I think — I think".
+_STUTTER = re.compile(r"\b(\w+(?:[ '’]\w+){0,2})(?:\s*[—–]+\s*|\s+--?\s+)\1\b", re.I)
+
+
+def unstuttered(text: str) -> str:
+    """ "We — we will — we will not" → "We will not"."""
+    if "—" not in text and "–" not in text and "-" not in text:
+        return text
+    while (cleaner := _STUTTER.sub(r"\1", text)) != text:
+        text = cleaner
+    return text
+
+
 def index_text(text: str) -> str:
     """The text the search vectors are built from, when it differs from the turn's text ("" if not)."""
-    if not HAN.search(text):
-        return ""
-    return HAN.sub(lambda m: f" {pieces(m.group())} ", fold_chinese(text))
+    source = unstuttered(text)
+    if HAN.search(source):
+        source = HAN.sub(lambda m: f" {pieces(m.group())} ", fold_chinese(source))
+    return source if source != text else ""
 
 
 def has_han(text: str) -> bool:
