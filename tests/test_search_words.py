@@ -459,7 +459,8 @@ def test_with_a_speaker_named_said_is_the_questions_frame_not_a_word(archive):
 
 def test_a_quote_as_the_press_prints_it_finds_the_turn(archive):
     """Quotes come with words left out ("…", "..."), an editor's insertion ("[Russia]") and without
-    the speaker's stutters ("we — we will"); each finds the turn, and the pieces must all be in it."""
+    the speaker's stutters ("we — we will"), "U.S." for "US"; each finds the turn, and the pieces must all
+    be in it."""
     said = (
         "We — we will not accept that. We urge the US side to stop its provocations and come to its "
         "senses, and Moscow will respond firmly to any such step."
@@ -472,6 +473,7 @@ def test_a_quote_as_the_press_prints_it_finds_the_turn(archive):
         '"[Russia] will respond firmly to any such step"',
         '"We will not accept that"',
         '"We — we will not accept that"',
+        '"We urge the U.S. side to stop its provocations"',  # the White House's spelling of the MFA's "US"
         "“we will not accept that. We urge the US side . . . and Moscow will respond firmly”",
     ):
         assert turn.pk in {u.pk for u in search(quote, event=event.slug).results}, quote

@@ -305,8 +305,11 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
         # Every word of an unquoted Chinese query must be there: one AND-ed tsquery.
         return "search_vector", [(" && ".join(f"({sql})" for sql, _ in parts), [p for _, ps in parts for p in ps])]
     if term.phrase:
-        # As the index reads it: "we — we will" is "we will" (transcripts/textindex.py).
-        return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [unstuttered(term.text)])]
+        # As the index reads it: "we — we will" is "we will" (transcripts/textindex.py); "the US side"
+        # as the White House prints it too, "the U.S. side".
+        return "exact_vector", [
+            (f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [text]) for text in acronym_spellings(unstuttered(term.text))
+        ]
     parts = [("websearch_to_tsquery(%s::regconfig, %s)", [config, term.text]) for config in configs]
     for variant in variants:
         if variant.word == term.text:
@@ -323,6 +326,31 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
         # Ukrainian is indexed without a stemmer (PostgreSQL has none): every form of the word instead.
         parts += [(f"plainto_tsquery('{DEFAULT_SEARCH_CONFIG}', %s)", [form]) for form in ukrainian_forms(term.text)]
     return "search_vector", parts
+
+
+# Initialisms publishers write with and without full stops: the China MFA's "US", "UN", the White
+# House's "U.S.", "U.N.". The exact index keeps them apart ("u.s" is one token, "us" another).
+_INITIALISMS = {"US": "U.S.", "UK": "U.K.", "UN": "U.N.", "EU": "E.U.", "UAE": "U.A.E.", "USA": "U.S.A."}
+_INITIALISM = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(k) for pair in _INITIALISMS.items() for k in sorted(pair, key=len, reverse=True))
+    + r")(?![\w])(?!\.\w)"
+)
+_SPELLINGS = {k: (k, v) for k, v in _INITIALISMS.items()} | {v: (k, v) for k, v in _INITIALISMS.items()}
+
+
+def acronym_spellings(text: str, limit: int = 8) -> list[str]:
+    """ "the US side" → ["the US side", "the U.S. side"]: every spelling of its initialisms (up to `limit`)."""
+    found = list(_INITIALISM.finditer(text))
+    if not found:
+        return [text]
+    spellings = [""]
+    last = 0
+    for match in found:
+        spellings = [s + text[last : match.start()] + form for s in spellings for form in _SPELLINGS[match.group(1)]]
+        spellings = spellings[:limit]
+        last = match.end()
+    return [s + text[last:] for s in spellings]
 
 
 def _han_query_words(text: str) -> list[str]:
