@@ -455,7 +455,8 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
           ("Matthew Miller", "answer")]),
         ("un_noon.txt", "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General",
          "2024-01-09",
-         [(None, None), ("Stéphane Dujarric", "statement"), (None, "question"), ("Stéphane Dujarric", "answer"),
+         # The editor's note ("The following is a near-verbatim transcript …") is metadata since session 9.
+         [("Stéphane Dujarric", "statement"), (None, "question"), ("Stéphane Dujarric", "answer"),
           (None, "question"), ("Stéphane Dujarric", "answer")]),
         ("jp_mofa.txt", "Press Conference by Foreign Minister KAMIKAWA Yoko", "2024-01-09",
          [("Yoko Kamikawa", None), (None, "question"), ("Yoko Kamikawa", "answer"), (None, "question"),
@@ -718,6 +719,30 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [("林剑", None), (None, "question"), ("林剑", "answer"), (None, "question"), ("林剑", "answer")]),
         ("pdf_pages.txt", None, "2024-03-20",
          [(None, "remark"), ("Francis", None), (None, "question"), ("Francis", "answer")]),
+        # Sixth round (session 9): whole pages, as published; the first four failed before this round.
+        ("nato_html.html",
+         "Press conference by NATO Secretary General Mark Rutte following the meeting of NATO Ministers of Defence",
+         "2024-10-17",
+         [("Farah Dakhlallah", "remark"), ("Mark Rutte", None), ("Farah Dakhlallah", "remark"),
+          ("Andrew Gray", "question"), ("Mark Rutte", "answer")]),
+        ("mofa_jp.html", "Press Conference by Foreign Minister KAMIKAWA Yoko", "2024-03-12",
+         [("Yoko Kamikawa", None), ("Suzuki", "question"), ("Yoko Kamikawa", "answer"), ("Tanaka", "question"),
+          ("Yoko Kamikawa", "answer")]),
+        ("state_gov.html", "Department Press Briefing – March 12, 2024", "2024-03-12",
+         [("Miller", None), (None, "question"), ("Miller", "answer"), (None, "question"), ("Miller", "remark"),
+          (None, "question"), ("Miller", "answer")]),
+        ("un_press.html", None, "2024-03-14",
+         [("Stéphane Dujarric", "statement"), (None, "question"), ("Stéphane Dujarric", "answer"),
+          (None, "question"), ("Stéphane Dujarric", "answer")]),
+        ("govuk.html", "Foreign Secretary press conference in Kyiv: 4 March 2024", "2024-03-04",
+         [("David Cameron", "statement"), (None, "question"), ("David Cameron", "answer"), (None, "question"),
+          ("David Cameron", "answer")]),
+        ("mea_in.html", None, "2024-03-08",
+         [("Randhir Jaiswal", None), ("Sidhant", "question"), ("Randhir Jaiswal", "answer"),
+          ("Manish Jha", "question"), ("Randhir Jaiswal", "answer"), ("Randhir Jaiswal", "remark")]),
+        ("mid_ru.html", None, "2024-03-11",
+         [("Sergey Lavrov", "statement"), (None, "question"), ("Sergey Lavrov", "answer"), (None, "question"),
+          ("Sergey Lavrov", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -1196,3 +1221,12 @@ def test_a_reply_that_opens_with_yes_or_thanks_is_an_answer_only_when_it_says_mo
     text = f"Briefing\n\nMS. SMITH: Good afternoon.\n\nQ: Did you discuss the South China Sea?\n\nMS. SMITH: {reply}\n"
     turns = parse_transcript(text.encode(), "r.txt").turns
     assert [t.role for t in turns][1:] == ["question", role]
+
+
+def test_a_section_heading_opens_the_turn_after_it():
+    """Japan's MOFA sets a topic heading over each question ("Ukraine"): it belongs with that question,
+    not with the answer before it — and a search for the topic finds the question."""
+    parsed = parse_transcript((Path(__file__).parent / "data" / "house_styles" / "mofa_jp.html").read_bytes(), "m.html")
+    texts = ["\n".join(t.paragraphs) for t in parsed.turns]
+    assert texts[3].startswith("Ukraine\nWill Japan host") and "Ukraine" not in texts[2]
+    assert texts[0].startswith("Opening Remarks\nVisit to Africa\nI will visit Madagascar")

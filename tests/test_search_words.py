@@ -480,3 +480,18 @@ def test_a_quote_as_the_press_prints_it_finds_the_turn(archive):
     # Every piece is needed: a piece the turn does not say finds nothing.
     assert not search('"we urge the US side … come to our senses"', event=event.slug).results
     assert not search('"we will accept that"', event=event.slug).results
+
+
+def test_us_in_capitals_is_the_country_in_every_spelling(archive):
+    """The China MFA writes "US", the White House "U.S.": "US" typed in capitals finds both (and the
+    country's other names); "us" typed in lower case is the pronoun."""
+    event = ingest_bytes(
+        b"Briefing\n\nMS. SMITH: The U.S. imposed new tariffs on steel.\n\n"
+        b"Q: Will the United States lift the tariffs?\n\nMS. SMITH: Let us see what happens with tariffs.\n",
+        "us.txt",
+    ).event
+    dotted, named, pronoun = (event.utterances.get(sequence=n).pk for n in (1, 2, 3))
+    found = {u.pk for u in search("US tariffs", event=event.slug, sort="newest").results}
+    assert {dotted, named} <= found
+    assert dotted not in {u.pk for u in search("us tariffs", event=event.slug, sort="newest").results}
+    assert pronoun in {u.pk for u in search("us tariffs", event=event.slug, sort="newest").results}

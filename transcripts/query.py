@@ -308,7 +308,7 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
         # As the index reads it: "we — we will" is "we will" (transcripts/textindex.py); "the US side"
         # as the White House prints it too, "the U.S. side".
         return "exact_vector", [
-            (f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [text]) for text in acronym_spellings(unstuttered(term.text))
+            (f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [text]) for text in initialism_spellings(unstuttered(term.text))
         ]
     parts = [("websearch_to_tsquery(%s::regconfig, %s)", [config, term.text]) for config in configs]
     for variant in variants:
@@ -339,7 +339,7 @@ _INITIALISM = re.compile(
 _SPELLINGS = {k: (k, v) for k, v in _INITIALISMS.items()} | {v: (k, v) for k, v in _INITIALISMS.items()}
 
 
-def acronym_spellings(text: str, limit: int = 8) -> list[str]:
+def initialism_spellings(text: str, limit: int = 8) -> list[str]:
     """ "the US side" → ["the US side", "the U.S. side"]: every spelling of its initialisms (up to `limit`)."""
     found = list(_INITIALISM.finditer(text))
     if not found:
@@ -468,7 +468,10 @@ def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set
     text-search configurations of the languages the archive holds; and the speakers the query names.
 
     One query over the entities' and speakers' names, compared without case and accents."""
-    words = sorted({t.text for clause in clauses for t in clause if not t.phrase and not t.negated and len(t.text) > 2})
+    typed = {t.text for clause in clauses for t in clause if not t.phrase and not t.negated}
+    # "US" typed in capitals is the country, as "U.S." is: its names are looked up by that spelling.
+    dotted = {_INITIALISMS[w]: w for w in typed if w in _INITIALISMS}
+    words = sorted({w for w in typed if len(w) > 2} | set(dotted))
     words = [w for w in words if not _NUMBER.match(w) and not has_han(w)]
     keys = _speaker_keys(clauses)
     sql = """
@@ -532,7 +535,10 @@ def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set
         others = [n for n in others if len(n) > 3 or n.isupper() is False][:12]
         if others:
             url = f"/entities/{slug}/" if kind == "entity" else f"/speakers/{slug}/"
-            variants.append(Variant(word, others, url, name))
+            if word in dotted:
+                variants.append(Variant(dotted[word], [word, *others], url, name))
+            if word in typed:
+                variants.append(Variant(word, others, url, name))
     return variants, in_use, voices
 
 

@@ -238,6 +238,24 @@ class HeaderReader:
                 consumed_until = i + 1
             elif label or block.all_bold and _title_only_label(block):
                 break
+            elif _DELIVERY_NOTE.match(flat) or _TRANSCRIPT_NOTE.match(flat):
+                # "(As delivered)"; "The following is a near-verbatim transcript of today's noon briefing
+                # by …": what the text is, not anyone's words (the note still names who speaks).
+                self.metadata_lines.append(flat)
+                consumed_until = i + 1
+            elif (
+                self.title
+                and not plain
+                and i == consumed_until
+                and not saw_date
+                and re.match(r"(?:by|with|of|at|following)\s", flat)
+                and len(flat.split()) <= 30
+                and not re.search(r"[.?!:]$", flat)
+            ):
+                # The page's heading goes on in a line of its own: "Press conference" / "by NATO Secretary
+                # General Mark Rutte following the meeting of NATO Ministers of Defence".
+                self.title = f"{self.title} {flat}"
+                consumed_until = i + 1
             elif is_edge_chrome(flat):
                 self.dropped.append(flat)
                 consumed_until = i + 1
@@ -255,8 +273,18 @@ class HeaderReader:
                 # "Matthew Miller, Spokesperson": who gives the briefing (people.offices_in reads it).
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
-            elif not saw_date and _place_line(flat) and i + 1 < len(blocks) and parse_date_only(blocks[i + 1].flat):
-                self.location = self.location or flat
+            elif (
+                not saw_date
+                and _place_line(flat)
+                and i + 1 < len(blocks)
+                and (
+                    parse_date_only(blocks[i + 1].flat)
+                    or "\n" not in block.text.strip() and parse_time_line(blocks[i + 1].flat)
+                )
+            ):
+                # "Washington, D.C." over "March 12, 2024" or over "1:13 p.m. EDT" (a venue of two lines
+                # over the time is the venue logic's, below).
+                self.location = self.location or (flat if parse_date_only(blocks[i + 1].flat) else _city(flat))
                 self.metadata_lines.append(flat)
                 consumed_until, saw_meta = i + 1, True
             elif saw_date and i == date_index + 1 and _place_line(flat):
@@ -400,6 +428,19 @@ KIND_PATTERNS = [
 def publishers() -> tuple[dict, ...]:
     with open(DATA_DIR / "publishers.json", encoding="utf-8") as fh:
         return tuple(json.load(fh)["publishers"])
+
+
+# What the text is, said above it: not anyone's words.
+_DELIVERY_NOTE = re.compile(
+    r"^[(\[](?:as delivered|as prepared(?: for delivery)?|check against delivery|unofficial translation|"
+    r"translation|near[- ]verbatim(?: transcript)?|transcript|video transcript|audio transcript)[)\]]\.?$",
+    re.I,
+)
+
+
+_TRANSCRIPT_NOTE = re.compile(
+    r"^the following is (?:a|an|the) (?:near[- ]verbatim |unofficial |edited )?transcript\b", re.I
+)
 
 
 def _is_metadata_line(line: str) -> bool:
@@ -564,13 +605,21 @@ def _bare_place(line: str) -> bool:
     )
 
 
+def _initials(part: str) -> bool:
+    return re.fullmatch(r"(?:[A-Z]\.){2,3}", part) is not None
+
+
 def _place_line(line: str) -> bool:
     """ "Washington, DC", "Geneva, Switzerland": a place and its region, nothing else."""
     parts = [part.strip() for part in line.split(",")]
     return (
         len(parts) == 2
         and len(line.split()) <= 5
-        and all(part[:1].isupper() and not re.search(r"\d|[.!?:]$", part) for part in parts)
+        # "Washington, D.C.": a region's initials end in a full stop, a sentence's last word does not.
+        and all(
+            part[:1].isupper() and not re.search(r"\d|[!?:]$", part) and (not part.endswith(".") or _initials(part))
+            for part in parts
+        )
         and not any(re.search(pattern, line, re.I) for _, pattern in KIND_PATTERNS)
     )
 

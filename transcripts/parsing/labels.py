@@ -894,9 +894,9 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
             or classify(name.split()[0]) in (LabelKind.QUESTION, LabelKind.ANSWER)  # "Q Thanks, Jen. Back …:"
             or any(
                 base_key(part) in VOCATIVES
-                or not is_name_like(part)
+                or not (is_name_like(part) or _beside_an_outlet(part, parts) and _NAME_TOKEN.match(part))
                 or not 2 <= len(part.split()) <= 6
-                and not (n == 1 and is_outlet(part))  # "Sidhant Sibal, WION:"
+                and not (is_outlet(part) or _beside_an_outlet(part, parts))
                 or any(
                     t.endswith(".") and len(t.strip(".")) > 1 and t.lower().strip(".") not in HONORIFICS
                     for t in part.split()
@@ -907,12 +907,14 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
             return None
         if is_outlet(parts[1]) and not _office_only(parts[1]):
             name, affiliation = parts[0], parts[1]  # "Natalya Yuryeva, Channel One Russia:"
+        elif is_outlet(parts[0]) and not _office_only(parts[0]):
+            name, affiliation = parts[1], parts[0]  # "NHK, Suzuki:", "Kyodo News, Tanaka:"
         elif _office_only(parts[1]):
             name = f"{parts[1]} {parts[0]}"  # "Sergey Lavrov, Foreign Minister": the office first, as titles put it
         else:
             name = " ".join(parts)
-    if not _acceptable(name, known_single, strict, bold_lead):
-        return None
+    if not _acceptable(name, known_single, strict, bold_lead) and not (affiliation and _NAME_TOKEN.match(name)):
+        return None  # one word is a name beside its outlet ("NHK, Suzuki:")
     label = _finish(match, text, name=name)
     if "," in match["name"]:
         label.printed = label.printed.replace(name, " ".join(match["name"].split()), 1)
@@ -921,6 +923,11 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
     if label.kind in (LabelKind.PERSON, LabelKind.OUTLET) and _addresses_someone(label, known_single):
         return None  # "President Biden: you hold the key…", "The Houston Astros: legends of Space City."
     return label
+
+
+def _beside_an_outlet(part: str, parts: list[str]) -> bool:
+    """One word beside an outlet is the journalist: "Sidhant Sibal, WION:", "NHK, Suzuki:"."""
+    return len(part.split()) == 1 and any(is_outlet(other) for other in parts if other != part)
 
 
 # Words an office is named with ("Official Spokesperson", "Foreign Minister", "Deputy Head of Mission").
@@ -940,7 +947,9 @@ _NATIONALITY = re.compile(r"^(?:u\.?s\.?|eu|un|uk|\w+(?:ian|ese|ish|an|i|ch|ic))
 
 def _office_only(text: str) -> bool:
     words = [w for w in re.split(r"[\s-]+", base_key(text)) if w and w not in CONNECTORS]
-    if len(words) >= 2 and _NATIONALITY.match(words[0]):
+    first = text.split()[0] if text.split() else ""
+    # Whose office: "Russian Foreign Minister", "NATO Spokesperson", "IAEA Director General".
+    if len(words) >= 2 and (_NATIONALITY.match(words[0]) or re.fullmatch(r"[A-Z]{2,6}", first)):
         words = words[1:]
     return bool(words) and all(w in OFFICE_WORDS for w in words)
 

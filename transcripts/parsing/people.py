@@ -905,6 +905,11 @@ def _given_name_first(name: str) -> str:
     return name
 
 
+# "The following is a near-verbatim transcript of today's noon briefing by …": who gave what the
+# editor's note introduces (not a news summary's "briefing at the Kremlin by …").
+_SAID_BY = re.compile(r"\btranscript of\b[^.]{0,80}?\bby\s", re.I)
+
+
 class Resolver:
     """Resolves the names printed in labels to full names, within one transcript."""
 
@@ -923,6 +928,7 @@ class Resolver:
         self.date = date
         self.title = title
         self.title_names = [self.canonical(n) for n in names_in(title)] + cjk_names_in(title)
+        self.header = header
         # A list of the meeting's officers in the front matter comes first ("President: Mr. …").
         self.offices = offices_in(f"{title}\n{header}") | roster_in(list(front_matter))
         # Offices that labels pair with a name (filled below; resolve() reads it meanwhile).
@@ -1057,7 +1063,18 @@ class Resolver:
                 if not is_other_party(self.title, at):
                     return self.canonical(name)
         cjk = cjk_names_in(self.title)
-        return cjk[0] if cjk else None
+        if cjk:
+            return cjk[0]
+        # A title that names nobody, and a note that does: "The following is a near-verbatim transcript
+        # of today's noon briefing by Stéphane Dujarric, Spokesman for the Secretary-General."
+        for line in self.header.split("\n"):
+            said_by = re.search(
+                r"\b(?:briefing|conference|remarks|statement|address|speech)\b[^.]{0,80}?\bby\s", line, re.I
+            )
+            names = names_in(line[said_by.end() :], positions=True) if said_by else []
+            if names and names[0][1] == 0:
+                return self.canonical(names[0][0])
+        return None
 
     def resolve(self, printed_name: str) -> str | None:
         core = strip_titles(printed_name)

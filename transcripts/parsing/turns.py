@@ -359,6 +359,9 @@ class TurnReader:
         alone = self._labels_alone(blocks, force=style == "alone") if style != "none" else {}
         segments: list[_Segment] = []
         current = _Segment(None, [])
+        # A section heading between turns ("Japan-China Relations" over a question) opens the next
+        # turn rather than closing the last one; held until the next paragraph or label shows which.
+        held: list[str] = []
         emphasis = not dashed and _questions_set_apart(blocks, alone)
         dash_turns = not dashed and not emphasis and _dash_interview(blocks, alone)
         for index, block in enumerate(blocks):
@@ -381,11 +384,16 @@ class TurnReader:
                 if label is not None:
                     if current.label is not None or current.paragraphs:
                         segments.append(current)
-                    current = _Segment(label, [], standalone)
+                    current = _Segment(label, held, standalone)
+                    held = []
                     if label.rest.strip():
                         current.paragraphs.append(one_line(label.rest))
+                elif piece and block.heading and (current.label or not current.paragraphs) and len(piece.split()) <= 12:
+                    held.append(piece)
                 elif piece:
-                    current.paragraphs.append(piece)
+                    current.paragraphs += [*held, piece]
+                    held = []
+        current.paragraphs += held
         if current.label is not None or current.paragraphs:
             segments.append(current)
         return _answers_after_questions(segments)
