@@ -743,6 +743,22 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("mid_ru.html", None, "2024-03-11",
          [("Sergey Lavrov", "statement"), (None, "question"), ("Sergey Lavrov", "answer"), (None, "question"),
           ("Sergey Lavrov", "answer")]),
+        # Seventh round (session 9); the first four failed before this round.
+        ("eeas.txt", None, "2024-03-18",
+         [("Josep Borrell", None), (None, "question"), ("Josep Borrell", "answer"), (None, "question"),
+          ("Josep Borrell", "answer")]),
+        ("osce.txt", None, "2024-03-05", [("Ian Borg", None), (None, "question"), ("Ian Borg", "answer")]),
+        ("de_bk.txt", None, "2024-03-15",
+         [("Olaf Scholz", None), ("Emmanuel Macron", None), (None, "question"), ("Olaf Scholz", "answer"),
+          ("Hebestreit", "remark"), (None, "question"), ("Emmanuel Macron", "answer")]),
+        ("aa_speech.html", "Speech by Foreign Minister Annalena Baerbock at the Munich Security Conference",
+         "2024-02-17", [("Annalena Baerbock", "statement")]),
+        ("elysee.html", None, "2024-01-26",
+         [("Emmanuel Macron", None), ("Narendra Modi", None), (None, "question"), ("Emmanuel Macron", "answer")]),
+        ("ru_zakharova.txt", None, "2024-03-14", [(None, "question"), ("Maria Zakharova", "answer")]),
+        ("zelensky.html", None, "2024-02-24",
+         [("Volodymyr Zelenskyy", None), ("Giorgia Meloni", None), (None, "question"),
+          ("Volodymyr Zelenskyy", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -1230,3 +1246,10 @@ def test_a_section_heading_opens_the_turn_after_it():
     texts = ["\n".join(t.paragraphs) for t in parsed.turns]
     assert texts[3].startswith("Ukraine\nWill Japan host") and "Ukraine" not in texts[2]
     assert texts[0].startswith("Opening Remarks\nVisit to Africa\nI will visit Madagascar")
+
+
+def test_a_note_on_how_the_text_was_given_is_metadata_not_a_turn():
+    page = (Path(__file__).parent / "data" / "house_styles" / "aa_speech.html").read_bytes()
+    parsed = parse_transcript(page, "a.html")
+    assert "-- check against delivery --" in parsed.metadata_lines
+    assert parsed.turns[0].paragraphs[0].startswith("Excellencies")

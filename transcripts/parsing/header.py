@@ -432,8 +432,9 @@ def publishers() -> tuple[dict, ...]:
 
 # What the text is, said above it: not anyone's words.
 _DELIVERY_NOTE = re.compile(
-    r"^[(\[](?:as delivered|as prepared(?: for delivery)?|check against delivery|unofficial translation|"
-    r"translation|near[- ]verbatim(?: transcript)?|transcript|video transcript|audio transcript)[)\]]\.?$",
+    r"^(?:[(\[]|-{1,3}\s*|[—–]\s*)(?:as delivered|as prepared(?: for delivery)?|check against delivery|"
+    r"unofficial translation|translation|near[- ]verbatim(?: transcript)?|transcript|video transcript|"
+    r"audio transcript|seul le prononcé fait foi|es gilt das gesprochene wort)(?:[)\]]|\s*-{1,3}|\s*[—–])\.?$",
     re.I,
 )
 

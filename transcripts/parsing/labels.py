@@ -874,7 +874,13 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
         return label
     if sentence_opening(name):
         return None
-    if "/" in name:  # "JOURNALIST/REUTERS:", "Jane Doe/AFP:"
+    first, _, second = (part.strip() for part in name.partition("/"))
+    offices = first.upper() in _OFFICE_INITIALS or _office_only(first) and _office_only(second.split(" ")[0])
+    if "/" in name and offices and len(second.split()) >= 2:
+        name = name.replace("/", " ")  # read as "HR VP Josep Borrell"; printed as it stands
+    elif "/" in name:
+        # "JOURNALIST/REUTERS:", "Jane Doe/AFP:"; not two offices of one person: "HR/VP Josep Borrell:",
+        # "High Representative/Vice-President Josep Borrell:".
         name, _, affiliation = (part.strip() for part in name.partition("/"))
         if not name or not affiliation or not affiliation[:1].isupper() or len(affiliation.split()) > 6:
             return None
@@ -916,13 +922,17 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
     if not _acceptable(name, known_single, strict, bold_lead) and not (affiliation and _NAME_TOKEN.match(name)):
         return None  # one word is a name beside its outlet ("NHK, Suzuki:")
     label = _finish(match, text, name=name)
-    if "," in match["name"]:
+    if "," in match["name"] or "/" in match["name"] and not affiliation:
         label.printed = label.printed.replace(name, " ".join(match["name"].split()), 1)
     if affiliation:
         label.affiliation = affiliation
     if label.kind in (LabelKind.PERSON, LabelKind.OUTLET) and _addresses_someone(label, known_single):
         return None  # "President Biden: you hold the key…", "The Houston Astros: legends of Space City."
     return label
+
+
+# Offices written as initials before a slash ("HR/VP", "SG/DSG"), not an outlet's ("AP/Reuters").
+_OFFICE_INITIALS = {"HR", "VP", "SG", "DSG", "PM", "FM", "DG", "DDG", "SRSG"}
 
 
 def _beside_an_outlet(part: str, parts: list[str]) -> bool:

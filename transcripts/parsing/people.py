@@ -80,6 +80,11 @@ TITLE_WORDS = {
     # Nordic and Dutch posts: "Statsminister Ulf Kristersson", "Utenriksminister Espen Barth Eide",
     # "Premier Mark Rutte" (Dutch "minister-president" is two title words joined).
     "statsminister",
+    # The EU's High Representative/Vice-President, the OSCE's chair.
+    "hr",
+    "vp",
+    "chairperson-in-office",
+    "president-in-office",
     "statsministeren",
     "utrikesminister",
     "utenriksminister",
@@ -586,7 +591,8 @@ def strip_titles(name: str) -> str:
     i = 0
     while i < len(tokens):
         key = tokens[i].lower().strip(".")
-        if key in HONORIFICS or key in TITLE_WORDS or ("-" in key and all(p in TITLE_WORDS for p in key.split("-"))):
+        joined = re.split(r"[-/]", key)  # "Secretary-General", "HR/VP", "Representative/Vice-President"
+        if key in HONORIFICS or key in TITLE_WORDS or (len(joined) > 1 and all(p in TITLE_WORDS for p in joined)):
             i += 1  # "Secretary-General" as much as "Secretary General"
             if out and i < len(tokens) - 1:
                 out = []  # "Collective Farm Chairman Alexei Lavrinenko": what came before the title is its place

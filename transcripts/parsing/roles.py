@@ -94,6 +94,7 @@ PROCEDURAL = re.compile(
     r"|(thank you|thanks)( everyone| everybody| all)? for joining|reporter approaches"
     r"|wrap(ping)? (it|this|things) up|(i’ll|i'll|i will|let me) (come|go) (back|to)\b|we can hear you"
     r"|последний вопрос|следующий вопрос|ещё один вопрос|最后一个问题|下一个问题"
+    r"|(letzte|nächste) frage|dernière question|question suivante|(última|siguiente) pregunta|ultima domanda"
     # A call-on: "First question, Francois Murphy, Reuters." / "Next, Laurence Norman, Wall Street Journal."
     r"|^(first|next|last|final) question\b"
     r"|^next\s*[,:—-]\s*(?-i:(?:Mr\.? |Ms\.? |Mrs\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)\s*(?:[,.](?:\s|$)|$))",
