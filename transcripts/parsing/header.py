@@ -279,7 +279,8 @@ class HeaderReader:
                 and i + 1 < len(blocks)
                 and (
                     parse_date_only(blocks[i + 1].flat)
-                    or "\n" not in block.text.strip() and parse_time_line(blocks[i + 1].flat)
+                    or "\n" not in block.text.strip()
+                    and parse_time_line(blocks[i + 1].flat)
                 )
             ):
                 # "Washington, D.C." over "March 12, 2024" or over "1:13 p.m. EDT" (a venue of two lines
