@@ -759,6 +759,21 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("zelensky.html", None, "2024-02-24",
          [("Volodymyr Zelenskyy", None), ("Giorgia Meloni", None), (None, "question"),
           ("Volodymyr Zelenskyy", "answer")]),
+        # Eighth round (session 9); the first four failed before this round.
+        ("span_speaker.html", None, "2024-03-05",
+         [("Patricia Karvelas", "question"), ("Penny Wong", "answer"), ("Patricia Karvelas", "question"),
+          ("Penny Wong", "answer")]),
+        ("kr_mofa_en.txt", None, "2024-03-12",
+         [("Lim Soosuk", None), (None, "question"), ("Lim Soosuk", "answer"), (None, "question"),
+          ("Lim Soosuk", "answer")]),
+        ("numbered_inline.txt", None, "2024-02-10",
+         [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        ("cnn_interview.txt", "Fareed Zakaria GPS: Interview with Russian Foreign Minister Sergey Lavrov",
+         "2023-09-24",
+         [("Fareed Zakaria", None), ("Sergey Lavrov", None), ("Fareed Zakaria", "question"),
+          ("Sergey Lavrov", "answer"), ("Fareed Zakaria", "question"), ("Sergey Lavrov", "answer")]),
+        ("bold_qa.md", None, "2024-04-02",
+         [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

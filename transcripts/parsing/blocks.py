@@ -350,6 +350,7 @@ SKIP_TAGS = {
     "canvas",
 }
 BOLD_TAGS = {"b", "strong"}
+_SPEAKER_CLASS = re.compile(r"(?:^|[\s_-])(?:speaker|interlocutor|speaker-?name)(?:$|[\s_-])", re.I)
 ITALIC_TAGS = {"i", "em"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CHROME_TAGS = {"nav", "footer", "aside", "form", "header"}
@@ -491,7 +492,8 @@ def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False, italic: bool 
         writer.add(el.tail or "", bold, el.sourceline, italic)
         return
     is_block = tag in BLOCK_TAGS
-    inner_bold = bold or tag in BOLD_TAGS
+    # A speaker's name set apart by its class, not its weight: <span class="speaker">Penny Wong</span>.
+    inner_bold = bold or tag in BOLD_TAGS or bool(_SPEAKER_CLASS.search(el.get("class") or ""))
     inner_italic = italic or tag in ITALIC_TAGS
     if is_block:
         writer.flush()

@@ -236,6 +236,17 @@ class HeaderReader:
             elif self.doc.format != "text" and self.title and base_key(flat) == base_key(self.title):
                 self.metadata_lines.append(flat)  # the page's own heading inside the article
                 consumed_until = i + 1
+            elif (
+                label
+                and plain
+                and i == 0
+                and self.title is None
+                and len(blocks) > 1
+                and (parse_date_only(blocks[1].flat) or _dateline(blocks[1].flat))
+            ):
+                # "Fareed Zakaria GPS: Interview with …" over "CNN, 24 September 2023": a title with a
+                # colon, not a turn (a turn is not followed by a date line).
+                title_candidates.append(i)
             elif label or block.all_bold and _title_only_label(block):
                 break
             elif _DELIVERY_NOTE.match(flat) or _TRANSCRIPT_NOTE.match(flat):

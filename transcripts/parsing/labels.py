@@ -462,7 +462,9 @@ _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:�
 # "A. They are …" answers "Q. …" — only in a document whose questions are "Q" (known_single holds "a").
 _A_BARE = re.compile(rf"^(?P<name>A)(?P<note>)\.\s+(?=[{UPPER}\"“‘'(])")
 # "Question 1:", "Q2:": numbered questions.
-NUMBERED_QUESTION = re.compile(r"^(?:q|question|вопрос|frage|pregunta|question n°|питання)\s*\d{1,3}$")
+NUMBERED_QUESTION = re.compile(
+    r"^(?:q|question|вопрос|frage|pregunta|question n°|питання|reporter|journalist|correspondent)\s*\d{1,3}$"
+)
 # Members of the public the transcript does not name: a turn of theirs ending in "?" asks.
 UNNAMED_VOICES = {
     "woman", "man", "child", "children", "boy", "girl", "kid", "kids", "student", "students", "crowd",
@@ -727,6 +729,7 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
             or key in METADATA_KEYS
             or is_outlet(token)
             or key in known_single
+            or key in _OFFICE_ALONE  # "Spokesperson:" after "Spokesperson Lim Soosuk:"
             or (token.isupper() and len(token) >= 2)
             or _INITIALS_NAME.match(token) is not None
             or is_chinese_name(token)
@@ -768,6 +771,13 @@ def match_label(
         if label is not None:
             label.printed = f"{stamp.group(0).strip()} {label.printed}"
         return label
+    numbered = _NUMBERED_MARKER.match(text)
+    if numbered:
+        # "1. Question: …" (answers to a list of a newspaper's questions): the number is the label's.
+        label = match_label(text[numbered.end() :], known_single=known_single, strict=strict, dashes=dashes)
+        if label is not None and label.kind in (LabelKind.QUESTION, LabelKind.ANSWER):
+            label.printed = f"{numbered.group(0).strip()} {label.printed}"
+            return label
     mark = _CAPTION_MARK.match(text)
     if mark:
         rest = text[mark.end() :]
@@ -931,8 +941,18 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
     return label
 
 
+_NUMBERED_MARKER = re.compile(
+    r"^\d{1,3}[.)]\s+(?=(?:question|q|вопрос|frage|pregunta|domanda|pergunta|question)\b)", re.I
+)
 # Offices written as initials before a slash ("HR/VP", "SG/DSG"), not an outlet's ("AP/Reuters").
 _OFFICE_INITIALS = {"HR", "VP", "SG", "DSG", "PM", "FM", "DG", "DDG", "SRSG"}
+
+
+# An office that labels a turn on its own, once its holder is known ("Spokesperson:", "Minister:").
+_OFFICE_ALONE = {
+    "spokesperson", "spokesman", "spokeswoman", "minister", "ambassador", "chair", "chairman", "chairwoman",
+    "chairperson", "chancellor", "premier", "secretary-general", "interpreter",
+}  # fmt: skip
 
 
 def _beside_an_outlet(part: str, parts: list[str]) -> bool:

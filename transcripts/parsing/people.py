@@ -437,6 +437,8 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
             or len(words) == 1
             and _WITH_INITIALS.match(words[0])  # "С.В.Лаврова"
         )
+        while len(words) > 2 and re.fullmatch(r"[A-Z]{2,5}", words[-1]) and not re.fullmatch(r"[IVXL]+", words[-1]):
+            words = words[:-1]  # "Fareed Zakaria GPS": a show's or an outlet's initials, not the name's end
         if words and enough and not flags.get("after_the"):
             following = tokens[end] if end < len(tokens) else ""
             preceding = tokens[start - 1].lower() if start > 0 else ""

@@ -217,6 +217,9 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     officials = set(resolver.title_names) | set(resolver.offices.values()) | set(gazetteer_keys().values())
     if resolver.president:
         officials.add(resolver.president)
+    # A title that gives only a surname ("Interview of Minister Wong"): the speaker of that surname.
+    surnames = {name for name in resolver.title_names if name and " " not in name}
+    officials |= {t.speaker for t in turns if t.speaker and t.speaker.split()[-1] in surnames}
     # Whoever the labels give an office of state ("Minister Radosław Sikorski:"), not "Member Anna
     # Kowalska:" nor "Vice-President of the Polar Explorers Association Nikolai Kornilov:".
     officials |= {
@@ -236,7 +239,9 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     if answerers:
         with_outlet |= {name for name, n in named.items() if n >= 3 and share[name] >= 0.4} - officials
     officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total and name not in with_outlet}
-    return officials
+    # Whoever hosts asks, even when the title names them too ("Fareed Zakaria GPS: Interview with …",
+    # "FAREED ZAKARIA, CNN HOST:").
+    return officials - {t.speaker for t in turns if t.label and runs_it & set(base_key(t.label).split())}
 
 
 def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
