@@ -8,6 +8,7 @@ import tarfile
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
 
+import pytest
 from django.http import QueryDict
 
 from tests.conftest import SHARED
@@ -34,6 +35,19 @@ def bulk_members(names: Iterable[str]) -> Iterator[tuple[str, bytes]]:
 
 def bulk_present() -> bool:
     return all((BULK / f"{name}.tar.xz").exists() for name in ("wh", "kremlin", "cnmfa-en", "cnmfa-zh"))
+
+
+def judged_archive(names: list[str]):
+    """A module's fixture: these bulk transcripts ingested once, the archive emptied after."""
+
+    @pytest.fixture(scope="module")
+    def archive(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            ingest_members(names)
+            yield
+            empty_archive()
+
+    return archive
 
 
 def ingest_members(names: Iterable[str]) -> None:
@@ -71,3 +85,9 @@ def judged_scores(queries: list[dict]) -> dict[str, float]:
         assert ranked, query["q"]
         scores[query["q"]] = ndcg_at_10(ranked, grades)
     return scores
+
+
+NEEDS_BULK = [
+    pytest.mark.skipif(not bulk_present(), reason="../shared/corpus/bulk is not beside the project"),
+    pytest.mark.django_db,
+]

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 from django.http import QueryDict
 
-from tests.bulk_sample import bulk_present, empty_archive, ingest_members, judged_scores, search
+from tests.bulk_sample import NEEDS_BULK, judged_archive, judged_scores, search
 from tests.conftest import ROOT
 from transcripts.ingest import ingest_bytes
 from transcripts.models import Utterance
@@ -19,19 +19,9 @@ from transcripts.search import search_utterances
 
 JUDGED = json.loads((ROOT / "tests" / "data" / "relevance_bulk.json").read_text(encoding="utf-8"))
 
-pytestmark = [
-    pytest.mark.skipif(not bulk_present(), reason="../shared/corpus/bulk is not beside the project"),
-    pytest.mark.django_db,
-]
-
-
-@pytest.fixture(scope="module")
-def archive(django_db_setup, django_db_blocker):
-    """The 400 judged transcripts, ingested once (~40 s)."""
-    with django_db_blocker.unblock():
-        ingest_members(JUDGED["transcripts"])
-        yield
-        empty_archive()
+pytestmark = NEEDS_BULK
+# The 400 judged transcripts.
+archive = judged_archive(JUDGED["transcripts"])
 
 
 def test_ranking_on_judged_research_queries(archive):

@@ -168,8 +168,8 @@ def test_the_share_preview_of_a_huge_turn_is_short(client):
     assert 100 < len(description) <= 300
 
 
-def test_main_search_query_uses_the_gin_index(seed_event):
-    event = seed_event
+def _filler_turns(event) -> None:
+    """30,000 turns about weather and trains, indexed and analysed as after an ingest."""
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO transcripts_utterance "
@@ -182,6 +182,11 @@ def test_main_search_query_uses_the_gin_index(seed_event):
         # flush it as `ingest` does after a batch, then gather statistics.
         cursor.execute("SELECT gin_clean_pending_list('utterance_search_gin'::regclass)")
         cursor.execute("ANALYZE transcripts_utterance")
+
+
+def test_main_search_query_uses_the_gin_index(seed_event):
+    event = seed_event
+    _filler_turns(event)
     from transcripts.search import build_query, matching
 
     query = build_query("Minsk")
@@ -198,16 +203,7 @@ def test_a_common_words_matches_are_read_through_the_index_not_turn_by_turn(seed
     instead, and leaves the connection's planner settings as they were, even when it fails."""
     from transcripts.search import _through_the_text_index, build_query, matching
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO transcripts_utterance "
-            "(event_id, sequence, label, affiliation, role, note, text, search_config) "
-            "SELECT %s, 1000 + n, '', '', 'remark', '', 'Filler paragraph ' || n || ' about weather and trains.', "
-            "'verbatim_english' FROM generate_series(1, 30000) AS n",
-            [seed_event.pk],
-        )
-        cursor.execute("SELECT gin_clean_pending_list('utterance_search_gin'::regclass)")
-        cursor.execute("ANALYZE transcripts_utterance")
+    _filler_turns(seed_event)
     sql, params = matching(Utterance.objects.all(), build_query("weather")).values("id").query.sql_with_params()
     sql += " LIMIT 10001"
 
