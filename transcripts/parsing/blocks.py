@@ -546,6 +546,8 @@ def html_metadata(root) -> dict:
     meta["time"] = first("//*[contains(@class,'read__time')]")
     meta["place"] = first("//*[contains(@class,'p-location')]") or first("//*[contains(@class,'read__place')]")
     meta["language"] = first("//html/@lang") or first('//meta[@itemprop="inLanguage"]/@content')
+    # Who gives the briefing, printed above the text: "Matthew Miller, Department Spokesperson".
+    meta["byline"] = first("//*[contains(@class,'author')]") or first("//*[contains(@class,'byline')]")
     return {k: v for k, v in meta.items() if v}
 
 

@@ -47,6 +47,8 @@ class HeaderReader:
                     self.time = dt.time(int(found[1]), int(found[2]))
             if meta.get("place"):
                 self.location = _city(meta["place"])
+            if meta.get("byline") and _byline(meta["byline"]):
+                self.metadata_lines.append(meta["byline"])  # outside the body, it still says who speaks
             self.source_url = meta.get("url")
         self.publisher = self._find_publisher(meta)
 

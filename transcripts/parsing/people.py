@@ -838,6 +838,8 @@ def office_key(printed: str) -> str | None:
 # "Stéphane Dujarric, Spokesperson for the Secretary-General", "Matthew Miller, Spokesperson".
 NAME_COMMA_OFFICE = re.compile(
     rf"(?P<name>[{UPPER}][\w'’\-.]+(?:[ \t]+[{UPPER}][\w'’\-.]+){{1,3}}),[ \t]+(?:the[ \t]+)?"
+    # "Department Spokesperson", "Principal Deputy Spokesperson": the office with its qualifiers.
+    r"(?:(?:Department|Principal|Deputy|Chief|Senior|Official|Acting|Associate|Assistant|Ministry)[ \t]+){0,2}"
     r"(?P<office>(?i:" + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True)) + r"))(?![\w-])"
     # Not a list of people with their offices: "President Biden, First Lady Jill Biden".
     rf"(?![ \t]+[{UPPER}])"
