@@ -727,7 +727,6 @@ def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset())
             or key in ANSWER_LABELS
             or key in ANONYMOUS_LABELS
             or key in METADATA_KEYS
-            or is_outlet(token)
             or key in known_single
             or key in _OFFICE_ALONE  # "Spokesperson:" after "Spokesperson Lim Soosuk:"
             or (token.isupper() and len(token) >= 2)
@@ -917,7 +916,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
                     t.endswith(".") and len(t.strip(".")) > 1 and t.lower().strip(".") not in HONORIFICS
                     for t in part.split()
                 )  # a sentence's full stop
-                for n, part in enumerate(parts)
+                for part in parts
             )
         ):
             return None
@@ -941,9 +940,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
     return label
 
 
-_NUMBERED_MARKER = re.compile(
-    r"^\d{1,3}[.)]\s+(?=(?:question|q|вопрос|frage|pregunta|domanda|pergunta|question)\b)", re.I
-)
+_NUMBERED_MARKER = re.compile(r"^\d{1,3}[.)]\s+(?=(?:question|q|вопрос|frage|pregunta|domanda|pergunta)\b)", re.I)
 # Offices written as initials before a slash ("HR/VP", "SG/DSG"), not an outlet's ("AP/Reuters").
 _OFFICE_INITIALS = {"HR", "VP", "SG", "DSG", "PM", "FM", "DG", "DDG", "SRSG"}
 

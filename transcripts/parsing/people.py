@@ -80,11 +80,6 @@ TITLE_WORDS = {
     # Nordic and Dutch posts: "Statsminister Ulf Kristersson", "Utenriksminister Espen Barth Eide",
     # "Premier Mark Rutte" (Dutch "minister-president" is two title words joined).
     "statsminister",
-    # The EU's High Representative/Vice-President, the OSCE's chair.
-    "hr",
-    "vp",
-    "chairperson-in-office",
-    "president-in-office",
     "statsministeren",
     "utrikesminister",
     "utenriksminister",
@@ -92,6 +87,11 @@ TITLE_WORDS = {
     "pääministeri",
     "ulkoministeri",
     "presidentti",
+    # The EU's High Representative/Vice-President, the OSCE's chair.
+    "hr",
+    "vp",
+    "chairperson-in-office",
+    "president-in-office",
     "señor",
     "señora",
     "sr",
@@ -1078,9 +1078,7 @@ class Resolver:
         # A title that names nobody, and a note that does: "The following is a near-verbatim transcript
         # of today's noon briefing by Stéphane Dujarric, Spokesman for the Secretary-General."
         for line in self.header.split("\n"):
-            said_by = re.search(
-                r"\b(?:briefing|conference|remarks|statement|address|speech)\b[^.]{0,80}?\bby\s", line, re.I
-            )
+            said_by = _SAID_BY.search(line)
             names = names_in(line[said_by.end() :], positions=True) if said_by else []
             if names and names[0][1] == 0:
                 return self.canonical(names[0][0])
