@@ -26,14 +26,15 @@ archive = judged_archive(JUDGED["transcripts"])
 
 def test_ranking_on_judged_research_queries(archive):
     """Mean nDCG@10 over the 30 queries: 0.900 when written (BM25 0.634, tantivy 0.648 on the same
-    judgments; this ranking without the question's words 0.795)."""
+    judgments; this ranking without the question's words 0.795). Session 10: with the 39 turns the
+    share-of-the-query ranking brought judged too, 0.877 before it and 0.896 with it."""
     scores = judged_scores(JUDGED["queries"])
     kinds: dict[str, list[float]] = {}
     for query in JUDGED["queries"]:
         kinds.setdefault(query["kind"], []).append(scores[query["q"]])
     mean = sum(scores.values()) / len(scores)
     by_kind = {kind: round(sum(v) / len(v), 3) for kind, v in kinds.items()}
-    assert mean >= 0.87, (round(mean, 3), by_kind, {q: round(s, 2) for q, s in scores.items() if s < 0.8})
+    assert mean >= 0.88, (round(mean, 3), by_kind, {q: round(s, 2) for q, s in scores.items() if s < 0.8})
     assert min(by_kind.values()) >= 0.8, by_kind
 
 

@@ -190,8 +190,26 @@ def test_a_rare_word_outranks_a_common_one(archive):
     text = f"Talks\n\nQ: {filler} What about sanctions?\n\nMR. SMITH: {filler} What about Magnitsky?\n"
     event = ingest_bytes(text.encode(), "rare-and-common.txt").event
     results = search("sanctions Magnitsky", event=event.slug).results
-    assert [u.sequence for u in results] == [2, 1]
+    assert [u.sequence for u in results] == [2, 1], [(u.sequence, u.text[:80]) for u in results]
     assert search("Magnitsky").count < search("sanctions").count
+
+
+@pytest.mark.parametrize("repeats", [3, 5, 8])
+def test_a_turn_with_every_word_outranks_one_that_repeats_one_of_them(archive, repeats):
+    # As "ceasefire negotiations" against a short answer about budget negotiations: a short turn
+    # saying one word of the query again and again, and a longer one (twice as many different
+    # words as most turns) naming both once. Two invented words, equally rare. BM25 saturates the
+    # repetition but still puts it first; scaled by the share of the query a turn holds, the turn
+    # with both words comes first.
+    filler = "We note " + " ".join(f"point{i}" for i in range(30)) + ". "
+    repeated = " ".join(["Zorblat, zorblat: the zorblat goes on."] * repeats)
+    text = (
+        f"Talks {repeats}\n\nMR. SMITH: {repeated}\n\n"
+        f"MS. JONES: {filler}The zorblat and the quennic are on the table. {filler.replace('point', 'item')}\n"
+    )
+    event = ingest_bytes(text.encode(), f"coverage-{repeats}.txt").event
+    results = search("zorblat quennic", event=event.slug).results
+    assert [u.sequence for u in results] == [2, 1], [(u.sequence, u.text[:40]) for u in results]
 
 
 def test_a_short_focused_turn_outranks_a_long_one_that_mentions_the_topic_once(archive):
@@ -397,7 +415,7 @@ def test_a_short_chinese_turn_about_the_word_outranks_a_long_one_that_mentions_i
     text = f"记者会\n\n2020年1月2日\n\n问：{filler}关于湄公河你有何评论？\n\n答：{answer}\n"
     event = ingest_bytes(text.encode(), "mekong.txt").event
     results = search("湄公河", event=event.slug).results
-    assert [u.sequence for u in results] == [2, 1]
+    assert [u.sequence for u in results] == [2, 1], [(u.sequence, u.text[:80]) for u in results]
 
 
 @pytest.mark.parametrize(("typed", "written"), [("переговори", "переговорах"), ("Україна", "України")])

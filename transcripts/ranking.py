@@ -42,95 +42,139 @@ def _lexemes_query(leaf: Leaf) -> tuple[str, list]:
     return "to_tsquery('simple', %s)", [text]
 
 
-def _word_scores(query: TextQuery, vector: str, length: str, own: bool = True) -> tuple[list[str], list, list[float]]:
-    """BM25 of each unquoted word over one search vector, with each word's idf (the weights). `own`:
-    the turn's own words; otherwise its question's, where a speaker's name does not count and a
-    Chinese word counts once (its count is read from the turn's own text)."""
-    turns = max(query.archive_turns, 1)
+class _Row:
+    """The values a turn's score is made of, each computed once per turn in an inner row (a
+    subquery behind OFFSET 0, so PostgreSQL does not copy the expressions back into the formula:
+    every reference to a search vector reads it again)."""
+
+    def __init__(self) -> None:
+        self.columns: list[str] = []
+        self.params: list = []
+
+    def add(self, sql: str, params: list | None = None) -> str:
+        name = f"v{len(self.columns)}"
+        self.columns.append(f"{sql} AS {name}")
+        self.params += params or []
+        return f"w.{name}"
+
+
+def _counts(query: TextQuery, row: _Row, vector: str, own: bool) -> list[str | None]:
+    """For each unquoted word of the query, the column of its count in one search vector (None where
+    it has no lexemes, or for a speaker's name in a question). `own`: the turn's own words;
+    otherwise its question's, where a Chinese word counts once (its count is read from the turn's
+    own text)."""
     text = f'"{TABLE}"."text"'
-    parts: list[str] = []
-    params: list = []
-    weights: list[float] = []
+    counts: list[str | None] = []
     for leaf in query.words:
         if not leaf.lexemes or (leaf.speakers and not own):
-            continue
-        weight = idf(leaf.turns, turns)
-        weights.append(weight)
-        if has_han(leaf.term.text):
+            counts.append(None)
+        elif has_han(leaf.term.text):
             # Pieces of Chinese: the word's count is read from the text itself (a traditional text
-            # counts once: the query is folded to simplified), the turn's length as for any turn.
+            # counts once: the query is folded to simplified).
             present = f"({vector} @@ ({leaf.tsquery}))::int"
             if own:
                 words = [w for w in han_words(leaf.term.text) if len(w) > 1] or [leaf.term.text]
-                counts = [f"(char_length({text}) - char_length(replace({text}, %s, ''))) / {len(w)}" for w in words]
-                tf = f"greatest(1, least({', '.join(counts)}))"
-                params += leaf.params + words * 2  # tf is written twice
+                tf = ", ".join(
+                    f"(char_length({text}) - char_length(replace({text}, %s, ''))) / {len(w)}" for w in words
+                )
+                counts.append(row.add(f"{present} * greatest(1, least({tf}))", leaf.params + words))
             else:
-                tf = "1"
-                params += leaf.params
-            parts.append(f"{weight:.6f} * {present} * {tf} * {K1 + 1} / ({tf} + {K1} * ({1 - B} + {B} * {length}))")
-            continue
-        tsquery, tsquery_params = _lexemes_query(leaf)
-        # Σ_{j≤tf} 1/j² from ts_rank (divided by the number of words OR-ed in the query), then tf.
-        harmonic = f"(ts_rank({vector}, {tsquery}, 0) * {_ZETA2 / 0.1 * len(leaf.lexemes):.6f})"
-        tf = (
-            f"(CASE WHEN {harmonic} < 0.5 THEN 0 "
-            f"ELSE least(greatest(1 / ({_ZETA2} - least({harmonic}, 1.6444)) - 0.5, 1), 50) END)"
-        )
-        parts.append(f"{weight:.6f} * {tf} * {K1 + 1} / ({tf} + {K1} * ({1 - B} + {B} * {length}))")
-        params += tsquery_params * 4  # tf is written twice, the harmonic sum twice in each
-    return parts, params, weights
+                counts.append(row.add(present, leaf.params))
+        else:
+            # ts_rank of a one-word query is 0.1 · Σ_{j≤tf} 1/j² / ζ(2) (divided by the number of
+            # words OR-ed in it): tf is read back from that sum.
+            tsquery, tsquery_params = _lexemes_query(leaf)
+            harmonic = row.add(
+                f"ts_rank({vector}, {tsquery}, 0) * {_ZETA2 / 0.1 * len(leaf.lexemes):.6f}", tsquery_params
+            )
+            counts.append(
+                f"(CASE WHEN {harmonic} < 0.5 THEN 0 "
+                f"ELSE least(greatest(1 / ({_ZETA2} - least({harmonic}, 1.6444)) - 0.5, 1), 50) END)"
+            )
+    return counts
 
 
-def _together(query: TextQuery, vector: str, bonus: float) -> tuple[str, list] | None:
+def _bm25(weight: float, tf: str, length: str) -> str:
+    return f"{weight:.6f} * {tf} * {K1 + 1} / ({tf} + {K1} * ({1 - B} + {B} * {length}))"
+
+
+def _together(query: TextQuery, row: _Row, vector: str) -> str | None:
     """Every word, close together: cover density of the AND of the words (0 when one is missing),
-    worth up to `bonus`. A speaker's name is rarely said by that speaker: the words close together
-    are the others."""
+    from 0 to 1. A speaker's name is rarely said by that speaker: the words close together are the
+    others."""
     words = [leaf for leaf in query.words if leaf.lexemes and not has_han(leaf.term.text) and not leaf.speakers]
     if len(words) < 2:
         return None
     together = " && ".join(_lexemes_query(leaf)[0] for leaf in words)
     params = [p for leaf in words for p in _lexemes_query(leaf)[1]]
-    return f"{bonus:.6f} * least(ts_rank_cd({vector}, {together}, 0) * 10, 1)", params
+    return row.add(f"least(ts_rank_cd({vector}, {together}, 0) * 10, 1)", params)
+
+
+def _held(leaf: Leaf) -> tuple[str, list]:
+    sql, params = leaf.condition(asked=True)
+    return f"coalesce(({sql}), false)::int", params
 
 
 def rank_expression(query: TextQuery) -> RawSQL:
     """The score of a turn for `query`, as one SQL expression over the turn's row: BM25 of its words,
     quoted phrases, a speaker the query names, the words close together, and half of the same for
-    the words of the question it answers (BM25F: the question is a field of the answer)."""
+    the words of the question it answers (the question is a field of the answer) — scaled by the
+    share of the query (by idf) that the turn, its question or its speaker holds."""
     turns, average = max(query.archive_turns, 1), max(query.average_length, 1.0)
     vector, exact = f'"{TABLE}"."search_vector"', f'"{TABLE}"."exact_vector"'
     context = f'"{TABLE}"."context_vector"'
-    parts, params, weights = _word_scores(query, vector, f"(length({vector}) / {average:.4f})")
-    for leaf in query.words:
-        if leaf.lexemes and leaf.speakers:
+    row = _Row()
+    own, asked = _counts(query, row, vector, own=True), _counts(query, row, context, own=False)
+    length, asked_length = row.add(f"length({vector}) / {average:.4f}"), row.add(f"length({context}) / {average:.4f}")
+    parts: list[str] = []
+    asked_parts: list[str] = []
+    held: list[tuple[float, Leaf]] = []  # (idf, term) for the coverage
+    named = 0.0
+    for leaf, tf, asked_tf in zip(query.words, own, asked):
+        if tf is None:
+            continue
+        weight = idf(leaf.turns, turns)
+        parts.append(_bm25(weight, tf, length))
+        if asked_tf is not None:
+            asked_parts.append(_bm25(weight, asked_tf, asked_length))
+        if leaf.speakers:
             # The turns of the speaker the word names count as signed with it: "Lavrov Minsk" puts
             # what Lavrov said of Minsk with what others said of Lavrov and Minsk. The signature is
             # a field of its own, one word long, so the turn's length does not weaken it (BM25F).
-            parts.append(f'{idf(leaf.turns, turns):.6f} * coalesce("{TABLE}"."speaker_id" = ANY(%s), false)::int')
-            params.append(leaf.speakers)
+            signed = row.add(f'coalesce("{TABLE}"."speaker_id" = ANY(%s), false)::int', [leaf.speakers])
+            parts.append(f"{weight:.6f} * {signed}")
+            named += weight
+        held.append((weight, leaf))
+    phrases = 0.0
     for clause in query.clauses:
         for leaf in clause:
             if leaf.column == "exact_vector" and not leaf.term.negated:
                 weight = PHRASE_WEIGHT * idf(leaf.turns, turns)
-                weights.append(weight)
-                parts.append(f"{weight:.6f} * ({exact} @@ ({leaf.tsquery}))::int")
-                params += leaf.params
-    named = sum(idf(leaf.turns, turns) for leaf in query.words if leaf.lexemes and leaf.speakers)
-    close = _together(query, vector, PROXIMITY_WEIGHT * (sum(weights) - named))
+                said = row.add(f"({exact} @@ ({leaf.tsquery}))::int", leaf.params)
+                parts.append(f"{weight:.6f} * {said}")
+                held.append((idf(leaf.turns, turns), leaf))
+                phrases += weight
+    words = sum(idf(leaf.turns, turns) for leaf, tf in zip(query.words, own) if tf is not None)
+    close = _together(query, row, vector)
     if close:
-        parts.append(close[0])
-        params += close[1]
+        parts.append(f"{PROXIMITY_WEIGHT * (words - named + phrases):.6f} * {close}")
     # What the turn answers: the question's words, close together or not, at a lower weight (not a
     # speaker's name: "Mr Lavrov, …" is asked of him, and his turns have their own weight). Only
     # answers have a context vector (NULL elsewhere, hence coalesce).
-    length = f"(length({context}) / {average:.4f})"
-    asked, asked_params, asked_weights = _word_scores(query, context, length, own=False)
-    close = _together(query, context, PROXIMITY_WEIGHT * sum(asked_weights))
+    close = _together(query, row, context)
     if close:
-        asked.append(close[0])
-        asked_params += close[1]
-    if asked:
-        parts.append(f"{CONTEXT_WEIGHT} * coalesce({' + '.join(asked)}, 0)")
-        params += asked_params
-    return RawSQL(" + ".join(parts) or "0", params, output_field=FloatField())
+        asked_parts.append(f"{PROXIMITY_WEIGHT * (words - named):.6f} * {close}")
+    if asked_parts:
+        parts.append(f"{CONTEXT_WEIGHT} * coalesce({' + '.join(asked_parts)}, 0)")
+    score = " + ".join(parts) or "0"
+    if len(held) > 1:
+        # Scaled by how much of the query the turn holds, so a turn that repeats the commonest word
+        # does not outrank one that has them all ("trade war with the United States").
+        # A word is held where the search finds it (in the turn, its question or as its speaker).
+        total = sum(weight for weight, _ in held)
+        share = " + ".join(f"{weight / total:.6f} * {row.add(*_held(leaf))}" for weight, leaf in held)
+        score = f"({score}) * ({share})"
+    if not row.columns:
+        return RawSQL(score, [], output_field=FloatField())
+    sql = f"(SELECT {score} FROM (SELECT {', '.join(row.columns)} OFFSET 0) AS w)"
+    return RawSQL(sql, row.params, output_field=FloatField())
