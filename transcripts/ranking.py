@@ -9,7 +9,8 @@ turn. Quoted phrases count as present or not, weighted by their rarest word; a C
 is read from the turn's text.
 Turns with every word and the words close together get a bonus (cover density), so "sanctions
 against Russia" stays on Russia. A word that names a speaker counts once in each of that speaker's
-turns, as if the turn were signed with it.
+turns, as if the turn were signed with it. The sum is scaled by the share of the query (each word
+by its idf) the turn holds, so repeating one word does not beat having them all.
 
 See docs/ranking.md for what was measured and why this shape.
 """
