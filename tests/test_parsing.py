@@ -774,6 +774,38 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
           ("Sergey Lavrov", "answer"), ("Fareed Zakaria", "question"), ("Sergey Lavrov", "answer")]),
         ("bold_qa.md", None, "2024-04-02",
          [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        # Ninth round (session 10); all eight failed before it. A recording app's export ("Trevor Phillips
+        # 0:02" over the words), a printed US hearing ("Chairman McCAUL.", "Mr. MEEKS.", "Secretary
+        # BLINKEN."), a Commons committee's numbered questions ("Q1 Chair:", the chair named in the front
+        # matter), the Philippines' "USEC. GARAFIL:" with a venue under the title, Ireland's "Tánaiste:"
+        # once, "Rt Hon Christopher Luxon:" (not RT, the channel), Brazil's "Belém (PA), 26 de março de
+        # 2024", a radio interview whose host asks.
+        ("otter_export.txt", "Interview with the Foreign Minister on Sky News, 3 March 2024", "2024-03-03",
+         [("Trevor Phillips", "question"), ("David Cameron", "answer"), ("Trevor Phillips", "question"),
+          ("David Cameron", "answer"), ("Trevor Phillips", "remark")]),
+        ("us_hearing_gpo.txt", None, "2024-05-22",
+         [("McCaul", None), ("Meeks", None), ("McCaul", None), ("Antony Blinken", None), ("McCaul", None),
+          ("Antony Blinken", None)]),
+        ("uk_committee.txt", None, "2024-04-16",
+         [(None, None), ("Alicia Kearns", "question"), ("Lord Cameron", "answer"), ("Liam Byrne", "question"),
+          ("Lord Cameron", "answer"), ("Alicia Kearns", None), ("Lord Cameron", "answer")]),
+        ("ph_pco.txt", "Press Briefing of Press Secretary Atty. Cheloy Garafil with Department of Foreign Affairs "
+         "Secretary Enrique Manalo", "2024-03-11",
+         [("Cheloy Garafil", None), ("Enrique Manalo", None), ("Cheloy Garafil", None), ("Tuesday Niu", "question"),
+          ("Enrique Manalo", "answer"), ("Cheloy Garafil", None), ("Kris Jose", "question"),
+          ("Enrique Manalo", "answer")]),
+        ("ie_taoiseach.txt", "Doorstep of the Taoiseach, Government Buildings, 20 May 2024", "2024-05-20",
+         [("Taoiseach", None), (None, "question"), ("Taoiseach", "answer"), (None, "question"),
+          ("Tánaiste", "answer")]),
+        ("nz_beehive.txt", "Post-Cabinet press conference: Monday, 8 April 2024", "2024-04-08",
+         [("Christopher Luxon", None), (None, "question"), ("Christopher Luxon", "answer"), (None, "question"),
+          ("Christopher Luxon", "answer")]),
+        ("br_planalto.txt", None, "2024-03-26",
+         [("Luiz Inácio Lula da Silva", None), (None, "question"), ("Luiz Inácio Lula da Silva", "answer"),
+          (None, "question"), ("Luiz Inácio Lula da Silva", "answer")]),
+        ("hu_interview.txt", None, "2024-04-05",
+         [("Katalin Nagy", None), ("Katalin Nagy", "question"), ("Viktor Orban", "answer"),
+          ("Katalin Nagy", "question"), ("Viktor Orban", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -819,6 +851,21 @@ def test_a_place_under_the_date_is_where_not_what_was_said():
     )
     assert parsed.location == "Jeddah"
     assert not any("Jeddah, Saudi Arabia" in p for t in parsed.turns for p in t.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Meeting of the Security Council, New York, 3 May 2024",
+        "Talks with the President of Finland, Kremlin, 3 May 2024",
+    ],
+)
+def test_a_first_line_naming_the_event_then_where_and_when_is_the_title(first_line):
+    data = f"{first_line}\n\nAnna Berg: Good morning.\n\nJournalist: What now?\n\nAnna Berg: We wait.\n".encode()
+    parsed = parse_transcript(data, "visit.txt")
+    assert parsed.title == first_line
+    assert str(parsed.date) == "2024-05-03"
+    assert parsed.location == first_line.split(", ")[1]
 
 
 def test_a_title_naming_an_office_holder_is_not_a_byline():

@@ -310,6 +310,11 @@ class HeaderReader:
                 # "Berlin, 12 October 2023": where and when, in one line.
                 saw_date, date_index = True, i
                 place, date = dateline
+                what, comma, where = place.partition(",")
+                if plain and i == 0 and self.title is None and comma and _names_an_event(what):
+                    # "Post-Cabinet doorstep of the Prime Minister, Parliament Buildings, 20 May 2024": the
+                    # title as printed, and where it was.
+                    self.title, place = flat, where.strip()
                 if not self.date or self.doc.format == "text" or self.date_posted:
                     self.date, self.date_in_text = date[0], True
                 self.time = date[1] or self.time
@@ -365,6 +370,12 @@ class HeaderReader:
                 consumed_until = max(consumed_until, chosen + 1)
                 chosen = earlier[-1]
             self.title = blocks[chosen].flat
+            lines = [line.strip() for line in blocks[chosen].text.strip().split("\n") if line.strip()]
+            if len(lines) >= 2 and len(lines[0].split()) >= 4 and _bare_place(lines[-1]):
+                # The title's block ends in a line of where: "Press Briefing of … / Malacañang Palace".
+                self.title = one_line(" ".join(lines[:-1]))
+                self.location = self.location or lines[-1]
+                self.metadata_lines.append(lines[-1])
             for index in title_candidates:
                 if index != chosen:
                     self.dropped.append(blocks[index].flat)
@@ -428,7 +439,8 @@ KIND_PATTERNS = [
     (
         EventKind.NEWS_CONFERENCE,
         r"(news|press) conference"
-        r"|answers? to (media|journalists’|journalists'|the press|reporters’|reporters') questions",
+        r"|answers? to (media|journalists’|journalists'|the press|reporters’|reporters') questions"
+        r"|\bdoorst[eo]p\b",
     ),
     (EventKind.BRIEFING, r"briefing|gaggle|press call|background call|conference call|readout"),
     (EventKind.INTERVIEW, r"\binterview\b"),
@@ -588,7 +600,8 @@ def _strip_site(title: str | None) -> str | None:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # and Hangul
-_DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?)\s*[,–—-]\s+(?P<date>.+)$")
+# "Berlin, 12 October 2023"; a state's initials after the city: "Belém (PA), 26 de março de 2024".
+_DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?(?:\s\([A-Z]{2,3}\))?)\s*[,–—-]\s+(?P<date>.+)$")
 
 
 # "Senator the Hon Penny Wong, …", "The Rt Hon David Lammy MP, …", "H.E. Mr …": forms of address before a byline's name.
@@ -678,6 +691,12 @@ def _dateline(line: str) -> tuple[str, tuple] | None:
         if rest[:1].isupper() and len(rest.split()) <= 8 and not re.search(r"[.!?]$", rest):
             return rest, found[:2]
     return None
+
+
+def _names_an_event(text: str) -> bool:
+    """ "Doorstep of the Taoiseach": what happened, not where — several words, some in lower case."""
+    words = text.split()
+    return len(words) >= 3 and any(w in ("of", "the", "with", "by", "on", "at", "after") for w in words)
 
 
 def _web_address(url: str | None) -> str | None:

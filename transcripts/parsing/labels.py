@@ -440,6 +440,14 @@ _CAPS_FULLSTOP = re.compile(
     r"^(?P<name>(?:(?:MR|MRS|MS|DR|GEN|SEN|REP|AMB|ST)\.\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-.]*[A-Z])*)"
     r"(?:\s*\((?P<note>[^()]{1,120})\))?\.\s+(?=\S)"
 )
+# The US Congress's printed hearings: a title and the surname in capitals, then a full stop ("Chairman
+# McCAUL. The committee will come to order.", "Mr. SMITH of New Jersey.", "Secretary BLINKEN.").
+_HEARING_LABEL = re.compile(
+    r"^(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.|Chairman|Chairwoman|Chair|Senator|Secretary|Ambassador|General|Admiral"
+    r"|Representative|Governor|Director|Administrator|Commissioner|Judge)"
+    r"\s+(?:Mc|Mac|De|Di|La|Le|Van|Von|O[’'])?[A-Z][A-Z'’\-]*[A-Z](?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
+    r"(?:\s*\((?P<note>[^()]{1,120})\))?\.\s+(?=\S)"
+)
 # "PRESIDENTE.- Muchas gracias", "EL CANCILLER— …", "VLADIMIR PUTIN — …", "PERIODISTA.- ¿…?"
 _DASH_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]–—]+?(?:[ \t]+[^\s:：()\[\]–—]+?){0,11}?)"
@@ -596,6 +604,8 @@ def is_outlet(name: str) -> bool:
     words = re.split(r"[\s/]+", key)
     if len(words) > 1 and _STATE_OFFICES & set(words):
         return False
+    if len(words) > 1 and {"hon", "hon.", "honourable", "honorable"} & set(words):
+        return False  # "Rt Hon Christopher Luxon" (not RT, the channel)
     if any(w in OUTLET_WORDS for w in words):
         return True
     # Short all-capital acronyms (CCTV, CRI, AFP; eNCA) are outlets; MS./MR. forms are not, nor a surname
@@ -777,6 +787,13 @@ def match_label(
         if label is not None and label.kind in (LabelKind.QUESTION, LabelKind.ANSWER):
             label.printed = f"{numbered.group(0).strip()} {label.printed}"
             return label
+    numbered = _COMMITTEE_QUESTION.match(text)
+    if numbered:
+        # "Q12 Chair: …", "Q13 Liam Byrne: …" (a parliamentary committee's evidence numbers its questions).
+        label = match_label(text[numbered.end() :], known_single=known_single, strict=strict, dashes=dashes)
+        if label is not None and label.kind != LabelKind.METADATA:
+            label.printed = f"{numbered.group(0).strip()} {label.printed}"
+            return label
     mark = _CAPTION_MARK.match(text)
     if mark:
         rest = text[mark.end() :]
@@ -831,6 +848,9 @@ def match_label(
         or match["note"]
     ):
         return _finish(match, text, kind=LabelKind.QUESTION)
+    match = _HEARING_LABEL.match(text) if caps_fullstop else None
+    if match:
+        return _finish(match, text, kind=classify(match["name"]))
     match = _CAPS_FULLSTOP.match(text) if caps_fullstop else None  # not in captions set in capitals
     if match and len(re.sub(r"[^A-Z]", "", match["name"])) >= 2:
         name = match["name"]
@@ -940,6 +960,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
     return label
 
 
+_COMMITTEE_QUESTION = re.compile(rf"^Q\d{{1,4}}[ \t]+(?=[{UPPER}])")
 _NUMBERED_MARKER = re.compile(r"^\d{1,3}[.)]\s+(?=(?:question|q|вопрос|frage|pregunta|domanda|pergunta)\b)", re.I)
 # Offices written as initials before a slash ("HR/VP", "SG/DSG"), not an outlet's ("AP/Reuters").
 _OFFICE_INITIALS = {"HR", "VP", "SG", "DSG", "PM", "FM", "DG", "DDG", "SRSG"}

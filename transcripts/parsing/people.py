@@ -134,6 +134,9 @@ TITLE_WORDS = {
     "giao",
     # Abbreviated ranks and posts: "SEC. AUSTIN", "GEN. BROWN", "Amb. Thomas-Greenfield".
     "sec",
+    "usec",  # the Philippines' Undersecretary, Assistant Secretary, Attorney ("USEC. GARAFIL:")
+    "asec",
+    "atty",
     "gen",
     "adm",
     "lt",
@@ -577,6 +580,9 @@ def is_other_party(title: str, at: int) -> bool:
 
 
 def titlecase(name: str) -> str:
+    prefix = re.fullmatch(r"(Mc|Mac|De|Di|La|Le|Van|Von)([A-Z'’\-]{2,})", name)
+    if prefix:  # a printed hearing's "McCAUL", "DeSANTIS"
+        return prefix[1] + titlecase(prefix[2])
     if name.isupper():
         return (
             "-".join(part.capitalize() for part in name.lower().split("-")).replace(" ", " ")
@@ -584,6 +590,9 @@ def titlecase(name: str) -> str:
             else " ".join(titlecase(p) for p in name.split())
         )
     return name
+
+
+_HONOURABLE = {"hon", "honourable", "honorable"}
 
 
 def strip_titles(name: str) -> str:
@@ -594,6 +603,9 @@ def strip_titles(name: str) -> str:
     while i < len(tokens):
         key = tokens[i].lower().strip(".")
         joined = re.split(r"[-/]", key)  # "Secretary-General", "HR/VP", "Representative/Vice-President"
+        if key in ("rt", "right") and i + 1 < len(tokens) and base_key(tokens[i + 1]).strip(".") in _HONOURABLE:
+            i += 2  # "Rt Hon Christopher Luxon", "The Right Honourable …"
+            continue
         if key in HONORIFICS or key in TITLE_WORDS or (len(joined) > 1 and all(p in TITLE_WORDS for p in joined)):
             i += 1  # "Secretary-General" as much as "Secretary General"
             if out and i < len(tokens) - 1:
@@ -762,7 +774,8 @@ OFFICES = {
     "official spokesperson": "spokesperson", "press secretary": "press secretary",
     "foreign secretary": "foreign secretary", "high representative": "high representative",
     "minister": "minister", "ministro": "minister", "ministra": "minister", "ministre": "minister",
-    "министр": "minister",
+    "министр": "minister", "taoiseach": "prime minister", "tánaiste": "deputy prime minister",
+    "tanaiste": "deputy prime minister",
 }  # fmt: skip
 _ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las", "les", "mr", "mr.", "madam", "mrs"}
 _OFFICE_BEFORE_NAME = re.compile(
@@ -891,10 +904,22 @@ _ROSTER_LINE = re.compile(
 )
 
 
+# "Members present: Alicia Kearns (Chair); Liam Byrne; …" (a parliamentary committee's evidence).
+_NAME_THEN_OFFICE = re.compile(
+    rf"(?P<name>[{UPPER}][\w'’\-.]*(?:[ \t]+[{UPPER}][\w'’\-.]*){{1,3}})[ \t]*\((?P<office>(?i:"
+    + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True))
+    + r"))\)"
+)
+
+
 def roster_in(lines: list[str]) -> dict[str, str]:
     """Who holds which office by the front matter's own list: {"president": "Fernández de Soto Valderrama"}."""
     found: dict[str, str] = {}
     for line in lines:
+        for match in _NAME_THEN_OFFICE.finditer(line):
+            words = match["name"].split()
+            if not any(not_a_name(w) for w in words):
+                found.setdefault(OFFICES[base_key(match["office"])], " ".join(words))
         for match in _ROSTER_LINE.finditer(line):
             words = match["name"].split()
             while words and words[-1] in ("de", "del", "da", "di", "van", "von", "der", "la", "le", "al", "bin"):

@@ -132,6 +132,10 @@ def _beyond_courtesies(text: str) -> int:
     return left
 
 
+_THANKS = re.compile(r"(thank you|thanks|good (morning|afternoon|evening|day)|hello|hi|welcome)\b", re.I)
+_VOCATIVE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s+")
+
+
 def _is_courtesy(text: str, words: int) -> bool:
     if words == 0:
         return True
@@ -141,6 +145,9 @@ def _is_courtesy(text: str, words: int) -> bool:
         return False
     if words <= 12 and GREETING.match(text.strip(' —-–"“')):
         return True
+    thanks = _THANKS.match(_VOCATIVE.sub("", text)) if words <= 8 and _VOCATIVE.match(text) else None
+    if thanks and _beyond_courtesies(thanks.string) <= 2:
+        return True  # "Foreign Secretary, thank you very much." (not "…, thank you. Let's start with Ukraine.")
     # "Go ahead, Mary." / "Peter." / "Karen, go ahead." — call-ons are short and name someone.
     if words <= 4 and re.search(r"\b(go ahead|please|yes|next|sorry)\b", text, re.I):
         return True

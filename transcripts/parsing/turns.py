@@ -23,7 +23,7 @@ from transcripts.parsing.labels import (
     sentence_opening,
 )
 from transcripts.parsing.model import LabelKind, Turn
-from transcripts.parsing.people import TITLE_WORDS, Resolver, gazetteer_keys, names_in, not_a_name, office_key
+from transcripts.parsing.people import OFFICES, TITLE_WORDS, Resolver, gazetteer_keys, names_in, not_a_name, office_key
 from transcripts.parsing.roles import MODERATORS, assign_roles
 
 
@@ -104,7 +104,25 @@ _NOT_SINGLE_LABELS = {
     "participants", "attendees", "present", "absent", "translation", "original", "video", "audio", "photo",
 }  # fmt: skip
 _SINGLE_WORD_LABEL = re.compile(rf"([{UPPER}][\w'’-]+):\s+\S")
+_STAMPED_NAME_LINE = re.compile(rf"(?P<name>[{UPPER}][^\n:]{{0,60}}?)[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]*(?=\n)")
+_TRAILING_TIMESTAMP = re.compile(r"[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?$")
 _NOT_NAMES = {"ok", "okay", "yes", "no", "end", "note", "update", "thanks", "thank you", "applause", "laughter"}
+
+
+def _stamped_labels_apart(blocks: list[Block]) -> list[Block]:
+    """A recording app's export: "Trevor Phillips  0:02" on a line, the words on the next ones. Where
+    two blocks or more open so, the name and time become a block of their own (a label alone)."""
+    opening = [_STAMPED_NAME_LINE.match(block.text.lstrip()) for block in blocks]
+    if sum(1 for m in opening if m and "\n" in m.string[m.end() :]) < 2:
+        return blocks
+    out = []
+    for block, m in zip(blocks, opening, strict=True):
+        rest = m.string[m.end() :].strip() if m else ""
+        if not rest or not is_name_like(m["name"].strip()):
+            out.append(block)
+            continue
+        out += [replace(block, text=m.group(0).strip(), bold_lead=""), replace(block, text=rest, bold_lead="")]
+    return out
 
 
 def _alone(block: Block, known: frozenset) -> Label | None:
@@ -113,6 +131,9 @@ def _alone(block: Block, known: frozenset) -> Label | None:
     if len(text) > _ALONE_MAX_CHARS or "\n" in block.text.strip() and not block.all_bold:
         return None
     name = text.strip()
+    stamp = _TRAILING_TIMESTAMP.search(name)  # "Trevor Phillips  0:02" (a recording app's export)
+    if stamp:
+        name = name[: stamp.start()]
     if not name or name[-1] in ".,;!?…:：" and not re.search(r"\b(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.$", name):
         return None
     if base_key(name) in _NOT_NAMES:
@@ -123,6 +144,8 @@ def _alone(block: Block, known: frozenset) -> Label | None:
     if label is None or label.kind == LabelKind.METADATA or label.rest != "X":
         return None
     label.rest, label.delimiter = "", ""
+    if stamp:
+        label.printed = text.strip()
     return label
 
 
@@ -238,6 +261,14 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
     answerers = {name for name in officials if named.get(name, 0) >= 3 and share[name] < 0.2}
     if answerers:
         with_outlet |= {name for name, n in named.items() if n >= 3 and share[name] >= 0.4} - officials
+    elif len(named) <= 3:
+        # A short interview of two or three voices: two turns each tell them apart ("Katalin Nagy" asks
+        # and Viktor Orbán answers; "Trevor Phillips  0:02" and "David Cameron  0:08", neither known).
+        answerers = {name for name, n in named.items() if n >= 2 and share[name] < 0.2}
+        askers = {name for name, n in named.items() if n >= 2 and share[name] >= 0.4} - officials - answerers
+        if answerers and askers:
+            with_outlet |= askers
+            officials |= answerers
     officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total and name not in with_outlet}
     # Whoever hosts asks, even when the title names them too ("Fareed Zakaria GPS: Interview with …",
     # "FAREED ZAKARIA, CNN HOST:").
@@ -271,6 +302,8 @@ def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
     for turn in turns:  # a journalist's follow-ups too ("I mean that very highway.")
         if turn.role == LabelKind.PERSON and turn.speaker in journalists:
             turn.role = LabelKind.OUTLET
+        elif turn.role == LabelKind.PERSON and re.match(r"Q\d{1,4}\s", turn.label or ""):
+            turn.role = LabelKind.QUESTION  # "Q12 Chair:": the committee's numbered questions, whoever asks
 
 
 def _title_only_label(block: Block) -> bool:
@@ -305,6 +338,7 @@ class TurnReader:
         return not self.doc.metadata.get("subtitles")
 
     def _segments(self, blocks: list[Block]) -> list[_Segment]:
+        blocks = _stamped_labels_apart(blocks)
         # First pass: which names are used as labels at the start of a paragraph. A single word is
         # one when it opens two paragraphs or more ("Putin: …", "Sidhant: …" once is prose-like).
         known = set()
@@ -316,7 +350,7 @@ class TurnReader:
             key = base_key(word)
             if classify(word) != LabelKind.PERSON or key in _NOT_NAMES or key in _NOT_SINGLE_LABELS:
                 continue
-            if key in gazetteer_keys() or n >= 2:
+            if key in gazetteer_keys() or n >= 2 or key in OFFICES:  # "Tánaiste:" once is an office
                 known.add(key)
         # Surnames of the full names labels print ("PENNY WONG:", then "WONG:" is her, not an outlet) or
         # the title names ("Interview with Sergey Lavrov", then "LAVROV:").
