@@ -38,6 +38,7 @@ QUESTION_LABELS = {
     "follow-up question",
     "remark",
     "journalist",
+    "questioner",
     "interviewer",
     "reporter",
     "correspondent",

@@ -581,6 +581,9 @@ class TurnReader:
                 speaker = resolver.resolve(label.name)
                 if speaker is None and label.note and _NAME_NOTE.fullmatch(label.note):
                     speaker = resolver.resolve(label.note)  # "The Secretary of State … (David Lammy):"
+            elif kind == LabelKind.ANONYMOUS and label.note and _NAME_NOTE.fullmatch(label.note):
+                speaker = resolver.resolve(label.note)  # "MODERATOR (Ned Price):" names who speaks
+                kind = LabelKind.PERSON if speaker else kind
             elif kind == LabelKind.ANSWER:
                 speaker = principal
             elif kind == "unlabelled":
