@@ -818,6 +818,20 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("teams.vtt", None, None,
          [("Trevor Phillips", "question"), ("David Cameron", "answer"), ("Trevor Phillips", "question"),
           ("David Cameron", "answer")]),
+        # Eleventh round (session 10), whole HTML pages; all four failed before it. A Word export whose
+        # <title> is "Transcript" (the title is the first bold line, the date under it); a <pre> block under
+        # an <h2> title; paragraphs parted by <br><br> in one <div>; an interview in a definition list.
+        ("word_export.html", "Transcript of the Press Conference of the Minister for Foreign Affairs", "2024-02-12",
+         [("Ian Borg", None), (None, "question"), ("Ian Borg", "answer"), (None, "question"), ("Ian Borg", "answer")]),
+        ("pre_block.html", "Daily press briefing by the Office of the Spokesperson, 6 March 2024", "2024-03-06",
+         [(None, None), (None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        ("br_paras.html", "Foreign Minister Krišjānis Kariņš at the press conference with Minister Tsahkna",
+         "2024-03-07",
+         [("Krišjānis Kariņš", None), ("Margus Tsahkna", None), (None, "question"), ("Krišjānis Kariņš", "answer"),
+          ("Margus Tsahkna", "answer")]),
+        ("deflist.html", "Interview of Ambassador Anniken Krutnes with Rzeczpospolita", "2024-03-04",
+         [("Rzeczpospolita", "question"), ("Anniken Krutnes", "answer"), ("Rzeczpospolita", "question"),
+          ("Anniken Krutnes", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

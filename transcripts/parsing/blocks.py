@@ -443,6 +443,15 @@ class _BlockWriter:
                 self.line = line
             self.runs.append((text, bold, italic))
 
+    def after_break(self) -> bool:
+        """Whether nothing but white space came since the last <br>."""
+        for text, _, _ in reversed(self.runs):
+            if text == "\n":
+                return True
+            if text.strip():
+                return False
+        return False
+
     def flush(self, heading: bool = False):
         if self.runs:
             raw = "".join(t for t, _, _ in self.runs)
@@ -493,12 +502,16 @@ def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False, italic: bool 
         return
     is_block = tag in BLOCK_TAGS
     # A speaker's name set apart by its class, not its weight: <span class="speaker">Penny Wong</span>.
-    inner_bold = bold or tag in BOLD_TAGS or bool(_SPEAKER_CLASS.search(el.get("class") or ""))
+    # A definition list's terms too: <dt>Rzeczpospolita</dt><dd>Ambassador, how …</dd>.
+    inner_bold = bold or tag in BOLD_TAGS or tag == "dt" or bool(_SPEAKER_CLASS.search(el.get("class") or ""))
     inner_italic = italic or tag in ITALIC_TAGS
     if is_block:
         writer.flush()
     if tag == "br":
-        writer.add("\n", bold, el.sourceline, italic)
+        if writer.after_break():
+            writer.flush()  # "…<br><br>Margus Tsahkna: …": a blank line between paragraphs
+        else:
+            writer.add("\n", bold, el.sourceline, italic)
     elif tag == "pre":
         for block in text_blocks(el.text_content(), el.sourceline or 1):
             writer.blocks.append(block)

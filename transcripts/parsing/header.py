@@ -39,6 +39,7 @@ class HeaderReader:
                 self.location = one_line(str(meta["location"]))
         elif self.doc.format == "html":
             self.title = meta.get("h1") or meta.get("og_title") or _strip_site(meta.get("html_title"))
+            self.title_generic = not (meta.get("h1") or meta.get("og_title")) and _generic_title(self.title)
             # A page's dates are when it was posted; the transcript may say when the event was.
             self.date, self.date_posted = parse_iso_date(meta.get("date")), True
             if meta.get("time"):
@@ -235,6 +236,17 @@ class HeaderReader:
             ):
                 self._metadata_line(label, flat)
                 consumed_until, saw_meta = i + 1, True
+            elif (
+                self.title_generic
+                and i == consumed_until
+                and (block.heading or block.all_bold)
+                and not label
+                and _title_like(flat)
+            ):
+                # "<title>Transcript</title>", the real title the first heading or bold line of the text.
+                self.title, self.title_generic = flat, False
+                self.metadata_lines.append(flat)
+                consumed_until = i + 1
             elif self.doc.format != "text" and self.title and base_key(flat) == base_key(self.title):
                 self.metadata_lines.append(flat)  # the page's own heading inside the article
                 consumed_until = i + 1
@@ -691,6 +703,18 @@ def _dateline(line: str) -> tuple[str, tuple] | None:
         if rest[:1].isupper() and len(rest.split()) <= 8 and not re.search(r"[.!?]$", rest):
             return rest, found[:2]
     return None
+
+
+_GENERIC_TITLE_WORDS = {
+    "transcript", "transcripts", "press", "briefing", "conference", "news", "statement", "remarks", "interview",
+    "q&a", "document", "untitled", "page", "text", "the", "of", "and", "full", "official", "verbatim", "record",
+}  # fmt: skip
+
+
+def _generic_title(title: str | None) -> bool:
+    """ "Transcript", "Press briefing transcript": what kind of text, not which."""
+    words = base_key(title or "").replace("-", " ").split()
+    return not words or all(word in _GENERIC_TITLE_WORDS for word in words)
 
 
 def _names_an_event(text: str) -> bool:

@@ -126,6 +126,7 @@ class _Builder(HeaderReader, TurnReader):
         self.metadata_lines: list[str] = []
         self.warnings: list[str] = []
         self.title: str | None = None
+        self.title_generic = False  # the page's <title> says only what kind of text it is ("Transcript")
         self.date: dt.date | None = None
         self.time: dt.time | None = None
         self.location: str | None = None
