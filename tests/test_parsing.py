@@ -832,6 +832,14 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("deflist.html", "Interview of Ambassador Anniken Krutnes with Rzeczpospolita", "2024-03-04",
          [("Rzeczpospolita", "question"), ("Anniken Krutnes", "answer"), ("Rzeczpospolita", "question"),
           ("Anniken Krutnes", "answer")]),
+        # An interview whose questions are headings (<h3>…?</h3>), one whose questions only a class marks
+        # (<div class="question">); both were one turn before.
+        ("h3_questions.html", "\"We will not give up on Ukraine\" – interview with Foreign Minister Annalena Baerbock",
+         "2024-02-26",
+         [("Annalena Baerbock", None), (None, "question"), ("Annalena Baerbock", "answer"), (None, "question"),
+          ("Annalena Baerbock", "answer"), (None, "question"), ("Annalena Baerbock", "answer")]),
+        ("class_qa.html", "Interview of the President to Le Figaro", "2024-03-15",
+         [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -43,6 +43,7 @@ class Block:
     all_italic: bool = False  # wholly in italics (an interview may set its questions so)
     line: int | None = None
     heading: bool = False  # a Markdown or HTML heading
+    asked: bool = False  # inside an HTML element whose class says it is a question
     meta: dict = field(default_factory=dict)
 
     @property
@@ -350,6 +351,8 @@ SKIP_TAGS = {
     "canvas",
 }
 BOLD_TAGS = {"b", "strong"}
+# <div class="question"><p>Mr President, …?</p></div><div class="answer">…: questions marked by class alone.
+_QUESTION_CLASS = re.compile(r"(?:^|[\s_-])(?:question|frage|vopros|pregunta|domanda|vraag)(?:$|[\s_-])", re.I)
 _SPEAKER_CLASS = re.compile(r"(?:^|[\s_-])(?:speaker|interlocutor|speaker-?name)(?:$|[\s_-])", re.I)
 ITALIC_TAGS = {"i", "em"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -434,6 +437,7 @@ class _BlockWriter:
         self.runs: list[tuple[str, bool, bool]] = []
         self.line: int | None = None
         self.dropped: list[str] = []
+        self.asked = 0  # how deep inside elements of class "question"
 
     def add(self, text: str, bold: bool, line: int | None, italic: bool = False):
         # Source line breaks in HTML are spaces; only <br> (added as "\n" below) breaks a line.
@@ -477,6 +481,7 @@ class _BlockWriter:
                         all_italic=all_italic,
                         line=self.line,
                         heading=heading,
+                        asked=self.asked > 0,
                     )
                 )
         self.runs = []
@@ -505,8 +510,10 @@ def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False, italic: bool 
     # A definition list's terms too: <dt>Rzeczpospolita</dt><dd>Ambassador, how …</dd>.
     inner_bold = bold or tag in BOLD_TAGS or tag == "dt" or bool(_SPEAKER_CLASS.search(el.get("class") or ""))
     inner_italic = italic or tag in ITALIC_TAGS
-    if is_block:
+    asked = bool(_QUESTION_CLASS.search(el.get("class") or ""))
+    if is_block or asked:
         writer.flush()
+    writer.asked += asked
     if tag == "br":
         if writer.after_break():
             writer.flush()  # "…<br><br>Margus Tsahkna: …": a blank line between paragraphs
@@ -519,8 +526,9 @@ def _walk(el, writer: _BlockWriter, bold: bool, top: bool = False, italic: bool 
         writer.add(el.text or "", inner_bold, el.sourceline, inner_italic)
         for child in el:
             _walk(child, writer, inner_bold, italic=inner_italic)
-    if is_block:
+    if is_block or asked:
         writer.flush(heading=tag in _HEADINGS)
+    writer.asked -= asked
     if not top:
         writer.add(el.tail or "", bold, el.sourceline, italic)
 

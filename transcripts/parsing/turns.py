@@ -195,13 +195,13 @@ def _dash_interview(blocks: list[Block], alone: dict) -> bool:
 
 
 def _questions_set_apart(blocks: list[Block], alone: dict) -> str | None:
-    """Whether a document with no speaker labels sets its questions in bold or in italics ("all_bold"
-    or "all_italic", None if neither): two or more paragraphs wholly so (not headings), most of them
-    asking something, with plain paragraphs between them."""
+    """Whether a document with no speaker labels sets its questions apart ("all_bold", "all_italic",
+    "heading" or "asked" — an HTML class says so —, None if none): two or more paragraphs wholly so
+    (headings only for "heading"), most of them asking something, with plain paragraphs between them."""
     if alone:
         return None
-    for emphasis in ("all_bold", "all_italic"):
-        marked = [block for block in blocks if getattr(block, emphasis) and not block.heading]
+    for emphasis in ("all_bold", "all_italic", "heading", "asked"):
+        marked = [block for block in blocks if getattr(block, emphasis) and (emphasis == "heading") == block.heading]
         asking = sum("?" in block.flat or "？" in block.flat for block in marked)
         plain = len(blocks) - len(marked)
         if len(marked) >= 2 and asking >= 0.5 * len(marked) and plain >= len(marked):
@@ -427,7 +427,13 @@ class TurnReader:
                     held = []
                     if label.rest.strip():
                         current.paragraphs.append(one_line(label.rest))
-                elif piece and block.heading and (current.label or not current.paragraphs) and len(piece.split()) <= 12:
+                elif (
+                    piece
+                    and block.heading
+                    and emphasis != "heading"  # an interview's questions set as headings are no section titles
+                    and (current.label or not current.paragraphs)
+                    and len(piece.split()) <= 12
+                ):
                     held.append(piece)
                 elif piece:
                     current.paragraphs += [*held, piece]
