@@ -840,6 +840,14 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
           ("Annalena Baerbock", "answer"), (None, "question"), ("Annalena Baerbock", "answer")]),
         ("class_qa.html", "Interview of the President to Le Figaro", "2024-03-15",
          [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        # A name with its whole office before the colon (Thailand's MFA, 16 words: a label because it
+        # recurs), and Greece's "FM DENDIAS:"; both failed before.
+        ("th_mfa.txt", "Weekly press briefing of the Ministry of Foreign Affairs", "2024-03-07",
+         [("Kanchana Patarachoke", None), (None, "question"), ("Kanchana Patarachoke", "answer"), (None, "question"),
+          ("Kanchana Patarachoke", "answer")]),
+        ("gr_mfa.txt", None, "2023-01-12",
+         [("Nikos Dendias", None), (None, "question"), ("Nikos Dendias", "answer"), (None, "question"),
+          ("Nikos Dendias", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -135,6 +135,7 @@ TITLE_WORDS = {
     # Abbreviated ranks and posts: "SEC. AUSTIN", "GEN. BROWN", "Amb. Thomas-Greenfield".
     "sec",
     "usec",  # the Philippines' Undersecretary, Assistant Secretary, Attorney ("USEC. GARAFIL:")
+    "fm",  # "FM DENDIAS:" (as "PM" is above)
     "asec",
     "atty",
     "gen",

@@ -109,6 +109,20 @@ _TRAILING_TIMESTAMP = re.compile(r"[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?$")
 _NOT_NAMES = {"ok", "okay", "yes", "no", "end", "note", "update", "thanks", "thank you", "applause", "laughter"}
 
 
+_LONG_LABEL = re.compile(rf"^(?P<name>[{UPPER}][\w.'’\-]*\s+[{UPPER}][^:：\n]{{8,240}}?)\s*[:：]\s+(?=\S)")
+
+
+def _recurring_long_labels(blocks: list[Block]) -> frozenset[str]:
+    """A name with its whole office before a colon, opening two paragraphs or more: a label even past
+    the words a label's shape allows. A sentence that happens to recur is not one (it ends so)."""
+    openers = Counter(m["name"] for block in blocks if (m := _LONG_LABEL.match(block.flat)))
+    return frozenset(
+        name
+        for name, n in openers.items()
+        if n >= 2 and "," in name and len(name.split()) <= 30 and not re.search(r"[.?!…]$", name)
+    )
+
+
 def _stamped_labels_apart(blocks: list[Block]) -> list[Block]:
     """A recording app's export: "Trevor Phillips  0:02" on a line, the words on the next ones. Where
     two blocks or more open so, the name and time become a block of their own (a label alone)."""
@@ -372,6 +386,7 @@ class TurnReader:
                 dashed += label.delimiter == ".-" or (label.delimiter == "—" and label.kind != LabelKind.QUESTION)
         self.known_labels = frozenset(known)
         self.surnames = frozenset(surnames)
+        self.long_labels = _recurring_long_labels(blocks)
         # "(Prime Minister Kishida) Today, …" / "(Reporter) …" (Japan's Kantei): a name or office in
         # brackets opening two paragraphs or more is a label; "(Laughter.)" is no name.
         brackets = Counter(
@@ -498,6 +513,13 @@ class TurnReader:
         )
         if label and label.kind == LabelKind.METADATA:
             label = None
+        long_label = _LONG_LABEL.match(one_line(first)) if label is None and self.long_labels else None
+        if long_label and long_label["name"] in self.long_labels:
+            # "Ms. Kanchana Patarachoke, Director-General of the Department of Information and Spokesperson
+            # of the Ministry of Foreign Affairs:" — too long for a label's shape, but it recurs.
+            printed = long_label["name"]
+            name, _, office = printed.partition(",")
+            label = Label(printed, name.strip(), office.strip(), one_line(first)[long_label.end() :], classify(printed))
         if label is None and block.all_bold and _title_only_label(block):
             name = block.flat
             yield None, Label(name, name, None, "", LabelKind.PERSON), True
