@@ -448,6 +448,10 @@ def test_a_ukrainian_word_finds_its_other_forms(archive, typed, written):
         ("2014年至2016年 乌克兰", "乌克兰", "2014-01-01", "2016-12-31"),
         ("2020年以前 关税", "关税", None, "2019-12-31"),
         ("2019年中美关系", "2019年中美关系", None, None),  # a year in the words, no marker of a period
+        # A sentence pasted whole: its "in 2004" is what was said, not a period to filter by.
+        ("We had no doubt in 2004 that we would make a missile", "We had no doubt in 2004 that we would make a missile",
+         None, None),
+        ("Lavrov said in 2014 about Crimea", "Lavrov said about Crimea", "2014-01-01", "2014-12-31"),
     ],
 )  # fmt: skip
 def test_a_period_typed_among_the_words_is_a_date_filter(typed, words, date_from, date_to):
@@ -495,11 +499,16 @@ def test_a_quote_as_the_press_prints_it_finds_the_turn(archive):
         '"We — we will not accept that"',
         '"We urge the U.S. side to stop its provocations"',  # the White House's spelling of the MFA's "US"
         "“we will not accept that. We urge the US side . . . and Moscow will respond firmly”",
+        '"we we will not accept that"',  # the stutter pasted without its dash
+        '"we urge the us side to stop"',  # typed in lower case: after "the", "us" is the country
     ):
         assert turn.pk in {u.pk for u in search(quote, event=event.slug).results}, quote
     # Every piece is needed: a piece the turn does not say finds nothing.
     assert not search('"we urge the US side … come to our senses"', event=event.slug).results
     assert not search('"we will accept that"', event=event.slug).results
+    # The White House's "the U.S. side" is found by "the us side" typed in lower case, too.
+    dotted = ingest_bytes(b"Briefing\n\nMR. JONES: We told the U.S. side to stop.\n", "dotted.txt").event
+    assert [u.sequence for u in search('"told the us side"', event=dotted.slug).results] == [1]
 
 
 def test_us_in_capitals_is_the_country_in_every_spelling(archive):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transcripts.search_config import DEFAULT_SEARCH_CONFIG, search_config_for
-from transcripts.textindex import HAN, fold_chinese, han_words, has_han, index_text, pieces, unstuttered
+from transcripts.textindex import HAN, fold_chinese, han_words, has_han, index_text, pieces, quoted_words
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 40
@@ -305,11 +305,11 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
         # Every word of an unquoted Chinese query must be there: one AND-ed tsquery.
         return "search_vector", [(" && ".join(f"({sql})" for sql, _ in parts), [p for _, ps in parts for p in ps])]
     if term.phrase:
-        # As the index reads it: "we — we will" is "we will" (transcripts/textindex.py); "the US side"
+        # As the index reads it: "we — we will" is "we will" (transcripts/textindex.py), and so is a
+        # quote pasted with the stutter but no dash, "we we will"; "the US side"
         # as the White House prints it too, "the U.S. side".
-        return "exact_vector", [
-            (f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [text]) for text in initialism_spellings(unstuttered(term.text))
-        ]
+        spellings = initialism_spellings(quoted_words(term.text))
+        return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [text]) for text in spellings]
     parts = [("websearch_to_tsquery(%s::regconfig, %s)", [config, term.text]) for config in configs]
     for variant in variants:
         if variant.word == term.text:
@@ -339,8 +339,13 @@ _INITIALISM = re.compile(
 _SPELLINGS = {k: (k, v) for k, v in _INITIALISMS.items()} | {v: (k, v) for k, v in _INITIALISMS.items()}
 
 
+_THE_US = re.compile(r"\b(the\s+)us\b(?!\.)", re.I)
+
+
 def initialism_spellings(text: str, limit: int = 8) -> list[str]:
-    """ "the US side" → ["the US side", "the U.S. side"]: every spelling of its initialisms (up to `limit`)."""
+    """ "the US side" → ["the US side", "the U.S. side"]: every spelling of its initialisms (up to `limit`).
+    After "the", "us" typed in lower case is the country too ("the us will use the withdrawal")."""
+    text = _THE_US.sub(lambda m: m[1] + "US", text)
     found = list(_INITIALISM.finditer(text))
     if not found:
         return [text]

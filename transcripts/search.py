@@ -183,6 +183,8 @@ def years_said(params: QueryDict) -> tuple[QueryDict, str | None]:
     for i in range(0, len(pieces), 2):
         for pattern, years in _YEARS_SAID:
             found = pattern.search(pieces[i])
+            if found and _inside_a_sentence(text, pieces[i], found):
+                continue  # "… just as we had no doubt in 2004 that we would …": a pasted sentence's words
             if found:
                 start, end = years(*(int(y) for y in found.groups()))
                 if start and end and start > end:
@@ -199,6 +201,13 @@ def years_said(params: QueryDict) -> tuple[QueryDict, str | None]:
                     params["date_to"] = f"{end}-12-31"
                 return params, found.group(0)
     return params, None
+
+
+def _inside_a_sentence(text: str, piece: str, found: re.Match) -> bool:
+    """A period said in the middle of eight words or more, with two or more on each side: a sentence
+    pasted to find where it was said, not a date to filter by ("Lavrov Minsk since 2022" is one)."""
+    before, after = piece[: found.start()].split(), piece[found.end() :].split()
+    return len(text.split()) >= 8 and len(before) >= 2 and len(after) >= 2
 
 
 def search_criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | None]:

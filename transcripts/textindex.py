@@ -56,6 +56,19 @@ def unstuttered(text: str) -> str:
     return text
 
 
+# The same words said twice with no dash between, as a quote is often pasted: "I mean I mean the".
+_REPEATED = re.compile(r"\b(\w+(?:[ '’]\w+){0,2})\s+\1\b", re.I)
+
+
+def quoted_words(text: str) -> str:
+    """A quoted phrase as the index reads it, stutters once: "no I mean — I mean the" and "no i mean i
+    mean the" → "no I mean the". Only the query's repeats go: "very very good" still holds "very good"."""
+    text = unstuttered(text)
+    while (cleaner := _REPEATED.sub(r"\1", text)) != text:
+        text = cleaner
+    return text
+
+
 def index_text(text: str) -> str:
     """The text the search vectors are built from, when it differs from the turn's text ("" if not)."""
     source = unstuttered(text)
