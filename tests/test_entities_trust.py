@@ -267,6 +267,10 @@ def test_an_entity_page_links_its_wikidata_item(client):
         ("The people here in Northern Virginia.", "Virginia", True),
         ("In Chad, elections were held.", "Chad", True),
         ("He visited Jordan, Egypt and Israel.", "Jordan", True),
+        # Session 10's audit of 80 mentions in 238 unseen transcripts: a correspondent and a mayor.
+        ("Go ahead, Steve Holland with Reuters.", "Holland", False),
+        ("This is the home of Harold Washington and Carol Moseley Braun.", "Washington", False),
+        ("We met in Washington last week.", "Washington", True),
     ],
 )
 def test_a_place_that_is_also_a_persons_name_is_told_apart_by_its_neighbours(text, place, is_mention):

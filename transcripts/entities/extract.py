@@ -156,7 +156,7 @@ def _stands_alone(text: str, m: Match) -> bool:
 _PERSON_NAMES_TOO = {
     "chad", "jordan", "india", "georgia", "paris", "israel", "kenya", "chelsea", "sydney", "victoria",
     "florence", "madison", "austin", "jackson", "lincoln", "charlotte", "dallas", "houston", "virginia",
-    "carolina", "camden",
+    "carolina", "camden", "washington", "holland",
 }  # fmt: skip
 _PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "congressman", "congresswoman",
