@@ -291,3 +291,22 @@ def test_a_surname_that_is_also_a_church_or_military_title_stays_a_name():
 
     text = "Do you expect Foreign Minister Julie Bishop to visit China this year?"
     assert [m.ref.name for m in extract("", [(text, None)], language="en").spans[0]] == ["Julie Bishop", "China"]
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "country"),
+    [
+        ("中国江西省赴乌兹别克斯坦联合工作组向乌方赠送抗疫物资。", "乌方", "Uzbekistan"),
+        ("乌克兰局势持续紧张，中方呼吁乌方保持克制。", "乌方", "Ukraine"),
+        ("中方向乌方提供援助。", "乌方", "Ukraine"),
+        ("印尼外长访华期间，印方表示愿加强合作。", "印方", "Indonesia"),
+        ("中方同中非共和国保持友好关系。", "中方", "China"),
+    ],
+)
+def test_a_chinese_short_form_is_the_country_the_transcript_names(text, short, country):
+    """ "乌方" is Uzbekistan's side where only Uzbekistan is named (session 10's audit of 50 Chinese
+    mentions found it filed as Ukraine); "中方" is always China's."""
+    from transcripts.entities import extract
+
+    spans = extract("", [(text, None)], language="zh").spans[0]
+    assert [m.ref.name for m in spans if text[m.start : m.end] == short] == [country]

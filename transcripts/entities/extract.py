@@ -23,6 +23,7 @@ from transcripts.entities.gazetteer import (
 from transcripts.entities.matcher import Match, Matcher, Prepared, fold
 from transcripts.parsing.labels import HONORIFICS, base_key
 from transcripts.parsing.people import TITLE_WORDS
+from transcripts.textindex import has_han
 
 # Offices that stand before a person's name in running text: "Finnish President Alexander Stubb",
 # "Chancellor Friedrich Merz", "Minister Ryzhenkov".
@@ -103,19 +104,52 @@ def extract(
     local_matcher = Matcher(extra_aliases) if extra_aliases else None
 
     result = TranscriptMentions()
+    found: list[list[Match]] = []
     for text, _ in turns:
         prepared = Prepared(text)
         matches = base.find(prepared)
         if local_matcher:
             matches = _merge(matches, local_matcher.find(prepared))
         matches = [m for m in matches if m.ref not in rejected and _stands_alone(text, m)]
-        matches = _us_states_in_context(text, matches)
+        found.append(_us_states_in_context(text, matches))
+    found = _short_forms_in_context([text for text, _ in turns], found)
+    for matches in found:
         result.spans.append(matches)
         counts = Counter(m.ref for m in matches)
         result.per_turn.append(counts)
         for ref in counts:
             result.entities.setdefault(ref, local.get(ref) or by_ref.get(ref) or EntityInfo(ref))
     return result
+
+
+def _short_forms_in_context(texts: list[str], found: list[list[Match]]) -> list[list[Match]]:
+    """ "乌方" is Ukraine's side, or Uzbekistan's; "马方" Malaysia's or the Maldives': a Chinese short
+    form ("X方") is the country whose full name, starting with X, the transcript says — another one
+    than the gazetteer's where only that one is named (and then it is that one), none if several are."""
+
+    def surface(i: int, m: Match) -> str:
+        return texts[i][m.start : m.end]
+
+    full: dict[str, set[EntityRef]] = {}  # first character → countries named in full
+    for i, matches in enumerate(found):
+        for m in matches:
+            word = surface(i, m)
+            if has_han(word) and len(word) >= 2 and not word.endswith("方") and m.ref.kind == "country":
+                full.setdefault(word[0], set()).add(m.ref)
+    out = []
+    for i, matches in enumerate(found):
+        kept = []
+        for m in matches:
+            word = surface(i, m)
+            short = len(word) == 2 and word.endswith("方") and word != "中方"  # China's own side, always
+            named = full.get(word[0], set()) if short else set()
+            if named and m.ref not in named:
+                if len(named) > 1:
+                    continue
+                m = Match(m.start, m.end, next(iter(named)))
+            kept.append(m)
+        out.append(kept)
+    return out
 
 
 # A name inside a longer proper name is not a mention of it: "Harris County", "Mexico City
