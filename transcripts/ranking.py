@@ -129,7 +129,7 @@ def rank_expression(query: TextQuery) -> RawSQL:
     length, asked_length = row.add(f"length({vector}) / {average:.4f}"), row.add(f"length({context}) / {average:.4f}")
     parts: list[str] = []
     asked_parts: list[str] = []
-    held: list[tuple[float, Leaf]] = []  # (idf, term) for the coverage
+    held: list[tuple[float, Leaf, str | None]] = []  # (idf, term, its column if already computed) for the share
     named = 0.0
     for leaf, tf, asked_tf in zip(query.words, own, asked):
         if tf is None:
@@ -145,7 +145,7 @@ def rank_expression(query: TextQuery) -> RawSQL:
             signed = row.add(f'coalesce("{TABLE}"."speaker_id" = ANY(%s), false)::int', [leaf.speakers])
             parts.append(f"{weight:.6f} * {signed}")
             named += weight
-        held.append((weight, leaf))
+        held.append((weight, leaf, None))
     phrases = 0.0
     for clause in query.clauses:
         for leaf in clause:
@@ -153,7 +153,7 @@ def rank_expression(query: TextQuery) -> RawSQL:
                 weight = PHRASE_WEIGHT * idf(leaf.turns, turns)
                 said = row.add(f"({exact} @@ ({leaf.tsquery}))::int", leaf.params)
                 parts.append(f"{weight:.6f} * {said}")
-                held.append((idf(leaf.turns, turns), leaf))
+                held.append((idf(leaf.turns, turns), leaf, said))  # said is where it is held
                 phrases += weight
     words = sum(idf(leaf.turns, turns) for leaf, tf in zip(query.words, own) if tf is not None)
     close = _together(query, row, vector)
@@ -172,8 +172,8 @@ def rank_expression(query: TextQuery) -> RawSQL:
         # Scaled by how much of the query the turn holds, so a turn that repeats the commonest word
         # does not outrank one that has them all ("trade war with the United States").
         # A word is held where the search finds it (in the turn, its question or as its speaker).
-        total = sum(weight for weight, _ in held)
-        share = " + ".join(f"{weight / total:.6f} * {row.add(*_held(leaf))}" for weight, leaf in held)
+        total = sum(weight for weight, _, _ in held)
+        share = " + ".join(f"{weight / total:.6f} * {said or row.add(*_held(leaf))}" for weight, leaf, said in held)
         score = f"({score}) * ({share})"
     if not row.columns:
         return RawSQL(score, [], output_field=FloatField())

@@ -324,8 +324,8 @@ class HeaderReader:
                 place, date = dateline
                 what, comma, where = place.partition(",")
                 if plain and i == 0 and self.title is None and comma and _names_an_event(what):
-                    # "Post-Cabinet doorstep of the Prime Minister, Parliament Buildings, 20 May 2024": the
-                    # title as printed, and where it was.
+                    # "Meeting of the Security Council, New York, 3 May 2024": the title as printed, and
+                    # where it was.
                     self.title, place = flat, where.strip()
                 if not self.date or self.doc.format == "text" or self.date_posted:
                     self.date, self.date_in_text = date[0], True

@@ -781,18 +781,13 @@ def match_label(
         if label is not None:
             label.printed = f"{stamp.group(0).strip()} {label.printed}"
         return label
-    numbered = _NUMBERED_MARKER.match(text)
-    if numbered:
-        # "1. Question: …" (answers to a list of a newspaper's questions): the number is the label's.
-        label = match_label(text[numbered.end() :], known_single=known_single, strict=strict, dashes=dashes)
-        if label is not None and label.kind in (LabelKind.QUESTION, LabelKind.ANSWER):
-            label.printed = f"{numbered.group(0).strip()} {label.printed}"
-            return label
-    numbered = _COMMITTEE_QUESTION.match(text)
-    if numbered:
-        # "Q12 Chair: …", "Q13 Liam Byrne: …" (a parliamentary committee's evidence numbers its questions).
-        label = match_label(text[numbered.end() :], known_single=known_single, strict=strict, dashes=dashes)
-        if label is not None and label.kind != LabelKind.METADATA:
+    # A number before the label is the label's: "1. Question: …" (answers to a list of a newspaper's
+    # questions), "Q12 Chair: …" / "Q13 Liam Byrne: …" (a parliamentary committee's numbered evidence).
+    for marker, kinds in ((_NUMBERED_MARKER, (LabelKind.QUESTION, LabelKind.ANSWER)), (COMMITTEE_QUESTION, None)):
+        numbered = marker.match(text)
+        rest = text[numbered.end() :] if numbered else ""
+        label = numbered and match_label(rest, known_single=known_single, strict=strict, dashes=dashes)
+        if label and (label.kind in kinds if kinds else label.kind != LabelKind.METADATA):
             label.printed = f"{numbered.group(0).strip()} {label.printed}"
             return label
     mark = _CAPTION_MARK.match(text)
@@ -961,7 +956,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
     return label
 
 
-_COMMITTEE_QUESTION = re.compile(rf"^Q\d{{1,4}}[ \t]+(?=[{UPPER}])")
+COMMITTEE_QUESTION = re.compile(rf"^Q\d{{1,4}}[ \t]+(?=[{UPPER}])")
 _NUMBERED_MARKER = re.compile(r"^\d{1,3}[.)]\s+(?=(?:question|q|вопрос|frage|pregunta|domanda|pergunta)\b)", re.I)
 # Offices written as initials before a slash ("HR/VP", "SG/DSG"), not an outlet's ("AP/Reuters").
 _OFFICE_INITIALS = {"HR", "VP", "SG", "DSG", "PM", "FM", "DG", "DDG", "SRSG"}

@@ -12,6 +12,7 @@ from transcripts.parsing.blocks import (
     one_line,
 )
 from transcripts.parsing.labels import (
+    COMMITTEE_QUESTION,
     CONNECTORS,
     TIMESTAMP,
     UPPER,
@@ -316,7 +317,7 @@ def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
     for turn in turns:  # a journalist's follow-ups too ("I mean that very highway.")
         if turn.role == LabelKind.PERSON and turn.speaker in journalists:
             turn.role = LabelKind.OUTLET
-        elif turn.role == LabelKind.PERSON and re.match(r"Q\d{1,4}\s", turn.label or ""):
+        elif turn.role == LabelKind.PERSON and COMMITTEE_QUESTION.match(turn.label or ""):
             turn.role = LabelKind.QUESTION  # "Q12 Chair:": the committee's numbered questions, whoever asks
 
 
