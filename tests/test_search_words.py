@@ -410,6 +410,29 @@ def test_a_chinese_sentence_pasted_as_is_finds_its_turn(archive):
             assert sentence in search(typed).results[0].text, typed
 
 
+def test_a_chinese_sentence_pasted_without_its_punctuation_finds_its_turn(archive):
+    if not BULK_ZH.exists():
+        pytest.skip("the bulk corpus is not beside the project")
+    # A quote retyped without commas joins two runs into one: a word cut across the missing comma
+    # ("变化中方") is in no turn, and when the query's words were all required nothing was found.
+    turns = Utterance.objects.filter(event__language="zh").order_by("id")
+    sentences = [s for turn in turns[3::11][:60] for s in re.split(r"(?<=[。！？])", turn.text) if 20 <= len(s) <= 60]
+    sentences = [s for s in sentences if re.search(r"[\u4e00-\u9fff][，、；：][\u4e00-\u9fff]", s)][:30]
+    assert len(sentences) >= 20
+    found = sum(s in search(re.sub(r"[^\w]", "", s)).results[0].text for s in sentences)
+    assert found >= 0.9 * len(sentences), (found, len(sentences))
+
+
+def test_a_chinese_query_finds_the_turns_holding_most_of_it(archive):
+    # Unquoted Chinese is cut into words, each a word of the query as in English: ranked, the turns
+    # holding some of it are found when none holds all (no turn here says 旅游业).
+    text = "记者会\n\n2020年1月2日\n\n问：湄公河国家的发展怎么样？\n\n答：湄公河合作很重要。\n\n问：还有问题吗？\n"
+    event = ingest_bytes(text.encode(), "mekong-words.txt").event
+    assert search("湄公河旅游业发展", event=event.slug, sort="newest").count == 0  # all words: none
+    results = search("湄公河旅游业发展", event=event.slug).results
+    assert sorted(u.sequence for u in results) == [1, 2], [(u.sequence, u.text) for u in results]
+
+
 def test_a_short_chinese_turn_about_the_word_outranks_a_long_one_that_mentions_it_once(archive):
     # Chinese words were present-or-absent in the score, so ties went to the newest turn.
     filler = "我们将继续同各方保持沟通，推动合作取得更多成果。" * 30
@@ -452,6 +475,10 @@ def test_a_ukrainian_word_finds_its_other_forms(archive, typed, written):
         ("We had no doubt in 2004 that we would make a missile", "We had no doubt in 2004 that we would make a missile",
          None, None),
         ("Lavrov said in 2014 about Crimea", "Lavrov said about Crimea", "2014-01-01", "2014-12-31"),
+        # So is a Chinese sentence's "在2020年" (no spaces: a word for every two characters).
+        ("另据了解英国将在2020年航母服役后将其派往太平洋海域", "另据了解英国将在2020年航母服役后将其派往太平洋海域",
+         None, None),
+        ("在2020年 航母", "航母", "2020-01-01", "2020-12-31"),
     ],
 )  # fmt: skip
 def test_a_period_typed_among_the_words_is_a_date_filter(typed, words, date_from, date_to):

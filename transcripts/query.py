@@ -174,16 +174,19 @@ class TextQuery:
         return found
 
 
-def parse(text: str) -> list[list[Term]]:
-    """Words, "phrases", `or` and `-` into an AND of ORs."""
+def parse(text: str, split_chinese: bool = True) -> list[list[Term]]:
+    """Words, "phrases", `or` and `-` into an AND of ORs. Unquoted Chinese is cut into its words, each
+    a term of its own (as English words are), unless `or` joins it to a neighbour."""
     clauses: list[list[Term]] = []
     join_next = False
     # Quotation marks of other languages delimit phrases where the query has none of its own (a
     # quoted sentence may quote something inside: "… 供奉了“真榊”祭品 …").
-    for token in _TOKEN.findall(text if '"' in text else text.translate(QUOTE_MARKS)):
+    tokens = _TOKEN.findall(text if '"' in text else text.translate(QUOTE_MARKS))
+    for at, token in enumerate(tokens):
         if token.lower() == "or" and clauses:
             join_next = True
             continue
+        or_next = at + 1 < len(tokens) and tokens[at + 1].lower() == "or"
         negated = token.startswith("-") and len(token) > 1 and not _NUMBER.match(token)
         body = token[1:] if negated else token
         phrase = body.startswith('"')
@@ -193,6 +196,8 @@ def parse(text: str) -> list[list[Term]]:
         # "COVID-19" is "COVID 19": PostgreSQL reads the hyphen as a minus sign, and with it the
         # query would find neither "COVID 19" nor any turn that splits the words differently.
         parts = [body] if phrase or negated else _LETTERS_DASH_DIGITS.sub(r"\1 \2", body).split()
+        if split_chinese and not (phrase or negated or join_next or or_next):
+            parts = [word for part in parts for word in _chinese_words(part)]
         if phrase and not negated:
             # A quote as the press prints it: "we urge the US side … to come to its senses", "[Russia]
             # will respond": what was left out or put in is a gap; each piece must be in the turn.
@@ -218,6 +223,8 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"The query is too long: at most {MAX_QUERY_CHARS} characters, please.")
     terms = parse(text)
+    if sum(len(clause) for clause in terms) > MAX_QUERY_TERMS and has_han(text):
+        terms = parse(text, split_chinese=False)  # a long Chinese sentence: its words all required
     if sum(len(clause) for clause in terms) > MAX_QUERY_TERMS:
         raise QueryError(f"The query has too many words: at most {MAX_QUERY_TERMS}, please.")
     variants, in_use, voices = _variants(terms, connection)
@@ -356,6 +363,20 @@ def initialism_spellings(text: str, limit: int = 8) -> list[str]:
         spellings = spellings[:limit]
         last = match.end()
     return [s + text[last:] for s in spellings]
+
+
+def _chinese_words(token: str) -> list[str]:
+    """An unquoted token's words: "中美贸易战" → 中美, 贸易战; "G20峰会" → G20, 峰会 (a word of
+    one character with its neighbour, as `_han_query_words` searches it)."""
+    if not has_han(token):
+        return [token]
+    words = []
+    for piece in re.split(f"({HAN.pattern})", fold_chinese(token)):
+        if has_han(piece):
+            words += _han_query_words(piece)
+        elif re.search(r"\w", piece):
+            words.append(piece.strip())
+    return list(dict.fromkeys(words)) or [token]
 
 
 def _han_query_words(text: str) -> list[str]:

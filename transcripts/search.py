@@ -205,9 +205,10 @@ def years_said(params: QueryDict) -> tuple[QueryDict, str | None]:
 
 def _inside_a_sentence(text: str, piece: str, found: re.Match) -> bool:
     """A period said in the middle of eight words or more, with two or more on each side: a sentence
-    pasted to find where it was said, not a date to filter by ("Lavrov Minsk since 2022" is one)."""
-    before, after = piece[: found.start()].split(), piece[found.end() :].split()
-    return len(text.split()) >= 8 and len(before) >= 2 and len(after) >= 2
+    pasted to find where it was said, not a date to filter by ("Lavrov Minsk since 2022" is one).
+    Chinese is counted as typed, a word for every two characters: "英国将在2020年航母服役后…"."""
+    before, after = _length_in_words(piece[: found.start()]), _length_in_words(piece[found.end() :])
+    return _length_in_words(text) >= 8 and before >= 2 and after >= 2
 
 
 def search_criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | None]:
