@@ -423,6 +423,24 @@ def test_a_chinese_sentence_pasted_without_its_punctuation_finds_its_turn(archiv
     assert found >= 0.9 * len(sentences), (found, len(sentences))
 
 
+def test_a_chinese_quote_selected_from_inside_a_word_finds_its_turn(archive):
+    if not BULK_ZH.exists():
+        pytest.skip("the bulk corpus is not beside the project")
+    # "道，缅甸政府…" selected from "据报道，缅甸政府…": no two-character piece of the index is "道".
+    turns = Utterance.objects.filter(event__language="zh").order_by("id")
+    quotes = []
+    for turn in turns[5::9][:40]:
+        for comma in re.finditer(r"(?<=[\u4e00-\u9fff]{12})，(?=[\u4e00-\u9fff]{12})", turn.text):
+            at = comma.start()
+            quotes.append((turn.pk, turn.text[at - 1 : at + 13], turn.text[at + 1 : at + 13]))  # lone first
+            quotes.append((turn.pk, turn.text[at - 12 : at + 2], turn.text[at - 12 : at]))  # lone last
+            break
+    assert len(quotes) >= 30
+    for pk, quote, words in quotes:
+        found = search(f'"{quote}"').results
+        assert pk in {u.pk for u in found} and all(words in u.text for u in found), quote
+
+
 def test_a_chinese_query_finds_the_turns_holding_most_of_it(archive):
     # Unquoted Chinese is cut into words, each a word of the query as in English: ranked, the turns
     # holding some of it are found when none holds all (no turn here says 旅游业).

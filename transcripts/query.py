@@ -302,7 +302,7 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
     """The column a term searches and the tsquery pieces (SQL, params) ORed for it."""
     if has_han(term.text):
         if term.phrase:
-            return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [index_text(term.text)])]
+            return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [index_text(_uncut(term.text))])]
         parts = []
         for word in _han_query_words(term.text):
             if len(word) == 1:
@@ -363,6 +363,22 @@ def initialism_spellings(text: str, limit: int = 8) -> list[str]:
         spellings = spellings[:limit]
         last = match.end()
     return [s + text[last:] for s in spellings]
+
+
+_RUN = re.compile(rf"{HAN.pattern}|(?:(?!{HAN.pattern})\w)+")
+
+
+def _uncut(phrase: str) -> str:
+    """A quoted Chinese phrase without a lone character at either end: a quote selected from a page
+    often begins or ends inside a word ("道，缅甸政府…" of "据报道，缅甸政府…"), and the index
+    holds two-character pieces, none of which is that character alone."""
+    runs = list(_RUN.finditer(phrase))
+    if len(runs) > 1 and len(runs[0].group()) == 1 and has_han(runs[0].group()):
+        phrase = phrase[runs[1].start() :]
+        runs = list(_RUN.finditer(phrase))
+    if len(runs) > 1 and len(runs[-1].group()) == 1 and has_han(runs[-1].group()):
+        phrase = phrase[: runs[-2].end()]
+    return phrase
 
 
 def _chinese_words(token: str) -> list[str]:
