@@ -848,6 +848,29 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("gr_mfa.txt", None, "2023-01-12",
          [("Nikos Dendias", None), (None, "question"), ("Nikos Dendias", "answer"), (None, "question"),
           ("Nikos Dendias", "answer")]),
+        # Round thirteen: a key of initials ("TJ Tarik Jasarevic"), then the initials alone on a line or
+        # before a colon, a journalist's from the call-on before; one-word and lower-case posts of other
+        # languages; an African Union title in capitals with "H.E." in it. All six failed before this round.
+        ("who_key.txt", "COVID-19 virtual press conference - 30 March 2020", "2020-03-30",
+         [("Tarik Jasarevic", None), ("Tedros Adhanom Ghebreyesus", None), ("Tarik Jasarevic", None),
+          ("Helen Branswell", "question"), ("Michael Ryan", "answer"), ("Maria Van Kerkhove", "answer"),
+          ("Tarik Jasarevic", None), ("Simon Ateba", "question"), ("Tedros Adhanom Ghebreyesus", "answer"),
+          ("Tarik Jasarevic", None)]),
+        ("who_initials.txt", "COVID-19 virtual press conference transcript - 22 July 2022", "2022-07-22",
+         [("Christian Lindmeier", None), ("Tedros Adhanom Ghebreyesus", None), ("Christian Lindmeier", None),
+          ("Helen Branswell", "question"), ("Tedros Adhanom Ghebreyesus", "answer"), ("Maria Van Kerkhove", "answer")]),
+        ("who_inline.txt", None, "2023-02-14",
+         [("Fadéla Chaib", None), ("Tedros Adhanom Ghebreyesus", None), ("Fadéla Chaib", None),
+          ("Jamie Keaten", "question"), ("Michael Ryan", "answer"), ("Fadéla Chaib", None)]),
+        ("no_regjeringen.txt", "Pressekonferanse om støtte til Ukraina", "2023-02-16",
+         [("Jonas Gahr Støre", "statement"), ("Trygve Slagsvold Vedum", "statement"), (None, "question"),
+          ("Jonas Gahr Støre", "answer"), ("Trygve Slagsvold Vedum", "answer")]),
+        ("cz_vlada.txt", "Tisková konference po jednání vlády", "2024-03-12",
+         [(None, None), ("Petr Fiala", "statement"), ("Jan Lipavský", "statement"), (None, None), (None, "question"),
+          ("Petr Fiala", "answer"), (None, "question"), ("Jan Lipavský", "answer")]),
+        ("au_commission.txt", None, "2024-02-09",
+         [("Moussa Faki Mahamat", "statement"), ("António Guterres", "statement"), (None, "question"),
+          ("Moussa Faki Mahamat", "answer"), (None, "question"), ("António Guterres", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -88,6 +88,31 @@ QUESTION_LABELS = {
     "repórter",
     "dziennikarz",
     "dziennikarka",
+    # Czech, Slovak, the former Yugoslavia's languages, Finnish, Hungarian, Romanian, the Baltic
+    # languages, Greek, Bulgarian: "Novinář (Česká televize):", "Toimittaja:", "Újságíró:".
+    "novinář",
+    "novinářka",
+    "novinár",
+    "novinárka",
+    "redaktor",
+    "redaktorka",
+    "novinar",
+    "novinarka",
+    "pitanje",
+    "toimittaja",
+    "újságíró",
+    "jurnalist",
+    "jurnalistă",
+    "žurnalistas",
+    "žurnalistė",
+    "žurnālists",
+    "žurnāliste",
+    "ajakirjanik",
+    "δημοσιογράφος",
+    "ερώτηση",
+    "въпрос",
+    "journalisten",
+    "spørgsmål",
     "журналіст",
     "gazeteci",
     "wartawan",  # Indonesian
@@ -133,10 +158,14 @@ ANSWER_LABELS = {
     "vastaus",
     "odpověď",
     "válasz",
+    "odpoveď",
+    "odgovor",
+    "răspuns",
+    "απάντηση",
+    "отговор",
     "jawaban",
     "trả lời",
     "đáp",
-    "răspuns",
     "جواب",
     "الجواب",
     "إجابة",
@@ -706,8 +735,28 @@ _ARTICLE_OFFICE = re.compile(
 )
 
 
+# An office whose object is written in lower case, then the name: "Ministr zahraničí Jan Lipavský",
+# "Minister spraw zagranicznych Radosław Sikorski", "Ministre des affaires étrangères Jean-Noël Barrot".
+_OFFICE_STEMS = ("minist", "premi", "prezid", "presid", "secr", "sprech", "portav", "porte-parole", "rzecz", "mluv")
+
+
+def _office_in_lower_case_then_name(tokens: list[str]) -> bool:
+    if len(tokens) < 4 or not tokens[0][:1].isupper() or not tokens[0].lower().startswith(_OFFICE_STEMS):
+        return False
+    middle = next((i for i in range(1, len(tokens)) if tokens[i][:1].isupper()), len(tokens))
+    name = tokens[middle:]
+    return (
+        1 <= middle - 1 <= 4
+        and all(t[:1].islower() for t in tokens[1:middle])
+        and 2 <= len(name) <= 4
+        and all(_NAME_TOKEN.match(t) for t in name)
+    )
+
+
 def is_name_like(name: str, *, known_single: set[str] | frozenset = frozenset()) -> bool:
     if _ARTICLE_OFFICE.fullmatch(name.strip()) and name[:1].isupper():
+        return True
+    if _office_in_lower_case_then_name(name.split()):
         return True
     key = base_key(name)
     if NUMBERED_VOICE.match(key) or NUMBERED_QUESTION.match(key) or NUMBERED_ANSWER.match(key):
@@ -852,6 +901,8 @@ def match_label(
         name = match["name"]
         if base_key(name) in HONORIFICS:
             return None
+        if "." in name.split()[-1] or "BY" in name.split():
+            return None  # "PRESS STATEMENT BY H.E. MOUSSA FAKI MAHAMAT, …": a title, "H.E." its abbreviation
         kind = classify(name)
         if kind in (LabelKind.METADATA, LabelKind.OUTLET) and not strict:
             return None

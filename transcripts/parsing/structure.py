@@ -22,7 +22,7 @@ from transcripts.parsing.jsonexport import looks_like_export, parse_export
 from transcripts.parsing.labels import match_label
 from transcripts.parsing.model import Hints, LabelKind, ParsedTranscript, TranscriptError
 from transcripts.parsing.text import clean_text
-from transcripts.parsing.turns import TurnReader
+from transcripts.parsing.turns import TurnReader, speaker_key
 
 MAX_TURNS = 5000
 # PostgreSQL's tsvector holds at most 1 MB: about 700,000 characters of distinct words, far more
@@ -141,7 +141,9 @@ class _Builder(HeaderReader, TurnReader):
     def build(self) -> ParsedTranscript:
         self._container_metadata()
         blocks = self._trim_edges(self.doc.blocks)
+        self.speaker_tags, blocks, key_lines = speaker_key(blocks)
         blocks = self._header(blocks)
+        self.metadata_lines += key_lines
         blocks = self._drop_inline_chrome(blocks)
         if not blocks:
             raise TranscriptError("no transcript text was found (only page furniture or metadata)", "body")

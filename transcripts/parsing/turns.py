@@ -140,6 +140,82 @@ def _stamped_labels_apart(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# A key to the initials the text labels its speakers with, before the text (the WHO's press
+# conferences): "Speaker key:" then "TJ Tarik Jasarevic", "TAG Dr Tedros Adhanom Ghebreyesus", ….
+_KEY_HEADING = re.compile(r"(?:speakers?(?:['’]s?)?(?:\s+key|\s+list)?|key\s+to\s+speakers|key)\s*:?", re.I)
+_KEY_LINE = re.compile(rf"(?P<tag>[A-Z]{{2,4}}\d?)(?:[ \t]*[:=–—-][ \t]*|\t+[ \t]*|[ \t]+)(?P<name>[{UPPER}].{{3,80}})")
+_TAG = re.compile(r"[A-Z]{2,4}\d?")
+_TAG_COLON = re.compile(r"(?P<tag>[A-Z]{2,4}\d?)[ \t]*:[ \t]+(?=\S)")
+_BARE_TIME = re.compile(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?")
+
+
+def speaker_key(blocks: list[Block]) -> tuple[dict[str, str], list[Block], list[str]]:
+    """The key near the top ({"TJ": "Tarik Jasarevic"}), the blocks without it, and its lines (for
+    the header). A key has a heading and two entries or more, each a tag and a name."""
+    for index, block in enumerate(blocks[:15]):
+        lines = [line.strip() for line in block.text.strip().split("\n") if line.strip()]
+        if not lines or not _KEY_HEADING.fullmatch(lines[0]):
+            continue
+        entries, end = lines[1:], index + 1
+        while end < len(blocks) and len(entries) < 40:
+            more = [line.strip() for line in blocks[end].text.strip().split("\n") if line.strip()]
+            if not more or not all(_KEY_LINE.fullmatch(line) for line in more):
+                break
+            entries, end = entries + more, end + 1
+        key = {}
+        for line in entries:
+            m = _KEY_LINE.fullmatch(line)
+            name = m and re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+", "", m["name"].strip())
+            if not m or not is_name_like(name) or len(name.split()) < 2:
+                break
+            key[m["tag"]] = name
+        else:
+            if len(key) >= 2:
+                return key, blocks[:index] + blocks[end:], lines[:1] + entries
+    return {}, blocks, []
+
+
+def _tags_apart(blocks: list[Block]) -> list[Block]:
+    """ "00:05:12 / TJ / Thank you, …" in one block: each line that is a tag alone (one of the key's,
+    or initials like them: a journalist's) a block of its own, with the time printed over it."""
+    out = []
+    for block in blocks:
+        lines, text = [line.strip() for line in block.text.strip().split("\n")], []
+        if not any(_TAG.fullmatch(line.rstrip(":")) for line in lines):
+            out.append(block)
+            continue
+        for line in lines:
+            if not _TAG.fullmatch(line.rstrip(":")):
+                text.append(line)
+                continue
+            time = [text.pop()] if text and _BARE_TIME.fullmatch(text[-1]) else []
+            if any(text):
+                out.append(replace(block, text="\n".join(text), bold_lead=""))
+            out.append(replace(block, text=" ".join([*time, line]), bold_lead=""))
+            text = []
+        if any(text):
+            out.append(replace(block, text="\n".join(text), bold_lead=""))
+    return out
+
+
+def _tagged(tag: str, key: dict[str, str], turns: list[Turn], resolver: Resolver) -> str | None:
+    """Who a tag is: the key's name, or a name with these initials in the turn before ("The first
+    question is from Helen Branswell from STAT." / "HB")."""
+    if tag in key:
+        return resolver.resolve(key[tag]) or key[tag]
+    before = " ".join(turns[-1].paragraphs) if turns else ""
+    for name in names_in(before):
+        if "".join(word[0] for word in name.split()).upper() == tag:
+            return name
+    return None
+
+
+def _tag_line(text: str) -> bool:
+    """ "TJ", "00:05:12 TJ": a tag alone (as `_tags_apart` leaves it)."""
+    words = text.rstrip(":").split()
+    return 1 <= len(words) <= 2 and bool(_TAG.fullmatch(words[-1])) and all(_BARE_TIME.fullmatch(w) for w in words[:-1])
+
+
 def _alone(block: Block, known: frozenset) -> Label | None:
     """The label a block would be if it stood alone on its line."""
     text = block.flat
@@ -354,6 +430,8 @@ class TurnReader:
 
     def _segments(self, blocks: list[Block]) -> list[_Segment]:
         blocks = _stamped_labels_apart(blocks)
+        if self.speaker_tags:
+            blocks = _tags_apart(blocks)
         # First pass: which names are used as labels at the start of a paragraph. A single word is
         # one when it opens two paragraphs or more ("Putin: …", "Sidhant: …" once is prose-like).
         known = set()
@@ -412,6 +490,10 @@ class TurnReader:
         style = self.hints.label_style
         self.dashes = dashed >= 2 if style not in ("dash", "inline", "none") else style != "none"
         alone = self._labels_alone(blocks, force=style == "alone") if style != "none" else {}
+        if self.speaker_tags:
+            for index, block in enumerate(blocks):
+                if tag := _TAG.search(block.flat.rstrip(":")) if _tag_line(block.flat) else None:
+                    alone[index] = Label(block.flat, tag.group(), None, "", LabelKind.PERSON, delimiter="")
         segments: list[_Segment] = []
         current = _Segment(None, [])
         # A section heading between turns ("Japan-China Relations" over a question) opens the next
@@ -514,6 +596,9 @@ class TurnReader:
         )
         if label and label.kind == LabelKind.METADATA:
             label = None
+        if self.speaker_tags and (tagged := _TAG_COLON.match(one_line(first))):
+            # "TAG: Thank you, …" where a key says who TAG is (a journalist's initials too).
+            label = Label(tagged["tag"], tagged["tag"], None, one_line(first)[tagged.end() :], LabelKind.PERSON)
         long_label = _LONG_LABEL.match(one_line(first)) if label is None and self.long_labels else None
         if long_label and long_label["name"] in self.long_labels:
             # "Ms. Kanchana Patarachoke, Director-General of the Department of Information and Spokesperson
@@ -590,7 +675,7 @@ class TurnReader:
             title=self.title or "",
             publisher=self.publisher["name"] if self.publisher else None,
             date=self.date,
-            known=self.hints.known_speakers,
+            known={**(self.hints.known_speakers or {}), **{name: [tag] for tag, name in self.speaker_tags.items()}},
             label_names=[s.label.name for s in segments if s.label and s.label.kind == LabelKind.PERSON],
             # The header, and an unlabelled opening paragraph ("… noon briefing by Stéphane Dujarric,
             # Spokesperson for the Secretary-General."): who holds which office.
@@ -606,7 +691,9 @@ class TurnReader:
                 self.warnings.append(f"the label '{label.printed}' has no text after it")
             speaker = affiliation = None
             kind = label.kind if label else LabelKind.QUESTION if segment.asked else "unlabelled"
-            if kind == LabelKind.PERSON:
+            if kind == LabelKind.PERSON and self.speaker_tags and _TAG.fullmatch(label.name):
+                speaker = _tagged(label.name, self.speaker_tags, turns, resolver)
+            elif kind == LabelKind.PERSON:
                 speaker = resolver.resolve(label.name)
                 if speaker is None and label.note and _NAME_NOTE.fullmatch(label.note):
                     speaker = resolver.resolve(label.note)  # "The Secretary of State … (David Lammy):"
@@ -633,6 +720,7 @@ class TurnReader:
             )
         if turns and turns[0].label is None and turns[0].speaker is None:
             self.warnings.append("the opening text has no speaker label and the title names nobody")
-        _mark_journalists(turns, _officials(turns, resolver))
+        keyed = {resolver.resolve(name) or name for name in self.speaker_tags.values()}  # the key's own people
+        _mark_journalists(turns, _officials(turns, resolver) | keyed)
         assign_roles(turns)
         return turns
