@@ -871,6 +871,15 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("au_commission.txt", None, "2024-02-09",
          [("Moussa Faki Mahamat", "statement"), ("António Guterres", "statement"), (None, "question"),
           ("Moussa Faki Mahamat", "answer"), (None, "question"), ("António Guterres", "answer")]),
+        # Round fourteen: Swiss federal councillors ("Bundesrätin …"), a name then a one-word office after
+        # a comma ("Dr. Majed Al-Ansari, Spokesperson:"), "Question from the floor:". Both failed before.
+        ("ch_bundesrat.txt", "Medienkonferenz des Bundesrates vom 15. Mai 2024", "2024-05-15",
+         [("Karin Keller-Sutter", "statement"), ("Ignazio Cassis", "statement"), (None, "question"),
+          ("Karin Keller-Sutter", "answer"), (None, "question"), ("Ignazio Cassis", "answer")]),
+        ("qa_mofa_comma.txt", "Weekly Press Briefing by the Spokesperson of the Ministry of Foreign Affairs",
+         "2024-03-12",
+         [("Majed Al-Ansari", "statement"), (None, "question"), ("Majed Al-Ansari", "answer"), (None, "question"),
+          ("Majed Al-Ansari", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -45,6 +45,7 @@ QUESTION_LABELS = {
     "audience member",
     "audience",
     "question from the audience",
+    "question from the floor",
     "media",
     "press",
     "问",
@@ -978,7 +979,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
                 base_key(part) in VOCATIVES
                 or not (is_name_like(part) or _beside_an_outlet(part, parts) and _NAME_TOKEN.match(part))
                 or not 2 <= len(part.split()) <= 6
-                and not (is_outlet(part) or _beside_an_outlet(part, parts))
+                and not (is_outlet(part) or _beside_an_outlet(part, parts) or _office_only(part))
                 or any(
                     t.endswith(".") and len(t.strip(".")) > 1 and t.lower().strip(".") not in HONORIFICS
                     for t in part.split()
