@@ -128,6 +128,8 @@ def test_chinese_words_are_found_and_highlighted(archive, word):
     truth = {pk for pk, text, _ in rows if word in text}
     asked = {pk for pk, text, question in rows if word not in text and word in (question or "")}
     assert truth and {u.pk for u in search(word, sort="newest").results} == truth
+    # Quoted, not one more: where two runs meet across punctuation ("谈判中，国际") is not "中国".
+    assert {u.pk for u in search(f'"{word}"', sort="newest").results} == truth
     # Ranked, the answers to a question with the word join the turns that say it.
     outcome = search(word)
     assert {u.pk for u in outcome.results} == truth | asked
@@ -421,6 +423,13 @@ def test_a_chinese_sentence_pasted_without_its_punctuation_finds_its_turn(archiv
     assert len(sentences) >= 20
     found = sum(s in search(re.sub(r"[^\w]", "", s)).results[0].text for s in sentences)
     assert found >= 0.9 * len(sentences), (found, len(sentences))
+    # Quoted, the phrase is found across the punctuation it left out (the index marks where two runs
+    # meet, textindex.JUNCTION), and marked in the snippet.
+    for sentence in sentences:
+        typed = re.sub(r"[^\w]", "", sentence)
+        results = search(f'"{typed}"').results
+        assert any(sentence in u.text for u in results), typed
+        assert "<mark>" in str(results[0].snippet)
 
 
 def test_a_chinese_quote_selected_from_inside_a_word_finds_its_turn(archive):
@@ -438,7 +447,9 @@ def test_a_chinese_quote_selected_from_inside_a_word_finds_its_turn(archive):
     assert len(quotes) >= 30
     for pk, quote, words in quotes:
         found = search(f'"{quote}"').results
-        assert pk in {u.pk for u in found} and all(words in u.text for u in found), quote
+        # Every turn found says the words, punctuation between them aside (textindex.JUNCTION).
+        said = re.compile(r"[\W_]{0,4}".join(map(re.escape, words)))
+        assert pk in {u.pk for u in found} and all(said.search(u.text) for u in found), quote
 
 
 def test_a_chinese_query_finds_the_turns_holding_most_of_it(archive):

@@ -26,7 +26,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transcripts.search_config import DEFAULT_SEARCH_CONFIG, search_config_for
-from transcripts.textindex import HAN, fold_chinese, han_words, has_han, index_text, pieces, quoted_words
+from transcripts.textindex import (
+    HAN,
+    JUNCTION,
+    fold_chinese,
+    han_words,
+    has_han,
+    index_text,
+    pieces,
+    quoted_words,
+)
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 40
@@ -302,7 +311,7 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
     """The column a term searches and the tsquery pieces (SQL, params) ORed for it."""
     if has_han(term.text):
         if term.phrase:
-            return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [index_text(_uncut(term.text))])]
+            return "exact_vector", [_chinese_phrase(_uncut(term.text))]
         parts = []
         for word in _han_query_words(term.text):
             if len(word) == 1:
@@ -363,6 +372,37 @@ def initialism_spellings(text: str, limit: int = 8) -> list[str]:
         spellings = spellings[:limit]
         last = match.end()
     return [s + text[last:] for s in spellings]
+
+
+_HAN_TOKEN = re.compile(rf"(?:{HAN.pattern}){JUNCTION}?")
+
+
+def _chinese_phrase(phrase: str) -> tuple[str, list]:
+    """A quoted phrase with Chinese in it, as a tsquery: the index's pieces in order (textindex), where
+    each piece inside the phrase is also found as the junction of two runs ("化中" or "化中x": a quote
+    typed without the text's commas, or with commas the text does not print). The first and the
+    last piece are only themselves: "中国" is not found in "谈判中，国际"."""
+    tokens = (index_text(phrase) or phrase).split()
+    han = [i for i, token in enumerate(tokens) if _HAN_TOKEN.fullmatch(token)]
+    parts: list[tuple[str, list]] = []
+    chunk: list[str] = []
+    for i, token in enumerate(tokens + [""]):
+        if i < len(tokens) and not _HAN_TOKEN.fullmatch(token):
+            chunk.append(token)
+            continue
+        if re.search(r"\w", " ".join(chunk)):
+            parts.append((f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [" ".join(chunk)]))
+        chunk = []
+        if i == len(tokens):
+            break
+        piece = token.removesuffix(JUNCTION)
+        inside = len(piece) == 2 and (token != piece or han[0] < i < han[-1])
+        lexemes = [piece, piece + JUNCTION] if inside else [token]
+        parts.append(("to_tsquery('simple', %s)", [" | ".join(_quoted_lexeme(x) for x in lexemes)]))
+    sql, params = parts[0] if parts else (f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [phrase])
+    for part_sql, part_params in parts[1:]:
+        sql, params = f"tsquery_phrase({sql}, {part_sql})", params + part_params
+    return sql, params
 
 
 _RUN = re.compile(rf"{HAN.pattern}|(?:(?!{HAN.pattern})\w)+")
@@ -426,7 +466,7 @@ def _sizes_and_weights(
         texts = [term.text]
         if not term.phrase:
             texts += [name for v in variants if v.word == term.text for name in v.names if " " not in name]
-        pairs = [(CHINESE_CONFIG, index_text(term.text))] if has_han(term.text) else [
+        pairs = [(CHINESE_CONFIG, index_text(term.text, junctions=False))] if has_han(term.text) else [
             (config, t) for config in configs for t in texts
         ]  # fmt: skip
         stems = list(russian_name_stems(term.text)) if _CYRILLIC.search(term.text) else []

@@ -93,7 +93,9 @@ def chinese_snippet(text: str, wanted: list[str], width: int = 60) -> SafeString
     folded = fold_chinese(text)
     spans = []
     for word in sorted(set(wanted), key=len, reverse=True):
-        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word), folded)]
+        # A quote typed without the text's punctuation is found (textindex.JUNCTION): marked across it.
+        pattern = r"[\W_]{0,4}".join(re.escape(ch) for ch in word if not ch.isspace())
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, folded)]
     spans = sorted(spans)
     merged: list[list[int]] = []
     for start, end in spans:

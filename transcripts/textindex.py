@@ -69,11 +69,38 @@ def quoted_words(text: str) -> str:
     return text
 
 
-def index_text(text: str) -> str:
+# Where two runs of Chinese meet across punctuation only ("变化，中方"), the index also holds the two
+# characters that meet, marked ("化中x"): a quote retyped without the comma ("变化中方") is found by
+# asking, inside the phrase, for either piece (query.py). The mark keeps them apart from the text's
+# own pieces, so "中国" is not found in "谈判中，国际".
+JUNCTION = "x"
+_BETWEEN_RUNS = re.compile(r"[^\w]{1,4}")
+
+
+def _chinese_indexed(text: str, junctions: bool = True) -> str:
+    runs = list(HAN.finditer(text))
+    joined = [
+        junctions and bool(_BETWEEN_RUNS.fullmatch(text[a.end() : b.start()])) for a, b in zip(runs, runs[1:])
+    ]  # fmt: skip
+    out, last = [], 0
+    for i, run in enumerate(runs):
+        before, after = i > 0 and joined[i - 1], i < len(joined) and joined[i]
+        out.append(text[last : run.start()])
+        if before:
+            out.append(f" {runs[i - 1].group()[-1]}{run.group()[0]}{JUNCTION} ")
+        # A character alone between junctions is in them ("，是，"); kept alone, it would stand
+        # between the pieces a quote typed without the commas asks for.
+        out.append(f" {pieces(run.group())} " if len(run.group()) > 1 or not (before or after) else " ")
+        last = run.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def index_text(text: str, junctions: bool = True) -> str:
     """The text the search vectors are built from, when it differs from the turn's text ("" if not)."""
     source = unstuttered(text)
     if HAN.search(source):
-        source = HAN.sub(lambda m: f" {pieces(m.group())} ", fold_chinese(source))
+        source = _chinese_indexed(fold_chinese(source), junctions)
     return source if source != text else ""
 
 
