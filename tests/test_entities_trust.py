@@ -271,6 +271,15 @@ def test_an_entity_page_links_its_wikidata_item(client):
         ("Go ahead, Steve Holland with Reuters.", "Holland", False),
         ("This is the home of Harold Washington and Carol Moseley Braun.", "Washington", False),
         ("We met in Washington last week.", "Washington", True),
+        # Session 11: a given name opening a sentence ("Steve Holland, Reuters."), not a sentence's
+        # first word ("In Georgia", "Is Israel"); a company named after a place.
+        ("Thank you. Steve Holland, Reuters.", "Holland", False),
+        ("Vernon Jordan was a friend of the President.", "Jordan", False),
+        ("In Georgia, the vote was counted twice.", "Georgia", True),
+        ("Is Israel ready to stop the operation?", "Israel", True),
+        ("Both India and Pakistan were invited.", "India", True),
+        ("Especially Israel, which is our closest partner.", "Israel", True),
+        ("He flew Air New Zealand to Auckland.", "New Zealand", False),
     ],
 )
 def test_a_place_that_is_also_a_persons_name_is_told_apart_by_its_neighbours(text, place, is_mention):

@@ -160,6 +160,8 @@ _NAME_NOUNS = {
     "tower", "act", "policy", "doctrine", "accord", "accords", "protocol", "plaza", "road", "building",
     "stadium", "arena", "award", "prize", "airlines", "airways", "bank", "railways", "group", "corporation",
 }  # fmt: skip
+# Words that open a company's name before a place's ("Air New Zealand", "Radio France").
+_NAME_OPENERS = {"Air", "Radio"}
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(—–]\s*)$")
@@ -174,6 +176,10 @@ def _stands_alone(text: str, m: Match) -> bool:
         return False
     if m.ref.kind in ("place", "country", "subdivision") and not _place_not_person(text, m, after):
         return False
+    if m.ref.kind in ("place", "country", "subdivision") and (
+        (before := _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)) and before.group(1) in _NAME_OPENERS
+    ):
+        return False  # "Air New Zealand", "Radio France": a company's name
     if m.ref.kind != "person" or " " in text[m.start : m.end].strip() or len(m.ref.name.split()) < 2:
         return True
     before = _WORD_BEFORE.search(text, max(0, m.start - 80), m.start)
@@ -219,8 +225,33 @@ def _place_not_person(text: str, m: Match, after) -> bool:
             return False
         if word not in TITLE_WORDS and word not in _OFFICE_WORDS and word not in _NOT_GIVEN_NAMES:
             sentence_start = _SENTENCE_START.search(text, max(0, before.start() - 8), before.start())
-            return bool(sentence_start) or not before.group(1).istitle()
+            if sentence_start:
+                return not _given_name(before.group(1))  # "Steve Holland, Reuters." / "In Georgia, …"
+            return not before.group(1).istitle()
     return True
+
+
+# Capitalised words that open sentences and are no given name: "In Georgia", "Is Israel", "Both India".
+_SENTENCE_OPENERS = set(
+    "a an the and or but nor so yet for if as at by in on of to up with from into onto over under within without "
+    "about above after before between during since until unless although though because while when where why how "
+    "what which who whom whose whether that this these those there here then now today tomorrow yesterday tonight "
+    "also even only just still again once both either neither each every all any some many much most more few "
+    "several no not never always often sometimes is are was were be been has have had do does did can could will "
+    "would shall should may might must let it its we i you he she they our my your his her their one two three "
+    "four five six seven eight nine ten first second third last next anytime meanwhile however therefore thus "
+    "hence instead otherwise indeed perhaps maybe whereas unlike despite including regarding following except "
+    "like than via per yes no well oh please thank thanks".split()
+)
+
+
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word opening a sentence before a place is a given name ("Steve Holland",
+    "Vernon Jordan"): not a word sentences open with, an adverb, an "-ing" form or a sentence's end."""
+    key = word.lower().replace("’", "'")
+    if word.endswith(".") or "'" in key or not word.istitle() or len(key) < 3:
+        return False
+    return key not in _SENTENCE_OPENERS and not key.endswith(("ly", "ing"))
 
 
 # Capitalised words after a place that make it a place still ("China Daily" is found whole).
