@@ -1085,6 +1085,25 @@ def test_a_pages_chrome_is_dropped_and_its_body_kept():
     assert any("cookies" in d for d in parsed.dropped)
 
 
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_press_offices_sign_off_and_a_download_link_are_dropped_and_recorded(kind):
+    # Singapore's MFA ends a transcript with "MINISTRY OF FOREIGN AFFAIRS / SINGAPORE / 14 MARCH 2024";
+    # a page offers the PDF under it. Both were the last answer's paragraphs.
+    if kind == "html":
+        data = (Path(__file__).parent / "data" / "house_styles" / "sg_page.html").read_bytes()
+    else:
+        data = (
+            b"Doorstop interview\n\n14 March 2024\n\nQuestion: What about the South China Sea?\n\n"
+            b"Minister: We have a vital interest in freedom of navigation.\n\n. . . . .\n\n"
+            b"MINISTRY OF FOREIGN AFFAIRS\nSINGAPORE\n14 MARCH 2024\n\nLast updated on 15 March 2024\n"
+        )
+    parsed = parse_transcript(data, f"sg.{kind if kind == 'html' else 'txt'}")
+    last_words = "effective and substantive." if kind == "html" else "freedom of navigation."
+    assert parsed.turns[-1].paragraphs[-1].endswith(last_words)
+    assert "14 MARCH 2024" in parsed.dropped and any("MINISTRY OF FOREIGN AFFAIRS" in d for d in parsed.dropped)
+    assert ("Download PDF (124 KB)" if kind == "html" else "Last updated on 15 March 2024") in parsed.dropped
+
+
 @pytest.mark.parametrize(
     ("date", "label", "who"),
     [("2022-06-17", "THE FIRST LADY", "Jill Biden"), ("2021-07-26", "THE VICE PRESIDENT", "Kamala Harris"),

@@ -26,6 +26,9 @@ EDGE_CHROME = [
         r"^suggest to a friend$",
         r"^top of page$",
         r"^(text|photo|video) version$",
+        # A file to download: "Download PDF (124 KB)", "Full transcript (PDF, 1.2 MB)".
+        r"^download( the)?( full)? (pdf|file|document|transcript|video|audio|attachment)s?\b",
+        r"^\S.{0,80}\(\s*(pdf|docx?)?,?\s*\d+([.,]\d+)?\s*[kmg]i?b\s*\)$",
     )
 ]
 # Dropped wherever they stand: separators, end markers, editorial asides.

@@ -199,6 +199,7 @@ class HeaderReader:
             is_edge_chrome(blocks[end - 1].flat)
             or is_anywhere_drop(blocks[end - 1].flat)
             or parse_time_line(blocks[end - 1].flat)
+            or _sign_off(blocks[end - 1].flat)
         ):
             tail.append(blocks[end - 1].flat)
             end -= 1
@@ -643,6 +644,22 @@ def _bare_place(line: str) -> bool:
         and find_date(line) is None
         and not (set(base_key(line).replace(",", " ").split()) & EVENT_WORDS)
     )
+
+
+_SIGNING_BODY = re.compile(
+    r"\b(?:MINISTRY|EMBASSY|DEPARTMENT|OFFICE|MISSION|GOVERNMENT|PRESIDENCY|SECRETARIAT|PRESS SERVICE|CONSULATE)\b"
+)
+
+
+def _sign_off(line: str) -> bool:
+    """A line of the sign-off a press office prints under the text: "MINISTRY OF FOREIGN AFFAIRS",
+    "SINGAPORE", "14 MARCH 2024" (a date alone, or a body or place in capitals); the page's "Last
+    updated on 14 March 2024"."""
+    if parse_date_only(line) is not None or re.match(r"(?i)last (updated|modified)( on)?:?\s+\S.{0,40}$", line):
+        return True
+    if not line.isupper() or len(line.split()) > 8 or re.search(r"[.!?:]$", line):
+        return False
+    return bool(_SIGNING_BODY.search(line)) or _bare_place(line)
 
 
 def _initials(part: str) -> bool:
