@@ -1104,6 +1104,18 @@ def test_a_press_offices_sign_off_and_a_download_link_are_dropped_and_recorded(k
     assert ("Download PDF (124 KB)" if kind == "html" else "Last updated on 15 March 2024") in parsed.dropped
 
 
+def test_a_photo_caption_share_links_and_a_read_also_link_are_chrome():
+    parsed = parse_transcript(
+        (Path(__file__).parent / "data" / "house_styles" / "interview_page.html").read_bytes(), "i.html"
+    )
+    text = "\n".join(p for t in parsed.turns for p in t.paragraphs)
+    for chrome in ("© Jean Dupont", "Facebook", "Read also", "Source: Le Monde"):
+        assert chrome not in text
+        assert any(chrome in d for d in parsed.dropped)
+    assert [t.speaker for t in parsed.turns] == [None, None, "Stéphane Séjourné", None, "Stéphane Séjourné"]
+    assert parsed.turns[-1].paragraphs == ["The debate is open, and it is a healthy one. What matters is unity."]
+
+
 @pytest.mark.parametrize(
     ("date", "label", "who"),
     [("2022-06-17", "THE FIRST LADY", "Jill Biden"), ("2021-07-26", "THE VICE PRESIDENT", "Kamala Harris"),

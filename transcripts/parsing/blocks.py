@@ -356,10 +356,11 @@ _QUESTION_CLASS = re.compile(r"(?:^|[\s_-])(?:question|frage|vopros|pregunta|dom
 _SPEAKER_CLASS = re.compile(r"(?:^|[\s_-])(?:speaker|interlocutor|speaker-?name)(?:$|[\s_-])", re.I)
 ITALIC_TAGS = {"i", "em"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-CHROME_TAGS = {"nav", "footer", "aside", "form", "header"}
+CHROME_TAGS = {"nav", "footer", "aside", "form", "header", "figcaption"}  # a photo's caption and credit
 # Class or id fragments that mark page furniture inside an article.
 CHROME_CLASS = re.compile(
-    r"(^|[\s_-])(share|sharing|social|tags?|taglist|breadcrumbs?|urhere|related|print|"
+    r"(^|[\s_-])(share|sharing|partage|compartir|condividi|teilen|social|tags?|taglist|breadcrumbs?|urhere|related|"
+    r"print|downloads?|attachments?|"
     r"bottommeta|masha-ignore|slider|gallery|photo|caption|subscribe|newsletter|comments?|"
     r"advert|banner|menu|navbar|nav|footer|header|sidebar|toolbar|pagination|read__meta|"
     r"read__top|read__status|read__updated)([\s_-]|$)",

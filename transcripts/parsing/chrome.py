@@ -42,6 +42,8 @@ ANYWHERE_DROP = [
         r"^\d{1,4}\s*/\s*\d{1,4}$",
         r"^#{3}$",
         r"^-?\s*end\s*-?$",
+        # A link to another article: "Read also: …", "See more:", "Lire aussi :".
+        r"^(?:read|see) (?:also|more)\s?:|^(?:lire|voir) aussi\s?:|^lesen sie auch\s?:|^читайте также\s?:",
         r"^END\s+\d{1,2}:\d{2}\s*[AP]\.?\s*M\.?(\s+[A-Z]{2,5})?$",
         r"^The following questions? (was|were) (raised|asked|answered|taken|submitted) after the "
         r"(press conference|briefing|meeting|event)[^.]{0,80}[:.]?$",

@@ -654,9 +654,11 @@ _SIGNING_BODY = re.compile(
 def _sign_off(line: str) -> bool:
     """A line of the sign-off a press office prints under the text: "MINISTRY OF FOREIGN AFFAIRS",
     "SINGAPORE", "14 MARCH 2024" (a date alone, or a body or place in capitals); the page's "Last
-    updated on 14 March 2024"."""
+    updated on 14 March 2024"; an interview's "Source: Le Monde"."""
     if parse_date_only(line) is not None or re.match(r"(?i)last (updated|modified)( on)?:?\s+\S.{0,40}$", line):
         return True
+    if re.match(r"(?i)(source|quelle|fuente|fonte|источник)\s?:\s?\S.{0,60}$", line):
+        return True  # "Source: Le Monde" (where an interview was published)
     if not line.isupper() or len(line.split()) > 8 or re.search(r"[.!?:]$", line):
         return False
     return bool(_SIGNING_BODY.search(line)) or _bare_place(line)
