@@ -880,6 +880,13 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          "2024-03-12",
          [("Majed Al-Ansari", "statement"), (None, "question"), ("Majed Al-Ansari", "answer"), (None, "question"),
           ("Majed Al-Ansari", "answer")]),
+        # Round fifteen: Hong Kong's press releases in English and Chinese, dated only by their sign-off
+        # ("Ends/Tuesday, March 12, 2024", "2024年3月12日（星期二）"), the Chief Executive labelled by his office
+        # ("Chief Executive:", "行政長官：") and named in the opening line. Both failed before.
+        ("hk_ce_en.txt", "CE's remarks at media session before ExCo meeting", "2024-03-12",
+         [(None, None), (None, "question"), ("John Lee", "answer"), (None, "question"), ("John Lee", "answer")]),
+        ("hk_ce_zh.txt", "行政長官出席行政會議前見傳媒開場發言和答問內容", "2024-03-12",
+         [(None, None), (None, "question"), ("李家超", "answer"), (None, "question"), ("李家超", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -1102,6 +1109,18 @@ def test_a_press_offices_sign_off_and_a_download_link_are_dropped_and_recorded(k
     assert parsed.turns[-1].paragraphs[-1].endswith(last_words)
     assert "14 MARCH 2024" in parsed.dropped and any("MINISTRY OF FOREIGN AFFAIRS" in d for d in parsed.dropped)
     assert ("Download PDF (124 KB)" if kind == "html" else "Last updated on 15 March 2024") in parsed.dropped
+
+
+@pytest.mark.parametrize(
+    ("name", "last", "dropped"),
+    [("hk_ce_en.txt", "more than 13 000 submissions.", "Ends/Tuesday, March 12, 2024 Issued at HKT 11:30"),
+     ("hk_ce_zh.txt", "我們收到超過一萬三千份意見書。", "完 2024年3月12日（星期二） 香港時間11時30分")],
+)  # fmt: skip
+def test_a_hong_kong_press_releases_sign_off_is_dropped_and_dates_it(name, last, dropped):
+    parsed = parse_transcript((Path(__file__).parent / "data" / "house_styles" / name).read_bytes(), name)
+    assert parsed.turns[-1].paragraphs[-1].endswith(last)
+    assert dropped in parsed.dropped and str(parsed.date) == "2024-03-12"
+    assert any("refer to" in d or "參閱" in d for d in parsed.dropped)  # "(Please also refer to the Chinese …)"
 
 
 def test_a_photo_caption_share_links_and_a_read_also_link_are_chrome():

@@ -199,8 +199,11 @@ class HeaderReader:
             is_edge_chrome(blocks[end - 1].flat)
             or is_anywhere_drop(blocks[end - 1].flat)
             or parse_time_line(blocks[end - 1].flat)
-            or _sign_off(blocks[end - 1].flat)
+            or all(_sign_off(line.strip()) for line in blocks[end - 1].text.strip().split("\n"))
         ):
+            for line in blocks[end - 1].text.strip().split("\n"):
+                if _ENDS_DATED.match(line.strip()) and (found := find_date(line)):
+                    self.signed_on = found[0]  # "Ends/Tuesday, March 12, 2024": the date, if the top gives none
             tail.append(blocks[end - 1].flat)
             end -= 1
         # Keep the tail time line as the end time, but record it as dropped.
@@ -651,11 +654,23 @@ _SIGNING_BODY = re.compile(
 )
 
 
+# Hong Kong's press releases end "Ends/Tuesday, March 12, 2024" / "Issued at HKT 11:30", or "完" /
+# "2024年3月12日（星期二）" / "香港時間11時30分"; the English and Chinese texts refer to each other.
+_ENDS_DATED = re.compile(r"(?i)ends?\s*/\s*\S.{4,40}$|\d{4}年\d{1,2}月\d{1,2}日[（(]星期.[)）]$")
+_SIGNED_OFF = re.compile(
+    r"(?i)(?:issued at (?:hkt )?\d{1,2}:\d{2}|(?:香港時間|香港时间|北京時間|北京时间)\d{1,2}[時时:]\d{2}分?"
+    r"|[（(]?完[)）]?|[（(](?:please )?(?:also )?(?:refer|see)\b.{0,80}[)）]\.?|[（(]請同時參閱.{0,40}[)）]"
+    r"|[（(]请同时参阅.{0,40}[)）])$"
+)
+
+
 def _sign_off(line: str) -> bool:
     """A line of the sign-off a press office prints under the text: "MINISTRY OF FOREIGN AFFAIRS",
     "SINGAPORE", "14 MARCH 2024" (a date alone, or a body or place in capitals); the page's "Last
-    updated on 14 March 2024"; an interview's "Source: Le Monde"."""
+    updated on 14 March 2024"; an interview's "Source: Le Monde"; Hong Kong's "Ends/…"."""
     if parse_date_only(line) is not None or re.match(r"(?i)last (updated|modified)( on)?:?\s+\S.{0,40}$", line):
+        return True
+    if _ENDS_DATED.match(line) or _SIGNED_OFF.match(line):
         return True
     if re.match(r"(?i)(source|quelle|fuente|fonte|источник)\s?:\s?\S.{0,60}$", line):
         return True  # "Source: Le Monde" (where an interview was published)

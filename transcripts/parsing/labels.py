@@ -684,8 +684,11 @@ _HAN_ASKING = (
 _AFTER_CONFERENCE = re.compile(r"^(?P<name>会后[，,]?有(?P<outlet>[^：:。]{0,12}?)记者问及)\s*[:：]\s*(?=\S)")
 _HAN_OFFICES = (
     "外交部", "发言人", "發言人", "副部长", "副部長", "部长", "部長", "外长", "外長", "大使", "主席", "总统", "總統",
-    "总理", "總理", "国务委员", "國務委員", "主持人", "司长", "司長", "局长", "局長",
+    "总理", "總理", "国务委员", "國務委員", "主持人", "司长", "司長", "局长", "局長", "行政長官", "行政长官", "特首",
+    "首相",
 )  # fmt: skip
+# Offices that label a turn alone ("行政長官：…", Hong Kong's Chief Executive), the holder named elsewhere.
+_HAN_OFFICES_ALONE = ("行政長官", "行政长官", "特首", "总统", "總統", "总理", "總理", "首相", "外长", "外長")
 
 
 def _han_label(match: re.Match, text: str) -> Label | None:
@@ -707,13 +710,15 @@ def _han_label(match: re.Match, text: str) -> Label | None:
     if person != name and is_chinese_name(person):
         printed = f"{name}（{match['note']}）" if match["note"] else name
         return Label(printed, person, match["note"], rest, LabelKind.PERSON)
+    if name in _HAN_OFFICES_ALONE:
+        return Label(name, name, match["note"], rest, LabelKind.PERSON)
     return None
 
 
 def is_chinese_name(token: str) -> bool:
     """Two or three Han characters (four with a compound surname) starting with a common surname and
     not ending in a verb of saying ("王毅说" is a sentence)."""
-    if not all("\u4e00" <= ch <= "\u9fff" for ch in token) or token[-1] in _SPEECH_ENDINGS:
+    if not token or not all("\u4e00" <= ch <= "\u9fff" for ch in token) or token[-1] in _SPEECH_ENDINGS:
         return False
     if token.startswith(_CHINESE_COMPOUND_SURNAMES):
         return 3 <= len(token) <= 4

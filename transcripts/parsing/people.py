@@ -840,12 +840,18 @@ OFFICES = {
     "miniszterelnok": "prime minister", "utenriksminister": "foreign minister", "utrikesminister": "foreign minister",
     "udenrigsminister": "foreign minister", "ulkoministeri": "foreign minister", "ministr": "minister",
     "ministar": "minister", "miniszter": "minister", "prezident": "president", "prezydent": "president",
-    "predsjednik": "president", "presidentti": "president",
+    "predsjednik": "president", "presidentti": "president", "chief executive": "chief executive",
+    # Chinese offices a label may be alone ("行政長官：", "外长："), the holder named in the header.
+    "行政長官": "chief executive", "行政长官": "chief executive", "特首": "chief executive", "總統": "president",
+    "总统": "president", "總理": "prime minister", "总理": "prime minister", "首相": "prime minister",
+    "外長": "foreign minister", "外长": "foreign minister", "發言人": "spokesperson", "发言人": "spokesperson",
 }  # fmt: skip
 _ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las", "les", "mr", "mr.", "madam", "mrs"}
 _OFFICE_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?P<office>(?i:" + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True)) + r"))"
     r"(?:[ \t]+(?:of|de|del|of the|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}?)?"
+    # "the Chief Executive, Mr John Lee" (Hong Kong's press releases).
+    r"(?:,?[ \t]+(?:Mr|Mrs|Ms|Dr|Madam)\.?)?"
     rf"[ \t]+(?P<name>[{UPPER}][\w'’\-.]+(?:[ \t]+[{UPPER}][\w'’\-.]+){{0,3}})"
 )
 # Words that end a name in a title written in title case ("Remarks by Vice President Harris Before …").
@@ -929,10 +935,35 @@ NAME_COMMA_OFFICE = re.compile(
 _ADDRESS_WORDS = {"hon", "honourable", "honorable", "rt", "right", "senator", "the"}
 
 
+# A Chinese office and the name after it: "以下為行政長官李家超今日…", "外交部发言人毛宁".
+_HAN_OFFICE_NAME = re.compile(
+    "(?P<office>" + "|".join(sorted((o for o in OFFICES if _CJK.search(o)), key=len, reverse=True)) + ")"
+    r"(?P<name>[\u4e00-\u9fff]{2,4})"
+)
+# A character after a two-character name that begins what follows it ("李强出席", "李家超今日").
+_AFTER_A_NAME = set("今昨明上下出在于於表说說会會就对對与與和向将將已也又再曾则則等并並的是")
+
+
+def _han_office_holders(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for match in _HAN_OFFICE_NAME.finditer(text):
+        name = match["name"]
+        known = [key for key in gazetteer_keys() if _CJK.search(key) and name.startswith(key)]
+        if known:
+            name = max(known, key=len)
+        else:
+            three = len(name) > 2 and is_chinese_name(name[:3]) and name[2] not in _AFTER_A_NAME
+            name = name[:3] if three else name[:2]
+        if is_chinese_name(name) or known:
+            found.setdefault(OFFICES[match["office"]], name)
+    return found
+
+
 def offices_in(text: str) -> dict[str, str]:
     """Who holds which office, as a title or header says it: "Remarks by President Biden" → {"president": "Biden"};
-    "… by Stéphane Dujarric, Spokesperson for the Secretary-General" → {"spokesperson": "Stéphane Dujarric"}."""
-    found: dict[str, str] = {}
+    "… by Stéphane Dujarric, Spokesperson for the Secretary-General" → {"spokesperson": "Stéphane Dujarric"};
+    "以下為行政長官李家超今日…" → {"chief executive": "李家超"}."""
+    found: dict[str, str] = _han_office_holders(text) if _CJK.search(text) else {}
     for match in NAME_COMMA_OFFICE.finditer(text):
         words = [w for w in match["name"].split() if base_key(w).strip(".") not in _TITLE_CASE_STOPS]
         while words and base_key(words[0]).strip(".") in _ADDRESS_WORDS | HONORIFICS:  # "Hon Penny Wong", "M. …"
@@ -1179,7 +1210,8 @@ class Resolver:
         return None
 
     def resolve(self, printed_name: str) -> str | None:
-        core = strip_titles(printed_name)
+        # A Chinese office alone ("行政長官") is an office, as "THE PRESIDENT" is.
+        core = "" if _CJK.search(printed_name) and office_key(printed_name) else strip_titles(printed_name)
         if all(word in _ARTICLES for word in base_key(core).split()):
             core = ""  # "Le ministre", "El canciller": an office and its article
         if not core:

@@ -136,6 +136,7 @@ class _Builder(HeaderReader, TurnReader):
         self.source_url: str | None = None
         self.date_posted = False  # the date came from the page's publication metadata
         self.date_in_text = False  # the transcript itself prints a date (a dateline, a date line)
+        self.signed_on: dt.date | None = None  # the date of a sign-off under the text ("Ends/…")
 
     # -------------------------------------------------------------- overview
     def build(self) -> ParsedTranscript:
@@ -144,6 +145,7 @@ class _Builder(HeaderReader, TurnReader):
         self.speaker_tags, blocks, key_lines = speaker_key(blocks)
         blocks = self._header(blocks)
         self.metadata_lines += key_lines
+        self.date = self.date or self.signed_on
         blocks = self._drop_inline_chrome(blocks)
         if not blocks:
             raise TranscriptError("no transcript text was found (only page furniture or metadata)", "body")
