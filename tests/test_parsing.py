@@ -900,6 +900,25 @@ def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
 
 
 @pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("Dışişleri Bakanı Hakan Fidan", "Hakan Fidan"),
+        ("Menteri Luar Negeri Retno Marsudi", "Retno Marsudi"),
+        ("Minister van Buitenlandse Zaken Caspar Veldkamp", "Caspar Veldkamp"),
+        ("Secretário-Geral António Guterres", "António Guterres"),
+        ("Ministre de l'Europe et des Affaires étrangères Jean-Noël Barrot", "Jean-Noël Barrot"),
+        ("Ministr zahraničí Jan Lipavský", "Jan Lipavský"),
+        ("Statsminister Jonas Gahr Støre", "Jonas Gahr Støre"),
+        ("Bundesrätin Karin Keller-Sutter", "Karin Keller-Sutter"),
+        ("Ryu Seung-jin, Spokesperson", "Ryu Seung-jin"),
+    ],
+)
+def test_a_post_in_another_language_before_a_name_is_not_part_of_it(label, speaker):
+    text = f"Press conference\n\n12 March 2024\n\n{label}: Thank you all for coming to this press conference today.\n"
+    assert parse_transcript(text.encode(), "p.txt").turns[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
     ("line", "label"),
     [
         ("Dear Colleagues, Ladies and Gentlemen: welcome.", None),

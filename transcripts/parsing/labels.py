@@ -742,18 +742,25 @@ _ARTICLE_OFFICE = re.compile(
 
 
 # An office whose object is written in lower case, then the name: "Ministr zahraničí Jan Lipavský",
-# "Minister spraw zagranicznych Radosław Sikorski", "Ministre des affaires étrangères Jean-Noël Barrot".
-_OFFICE_STEMS = ("minist", "premi", "prezid", "presid", "secr", "sprech", "portav", "porte-parole", "rzecz", "mluv")
+# "Minister spraw zagranicznych Radosław Sikorski", "Ministre de l'Europe et des Affaires étrangères
+# Jean-Noël Barrot". The office is one of these words, as printed (not "Ministers agreed with …").
+_OFFICE_FIRST = {
+    "ministr", "ministryně", "minister", "ministre", "ministro", "ministra", "ministerin", "premiér", "premier",
+    "prezident", "president", "président", "presidente", "secretary", "secretário", "secretario", "sekretarz",
+    "sprecher", "sprecherin", "portavoz", "porte-parole", "rzecznik", "mluvčí", "menteri",
+}  # fmt: skip
 
 
 def _office_in_lower_case_then_name(tokens: list[str]) -> bool:
-    if len(tokens) < 4 or not tokens[0][:1].isupper() or not tokens[0].lower().startswith(_OFFICE_STEMS):
+    if len(tokens) < 4 or not tokens[0][:1].isupper() or tokens[0].lower() not in _OFFICE_FIRST:
         return False
-    middle = next((i for i in range(1, len(tokens)) if tokens[i][:1].isupper()), len(tokens))
-    name = tokens[middle:]
+    name_at = len(tokens)
+    while name_at > 1 and tokens[name_at - 1][:1].isupper():
+        name_at -= 1  # the name: the capitalised words at the end
+    name, middle = tokens[name_at:], tokens[1:name_at]
     return (
-        1 <= middle - 1 <= 4
-        and all(t[:1].islower() for t in tokens[1:middle])
+        1 <= len(middle) <= 7
+        and middle[-1][:1].islower()
         and 2 <= len(name) <= 4
         and all(_NAME_TOKEN.match(t) for t in name)
     )

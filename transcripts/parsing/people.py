@@ -121,6 +121,19 @@ TITLE_WORDS = _Titles(
         "vicecanciller",
         "wicepremier",
         "wiceminister",
+        # Turkish and Indonesian posts: "Dışişleri Bakanı Hakan Fidan", "Menteri Luar Negeri Retno Marsudi".
+        "secretário",
+        "secretária",
+        "secretario",
+        "geral",
+        "bakan",
+        "bakanı",
+        "dışişleri",
+        "cumhurbaşkanı",
+        "başbakan",
+        "sözcüsü",
+        "luar",
+        "negeri",
         "statsråd",
         "statssekretær",
         "statssekreterare",
@@ -670,7 +683,7 @@ def strip_titles(name: str) -> str:
             if out and i < len(tokens) - 1:
                 out = []  # "Collective Farm Chairman Alexei Lavrinenko": what came before the title is its place
             continue
-        if not out and (key == "the" or i > 0 and key in _OF_WORDS):
+        if not out and (key == "the" or i > 0 and (key in _OF_WORDS or tokens[i] in ("van", "voor"))):
             # "President of Russia …", "Chancellor of the Federal Republic of Germany …", "Ministro degli
             # Esteri …", "LE PRÉSIDENT DE LA RÉPUBLIQUE": skip the office's object, keep the name after it.
             j = i
