@@ -137,6 +137,7 @@ class _Builder(HeaderReader, TurnReader):
         self.date_posted = False  # the date came from the page's publication metadata
         self.date_in_text = False  # the transcript itself prints a date (a dateline, a date line)
         self.signed_on: dt.date | None = None  # the date of a sign-off under the text ("Ends/…")
+        self.speaker_tags: dict[str, str] = {}  # a key of initials before the text ({"TJ": "Tarik Jasarevic"})
 
     # -------------------------------------------------------------- overview
     def build(self) -> ParsedTranscript:

@@ -492,8 +492,9 @@ class TurnReader:
         alone = self._labels_alone(blocks, force=style == "alone") if style != "none" else {}
         if self.speaker_tags:
             for index, block in enumerate(blocks):
-                if tag := _TAG.search(block.flat.rstrip(":")) if _tag_line(block.flat) else None:
-                    alone[index] = Label(block.flat, tag.group(), None, "", LabelKind.PERSON, delimiter="")
+                if _tag_line(block.flat):  # "TJ", "00:05:12 TJ" (as _tags_apart left them)
+                    tag = block.flat.rstrip(":").split()[-1]
+                    alone[index] = Label(block.flat, tag, None, "", LabelKind.PERSON, delimiter="")
         segments: list[_Segment] = []
         current = _Segment(None, [])
         # A section heading between turns ("Japan-China Relations" over a question) opens the next
