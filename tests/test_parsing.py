@@ -889,6 +889,17 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [(None, None), (None, "question"), ("John Lee", "answer"), (None, "question"), ("John Lee", "answer")]),
         ("hk_ce_zh.txt", "行政長官出席行政會議前見傳媒開場發言和答問內容", "2024-03-12",
          [(None, None), (None, "question"), ("李家超", "answer"), (None, "question"), ("李家超", "answer")]),
+        # India's MEA in Hindi: a 100-character title dated "(14 मार्च, 2024)" (a month written with
+        # combining vowel signs), "आधिकारिक प्रवक्ता, श्री रणधीर जायसवाल:" (an office, a comma, the name). Failed before.
+        ("in_mea_hi.txt", "विदेश मंत्रालय के आधिकारिक प्रवक्ता द्वारा साप्ताहिक मीडिया ब्रीफिंग का प्रतिलेख (14 मार्च, 2024)",
+         "2024-03-14",
+         [("रणधीर जायसवाल", "statement"), (None, "question"), ("रणधीर जायसवाल", "answer"), (None, "question"),
+          ("रणधीर जायसवाल", "answer")]),
+        # An Arabic briefing: "الدوحة، 12 مارس 2024" (a dateline with an Arabic comma, not the title) and
+        # "المتحدث الرسمي باسم وزارة الخارجية، الدكتور ماجد الأنصاري:" (a five-word office). Failed before.
+        ("ar_qa.txt", "الإحاطة الإعلامية الأسبوعية للمتحدث الرسمي باسم وزارة الخارجية", "2024-03-12",
+         [("ماجد الأنصاري", "statement"), (None, "question"), ("ماجد الأنصاري", "answer"), (None, "question"),
+          ("ماجد الأنصاري", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -28,7 +28,7 @@ _MONTH_NAMES = [
 # ("listopad": November in Czech, October in Croatian) is left out.
 CLDR_DATE_LOCALES = (
     "tr", "pl", "cs", "sk", "hr", "sl", "sr", "bg", "uk", "be", "nl", "sv", "da", "nb", "fi", "et", "lv", "lt",
-    "ro", "hu", "el", "id", "ms", "az", "kk", "uz", "ka", "hy", "sq", "mk", "bs", "ar", "fa", "he",
+    "ro", "hu", "el", "id", "ms", "az", "kk", "uz", "ka", "hy", "sq", "mk", "bs", "ar", "fa", "he", "hi", "ur",
 )  # fmt: skip
 # Every script's decimal digits read as ASCII ones ("١٢ مارس ٢٠٢٤", full-width "２０２４"), one for one.
 _DIGITS = {
@@ -59,7 +59,8 @@ MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in n
 MONTHS.update({name: n for name, n in _cldr_months().items() if MONTHS.get(name, n) == n})
 # Any word in the month's place, looked up in MONTHS when a match is built (_build): one
 # alternation of 467 names was tried at every position of a line (4.5 s on a 3 MB line).
-_MONTH = r"(?P<month>[^\W\d_]{3,})\.?"
+# A month's letters; Indic scripts write vowels as combining marks, which are no letters to \w ("मार्च").
+_MONTH = r"(?P<month>(?:[^\W\d_]|[\u0900-\u0dff]){3,})\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _TIME = r"(?:(?:,|\s|at)\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
 # "25th November", "3. Oktober", "3 de octubre de", "1er janvier"

@@ -594,7 +594,8 @@ def _title_like(text: str, first: bool = False) -> bool:
         return False
     if _CJK.search(text) or _caseless(words[0][:1]):
         # No capitals in Chinese, Japanese, Arabic…: a short line without sentence punctuation.
-        return len(text) <= 80 and not re.search(r"[。！？：:]$", text) and not match_label(text)
+        # (Up to 150 characters: a Hindi title spells out the ministry, the briefing and its date.)
+        return len(text) <= 150 and not re.search(r"[。！？：:.।]$", text) and not match_label(text)
     if re.search(r"[.,;:!?…]$", text) and not find_date(text[-30:]):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
@@ -617,7 +618,7 @@ def _strip_site(title: str | None) -> str | None:
 
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # and Hangul
 # "Berlin, 12 October 2023"; a state's initials after the city: "Belém (PA), 26 de março de 2024".
-_DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?(?:\s\([A-Z]{2,3}\))?)\s*[,–—-]\s+(?P<date>.+)$")
+_DATELINE = re.compile(r"^(?P<place>[^\W\d_][\w .'’\-]{1,40}?(?:\s\([A-Z]{2,3}\))?)\s*[,،–—-]\s+(?P<date>.+)$")
 
 
 # "Senator the Hon Penny Wong, …", "The Rt Hon David Lammy MP, …", "H.E. Mr …": forms of address before a byline's name.
@@ -705,7 +706,7 @@ def _dateline(line: str) -> tuple[str, tuple] | None:
     match = _DATELINE.match(line)
     if (
         match
-        and match["place"][:1].isupper()
+        and (match["place"][:1].isupper() or _caseless(match["place"][:1]))  # "الدوحة، 12 مارس 2024"
         and len(match["place"].split()) <= 4
         and not any(re.search(pattern, match["place"], re.I) for _, pattern in KIND_PATTERNS)
     ):

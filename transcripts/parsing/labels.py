@@ -519,7 +519,13 @@ _HANGUL_LABEL = re.compile(r"^(?P<name>[\uac00-\ud7af]{1,6}(?:\s[\uac00-\ud7af]{
 # Scripts without capitals (Arabic, Persian, Hebrew, Devanagari, Thai): one to four words before a colon,
 # "سؤال:", "ناصر كنعاني:", "שאלה:", "प्रवक्ता:".
 _CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"
-_CASELESS_LABEL = re.compile(rf"^(?P<name>[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,3}})\s*[:：]\s*(?=\S)")
+# Up to four words, or an office and a name after a comma ("आधिकारिक प्रवक्ता, श्री रणधीर जायसवाल:",
+# "المتحدث الرسمي باسم وزارة الخارجية، الدكتور ماجد الأنصاري:").
+_CASELESS_LABEL = re.compile(
+    rf"^(?P<name>[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,3}}|[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,5}}"
+    rf"[,،][ \t][{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,3}})"
+    r"\s*[:：]\s*(?=\S)"
+)
 # A surname after initials written without spaces: "С.В.Лавров", "S.Lavrov", "V.V.Putin".
 _INITIALS_NAME = re.compile(rf"^(?:[{UPPER}]\.){{1,3}}[{UPPER}][\w'’\-]+$")
 _INTERPRETED = re.compile(
@@ -868,8 +874,9 @@ def match_label(
         or _CASELESS_LABEL.match(text)
     )
     if match:
-        name = match["name"].strip()
-        return Label(name, name, None, text[match.end() :], classify(name))
+        printed = match["name"].strip()
+        name = " ".join(re.sub("[,،]", " ", printed).split())  # the office, then the name: titles strip the office
+        return Label(printed, name, None, text[match.end() :], classify(name))
     match = _AFTER_CONFERENCE.match(text)
     if match:
         name = match["name"]
