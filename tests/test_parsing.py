@@ -913,6 +913,15 @@ def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
 
 
 @pytest.mark.parametrize(
+    "word", ["Novinář", "Toimittaja", "Újságíró", "Jurnalist", "Δημοσιογράφος", "خبرنگار", "ผู้สื่อข่าว", "Journalisten"]
+)
+def test_a_journalist_in_another_language_asks(word):
+    text = f"Pressekonferanse\n\n12. mars 2024\n\n{word}: Hvorfor fem år?\n\nMinister Jonas Støre: Fordi det tar tid.\n"
+    turns = parse_transcript(text.encode(), "p.txt").turns
+    assert [(t.speaker, t.role) for t in turns] == [(None, "question"), ("Jonas Støre", "answer")]
+
+
+@pytest.mark.parametrize(
     ("label", "speaker"),
     [
         ("Dışişleri Bakanı Hakan Fidan", "Hakan Fidan"),
@@ -924,6 +933,7 @@ def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
         ("Statsminister Jonas Gahr Støre", "Jonas Gahr Støre"),
         ("Bundesrätin Karin Keller-Sutter", "Karin Keller-Sutter"),
         ("Ryu Seung-jin, Spokesperson", "Ryu Seung-jin"),
+        ("سخنگوی وزارت امور خارجه، ناصر کنعانی", "ناصر کنعانی"),
     ],
 )
 def test_a_post_in_another_language_before_a_name_is_not_part_of_it(label, speaker):

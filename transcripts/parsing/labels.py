@@ -123,6 +123,8 @@ QUESTION_LABELS = {
     "câu hỏi",
     "întrebare",
     # Arabic, Persian, Hebrew, Hindi.
+    "خبرنگار",  # Persian: journalist
+    "ผู้สื่อข่าว",  # Thai: reporter
     "سؤال",
     "السؤال",
     "سوال",

@@ -147,6 +147,12 @@ TITLE_WORDS = _Titles(
         "وزير",
         "معالي",
         "سعادة",
+        # Persian: "سخنگوی وزارت امور خارجه، ناصر کنعانی" (the spokesperson of the Ministry of Foreign Affairs).
+        "سخنگوی",
+        "وزارت",
+        "امور",
+        "خارجه",
+        "وزیر",
         "الأمين",
         "العام",
         "bakan",
