@@ -900,6 +900,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("ar_qa.txt", "الإحاطة الإعلامية الأسبوعية للمتحدث الرسمي باسم وزارة الخارجية", "2024-03-12",
          [("ماجد الأنصاري", "statement"), (None, "question"), ("ماجد الأنصاري", "answer"), (None, "question"),
           ("ماجد الأنصاري", "answer")]),
+        # The German government's press conference as a web page: "Themen:" and "Sprecher:" are its header,
+        # "SRS'in Hoffmann", "Fischer (AA):" in bold (not capitals), "Zusatzfrage Jessen:". Failed before.
+        ("de_regpk.html", "Regierungspressekonferenz vom 13. März 2024", "2024-03-13",
+         [(None, None), ("Hoffmann", None), (None, "question"), ("Fischer", "answer"), (None, "question"),
+          ("Collatz", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -290,6 +290,11 @@ METADATA_KEYS = {
     "dateline",
     "host country",
     "summit",
+    # German government press conferences open with "Themen: …" and "Sprecher: SRS'in Hoffmann, …".
+    "themen",
+    "thema",
+    "sprecher",
+    "teilnehmer",
 }
 OUTLET_WORDS = {
     "news",
@@ -565,7 +570,7 @@ ANSWER_LABELS = {base_key(word) for word in ANSWER_LABELS}
 
 # A question marker followed by the journalist's name: "FRAGE JESSEN:" (German government press
 # conferences), "Question Smith:", "Вопрос Иванов:".
-_ASKER_PREFIXES = {"frage", "question", "q", "вопрос", "pregunta", "domanda"}
+_ASKER_PREFIXES = {"frage", "zusatzfrage", "nachfrage", "question", "q", "вопрос", "pregunta", "domanda"}
 
 
 # "Speaker 2", "Participant 3", "Unknown Speaker 1": transcription services' unnamed voices.
@@ -962,6 +967,9 @@ _QUESTION_FROM = re.compile(
 )
 
 
+_MINISTRY_NOTE = re.compile(r"(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}")
+
+
 def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_lead: str) -> Label | None:
     name = match["name"]
     affiliation = None
@@ -1017,7 +1025,12 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
             name = f"{parts[1]} {parts[0]}"  # "Sergey Lavrov, Foreign Minister": the office first, as titles put it
         else:
             name = " ".join(parts)
-    if not _acceptable(name, known_single, strict, bold_lead) and not (affiliation and _NAME_TOKEN.match(name)):
+    # "Fischer (AA):", "Collatz (BMVg):": a surname and the ministry it speaks for (German government
+    # press conferences) is a label as an all-capital "FISCHER (AA):" is.
+    ministry = not strict and bool(match["note"] and _MINISTRY_NOTE.fullmatch(match["note"].strip()))
+    ministry = ministry and len(name.split()) == 1 and bool(_NAME_TOKEN.match(name)) and name[:1].isupper()
+    acceptable = ministry or _acceptable(name, known_single, strict, bold_lead)
+    if not acceptable and not (affiliation and _NAME_TOKEN.match(name)):
         return None  # one word is a name beside its outlet ("NHK, Suzuki:")
     label = _finish(match, text, name=name)
     if "," in match["name"] or "/" in match["name"] and not affiliation:
