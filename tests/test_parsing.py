@@ -918,6 +918,22 @@ def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
 
 
 @pytest.mark.parametrize(
+    ("title", "label", "speaker"),
+    [
+        ("Press Conference with House Republican Leadership", "SPEAKER JOHNSON", "Johnson"),
+        ("Press Briefing by the COVID-19 Response Team", "MS. JOHNSON", "Johnson"),
+        ("Press conference by Prime Minister Boris Johnson", "PRIME MINISTER JOHNSON", "Boris Johnson"),
+        ("Press conference on Downing Street with Johnson", "PRIME MINISTER JOHNSON", "Boris Johnson"),
+        ("Пресс-конференция по итогам переговоров", "В.Путин", "Vladimir Putin"),  # an alias the gazetteer lists
+    ],
+)
+def test_a_surname_alone_is_a_known_person_only_in_context(title, label, speaker):
+    # Every Johnson was Boris Johnson: a surname inside a gazetteer name matched wherever it stood.
+    text = f"{title}\n\n12 March 2024\n\n{label}: Good morning, everyone, and thank you for coming today.\n"
+    assert parse_transcript(text.encode(), "p.txt").turns[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
     "word", ["Novinář", "Toimittaja", "Újságíró", "Jurnalist", "Δημοσιογράφος", "خبرنگار", "ผู้สื่อข่าว", "Journalisten"]
 )
 def test_a_journalist_in_another_language_asks(word):

@@ -445,6 +445,23 @@ def gazetteer_people() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
+def _person_countries() -> dict[str, str]:
+    return {person["name"]: person.get("country") for person in gazetteer_people()}
+
+
+@lru_cache(maxsize=1)
+def _publisher_countries() -> dict[str, str]:
+    """Each publisher's name and alias -> its country ("The White House" -> "US")."""
+    with open(DATA_DIR / "publishers.json", encoding="utf-8") as fh:
+        data = json.load(fh)
+    found = {}
+    for publisher in data if isinstance(data, list) else data.get("publishers", []):
+        for name in (publisher["name"], *publisher.get("aliases", [])):
+            found[name] = publisher.get("country")
+    return found
+
+
+@lru_cache(maxsize=1)
 def gazetteer_keys() -> dict[str, str]:
     """Every name and alias key in the gazetteer -> the person's canonical name."""
     keys: dict[str, str] = {}
@@ -1118,18 +1135,27 @@ class Resolver:
             self._add(person["name"], [*person.get("aliases", []), *person.get("label_aliases", [])])
         for name, aliases in (known or {}).items():
             self._add(name, aliases)
+        # People known from outside this transcript (the gazetteer, the archive): a surname alone is one
+        # of them only in context ("SPEAKER JOHNSON:" is not Boris Johnson; see _in_context).
+        self._elsewhere = set(self.pool)
+        self._country = _publisher_countries().get(publisher or "")
         for name in self.title_names:
             self._add(name, [])
+            self._elsewhere.discard(name)
         # Who holds an office, as the title or header says ("Matthew Miller, Spokesperson"): "MR MILLER".
-        for name in self.offices.values():
-            if len(name.split()) >= 2:
-                self._add(self.canonical(name), [])
+        in_full = [self.canonical(name) for name in self.offices.values() if len(name.split()) >= 2]
+        for name in in_full:
+            self._add(name, [])
         for printed in label_names:
             stripped = titlecase(strip_titles(printed))
-            if len(stripped.split()) >= 2 and not self._near(stripped) and not self._variant(stripped):
-                if self._in_full(printed, stripped):
-                    continue
-                self._add(self.canonical(stripped), [])
+            if len(stripped.split()) < 2:
+                continue
+            if (same := self._variant(stripped)) or (same := self._in_full(printed, stripped)):
+                in_full.append(same)  # "PRIME MINISTER BORIS JOHNSON:": the gazetteer's, named here
+            elif not self._near(stripped):
+                in_full.append(self.canonical(stripped))
+                self._add(in_full[-1], [])
+        self._elsewhere -= set(in_full)
         self.president = self._office_holder("president")
         # Offices that labels of this transcript pair with a name ("Foreign Secretary David Cameron:"),
         # so that the office alone ("Foreign Secretary:") is that person later on.
@@ -1143,6 +1169,16 @@ class Resolver:
                 office.pop()
             if office:
                 self.label_offices.setdefault(base_key(" ".join(office)), self.resolve(core) or core)
+
+    def _in_context(self, name: str, surname: str) -> bool:
+        """Whether a surname alone may be `name`: someone this transcript names (its title, header,
+        labels), or someone known from elsewhere whose surname the title or header prints, or who is of
+        the publisher's country (a Kremlin "PUTIN:", a White House "MR. SULLIVAN:")."""
+        if name not in self._elsewhere:
+            return True
+        if surname in base_key(f"{self.title} {self.header}").split():
+            return True
+        return bool(self._country) and _person_countries().get(name) == self._country
 
     def _variant(self, name: str) -> str | None:
         """A name already in the pool that is the same person ("Joseph Biden Junior" ~ "Joe Biden")."""
@@ -1292,7 +1328,13 @@ class Resolver:
         # Title names first (they are who this transcript is about), then everyone else.
         ordered = sorted(self.pool.items(), key=lambda item: item[0] not in self.title_names)
         if len(tokens) == 1:
-            candidates = [name for name, keys in ordered if any(tokens[0] in k.split() for k in keys)]
+            candidates = [
+                name
+                for name, keys in ordered
+                # An alias the gazetteer lists ("Путин", "Kirby") is that person; a surname found only
+                # inside a full name ("Johnson" of Boris Johnson) needs context.
+                if tokens[0] in keys or any(tokens[0] in k.split() for k in keys) and self._in_context(name, tokens[0])
+            ]
             if candidates:
                 return self.canonical(candidates[0])
         else:
