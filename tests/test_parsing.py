@@ -905,6 +905,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("de_regpk.html", "Regierungspressekonferenz vom 13. März 2024", "2024-03-13",
          [(None, None), ("Hoffmann", None), (None, "question"), ("Fischer", "answer"), (None, "question"),
           ("Collatz", "answer")]),
+        # The Security Council's record in French: "Président : M. Fernández de Soto Valderrama (Colombie)",
+        # "Le Président (parle en espagnol) :" is he (was "M. Fernández …", the "M." kept).
+        ("unsc_fr.txt", None, "2024-03-12",
+         [(None, None), ("Fernández de Soto Valderrama", None), ("Nebenzia", None), ("Thomas-Greenfield", None),
+          ("Fernández de Soto Valderrama", None)]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

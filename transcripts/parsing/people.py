@@ -1059,7 +1059,7 @@ def offices_in(text: str) -> dict[str, str]:
 _ROSTER_LINE = re.compile(
     r"(?:^|\n)[ \t]*(?:the[ \t]+)?(?P<office>(?i:"
     + "|".join(sorted((re.escape(o) for o in OFFICES), key=len, reverse=True))
-    + r"))[ \t]*:[ \t]*(?P<honorific>(?i:mr|mrs|ms|madam|mme|dr|h\.[ \t]?e)\.?[ \t]+)?"
+    + r"))[ \t]*:[ \t]*(?P<honorific>(?:(?i:mr|mrs|ms|madam|mme|dr|h\.[ \t]?e)\.?|M\.|Sr\.|Sra\.)[ \t]+)?"
     rf"(?P<name>[{UPPER}][\w'’\-.]*(?:[ \t]+(?![\w'’\-.]+:)"
     rf"(?:[{UPPER}][\w'’\-.]*|de|del|da|di|van|von|der|la|le|al|bin)){{0,5}})"
 )
