@@ -33,8 +33,7 @@ from transcripts.entities.store import (
 )
 from transcripts.models import Event, OriginalFile, Publisher, Speaker, Utterance, slug_base, unique_slug
 from transcripts.parsing import Hints, ParsedTranscript, TranscriptError, parse_transcript
-from transcripts.parsing.header import publishers
-from transcripts.parsing.people import gazetteer_people
+from transcripts.parsing.people import gazetteer_people, publishers
 from transcripts.parsing.text import clean_text
 from transcripts.search_config import search_config_for
 from transcripts.textindex import has_han, index_text

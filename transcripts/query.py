@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 
 from transcripts.search_config import DEFAULT_SEARCH_CONFIG, search_config_for
 from transcripts.textindex import (
@@ -385,20 +386,18 @@ def _chinese_phrase(phrase: str) -> tuple[str, list]:
     tokens = (index_text(phrase) or phrase).split()
     han = [i for i, token in enumerate(tokens) if _HAN_TOKEN.fullmatch(token)]
     parts: list[tuple[str, list]] = []
-    chunk: list[str] = []
-    for i, token in enumerate(tokens + [""]):
-        if i < len(tokens) and not _HAN_TOKEN.fullmatch(token):
-            chunk.append(token)
+    for chinese, group in groupby(enumerate(tokens), key=lambda pair: bool(_HAN_TOKEN.fullmatch(pair[1]))):
+        group = list(group)
+        if not chinese:
+            other = " ".join(token for _, token in group)
+            if re.search(r"\w", other):  # not punctuation alone
+                parts.append((f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [other]))
             continue
-        if re.search(r"\w", " ".join(chunk)):
-            parts.append((f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [" ".join(chunk)]))
-        chunk = []
-        if i == len(tokens):
-            break
-        piece = token.removesuffix(JUNCTION)
-        inside = len(piece) == 2 and (token != piece or han[0] < i < han[-1])
-        lexemes = [piece, piece + JUNCTION] if inside else [token]
-        parts.append(("to_tsquery('simple', %s)", [" | ".join(_quoted_lexeme(x) for x in lexemes)]))
+        for i, token in group:
+            piece = token.removesuffix(JUNCTION)
+            inside = len(piece) == 2 and (token != piece or han[0] < i < han[-1])
+            lexemes = [piece, piece + JUNCTION] if inside else [token]
+            parts.append(("to_tsquery('simple', %s)", [" | ".join(_quoted_lexeme(x) for x in lexemes)]))
     sql, params = parts[0] if parts else (f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [phrase])
     for part_sql, part_params in parts[1:]:
         sql, params = f"tsquery_phrase({sql}, {part_sql})", params + part_params

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from functools import lru_cache
 from urllib.parse import urlparse
 
 from transcripts.parsing.blocks import (
@@ -17,7 +15,7 @@ from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, pars
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
-from transcripts.parsing.people import DATA_DIR, EVENT_WORDS, NAME_COMMA_OFFICE, _caseless
+from transcripts.parsing.people import EVENT_WORDS, NAME_COMMA_OFFICE, _caseless, publishers
 from transcripts.parsing.turns import _title_only_label
 
 
@@ -195,16 +193,15 @@ class HeaderReader:
             self.dropped.append(blocks[start].flat)
             start += 1
         tail: list[str] = []
-        while end > start and (
-            is_edge_chrome(blocks[end - 1].flat)
-            or is_anywhere_drop(blocks[end - 1].flat)
-            or parse_time_line(blocks[end - 1].flat)
-            or all(_sign_off(line.strip()) for line in blocks[end - 1].text.strip().split("\n"))
-        ):
-            for line in blocks[end - 1].text.strip().split("\n"):
-                if _ENDS_DATED.match(line.strip()) and (found := find_date(line)):
+        while end > start:
+            flat, lines = blocks[end - 1].flat, [line.strip() for line in blocks[end - 1].text.strip().split("\n")]
+            chrome = is_edge_chrome(flat) or is_anywhere_drop(flat) or parse_time_line(flat)
+            if not chrome and not all(_sign_off(line) for line in lines):
+                break
+            for line in lines:
+                if _ENDS_DATED.match(line) and (found := find_date(line)):
                     self.signed_on = found[0]  # "Ends/Tuesday, March 12, 2024": the date, if the top gives none
-            tail.append(blocks[end - 1].flat)
+            tail.append(flat)
             end -= 1
         # Keep the tail time line as the end time, but record it as dropped.
         self.dropped.extend(reversed(tail))
@@ -464,12 +461,6 @@ KIND_PATTERNS = [
     (EventKind.STATEMENT, r"\bstatement\b|\bcomment\b|\bmessage\b|\bdeclaration\b"),
     (EventKind.REMARKS, r"\bremarks\b"),
 ]
-
-
-@lru_cache(maxsize=1)
-def publishers() -> tuple[dict, ...]:
-    with open(DATA_DIR / "publishers.json", encoding="utf-8") as fh:
-        return tuple(json.load(fh)["publishers"])
 
 
 # What the text is, said above it: not anyone's words.

@@ -450,15 +450,15 @@ def _person_countries() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def publishers() -> tuple[dict, ...]:
+    with open(DATA_DIR / "publishers.json", encoding="utf-8") as fh:
+        return tuple(json.load(fh)["publishers"])
+
+
+@lru_cache(maxsize=1)
 def _publisher_countries() -> dict[str, str]:
     """Each publisher's name and alias -> its country ("The White House" -> "US")."""
-    with open(DATA_DIR / "publishers.json", encoding="utf-8") as fh:
-        data = json.load(fh)
-    found = {}
-    for publisher in data if isinstance(data, list) else data.get("publishers", []):
-        for name in (publisher["name"], *publisher.get("aliases", [])):
-            found[name] = publisher.get("country")
-    return found
+    return {name: p.get("country") for p in publishers() for name in (p["name"], *p.get("aliases", []))}
 
 
 @lru_cache(maxsize=1)
