@@ -580,3 +580,19 @@ def test_us_in_capitals_is_the_country_in_every_spelling(archive):
     assert {dotted, named} <= found
     assert dotted not in {u.pk for u in search("us tariffs", event=event.slug, sort="newest").results}
     assert pronoun in {u.pk for u in search("us tariffs", event=event.slug, sort="newest").results}
+
+
+def test_a_word_two_languages_index_alike_is_looked_up_once(seed_event):
+    """ "Sanctions" is 'sanction' in English and 'sanctions' in the simple configuration, but
+    "Minsk" is 'minsk' in both: the query asks the index for each distinct tsquery once (the GIN
+    index would read the same entry twice, doubling a common word's bitmap)."""
+    from django.db import connection
+
+    from transcripts.query import build
+    from transcripts.search_config import DEFAULT_SEARCH_CONFIG
+
+    query = build("Minsk sanctions", ["verbatim_english", DEFAULT_SEARCH_CONFIG], connection, restrict=False)
+    minsk, sanctions = (leaf for clause in query.clauses for leaf in clause)
+    assert minsk.params == ["'minsk'"] and minsk.tsquery == "%s::tsquery"
+    assert sorted(sanctions.params) == ["'sanction'", "'sanctions'"]
+    assert matching(Utterance.objects.all(), query).exists()

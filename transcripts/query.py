@@ -259,13 +259,14 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
         for term, column, parts in clause:
             part_sizes = sizes[index : index + len(parts)]
             index += len(parts)
-            if _stop_word(term, configs, part_sizes):
+            if _stop_word(term, configs, [size for size, _ in part_sizes]):
                 continue
-            kept = [part for part, size in zip(parts, part_sizes, strict=True) if size > 0]
+            # Each piece as the tsquery it evaluates to, once: two languages that stem a word alike
+            # ("president" → 'presid' in both) would otherwise make the GIN index read its entry twice.
+            kept = list(dict.fromkeys(text for size, text in part_sizes if size > 0))
             if kept:
                 lexemes, turns = weights[id(term)]
-                sql, params = " || ".join(sql for sql, _ in kept), [p for _, ps in kept for p in ps]
-                leaves.append(Leaf(term, column, sql, params, lexemes, turns))
+                leaves.append(Leaf(term, column, " || ".join(["%s::tsquery"] * len(kept)), kept, lexemes, turns))
         if leaves:
             clauses.append(leaves)
     if not any(not leaf.term.negated for clause in clauses for leaf in clause):
@@ -456,11 +457,12 @@ def _quoted_lexeme(lexeme: str) -> str:
 
 def _sizes_and_weights(
     parts: list[tuple[str, list]], terms: list[Term], configs: list[str], variants: list[Variant], connection
-) -> tuple[list[int], dict[int, tuple[list[str], int]], tuple[int, float]]:
-    """In one round trip: the size of every candidate tsquery; each term's stemmed words and how many
+) -> tuple[list[tuple[int, str]], dict[int, tuple[list[str], int]], tuple[int, float]]:
+    """In one round trip: the size and text of every candidate tsquery; each term's stemmed words and how many
     turns hold the commonest (a Chinese word or a phrase: the rarest, as all are needed); and the
     archive's turn count and average turn length — ranking's statistics, kept by the index triggers."""
-    selects, params = [f"numnode({part})" for part, _ in parts], [p for _, ps in parts for p in ps]
+    selects = [f"numnode({part}), ({part})::text" for part, _ in parts]
+    params = [p for _, ps in parts for p in (*ps, *ps)]
     for term in terms:
         texts = [term.text]
         if not term.phrase:
@@ -489,8 +491,8 @@ def _sizes_and_weights(
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(selects), params)
         row = cursor.fetchone()
-    sizes = list(row[: len(parts)])
-    rest = row[len(parts) :]
+    sizes = list(zip(row[: 2 * len(parts) : 2], row[1 : 2 * len(parts) : 2], strict=True))
+    rest = row[2 * len(parts) :]
     weights = {id(term): (list(rest[2 * i]), rest[2 * i + 1]) for i, term in enumerate(terms)}
     turns, lengths = rest[-2], rest[-1]
     return sizes, weights, (turns, lengths / turns if turns else 100.0)
