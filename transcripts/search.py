@@ -590,15 +590,18 @@ def _unfaceted(params: QueryDict, query: TextQuery | None, any_word: bool, asked
     return matching(qs, query, any_word=any_word, asked=asked) if query else qs
 
 
-# Each facet in the sample of `_one_pass`: its column, the filter a chosen value puts on it (the
-# parameter: the values chosen), and the table its labels come from.
+# Each facet in the sample of `_one_pass`: the column its rows are grouped by, its value for a group
+# (a publisher through the group's event: the few events looked up one by one, where a join would
+# read the whole events table), the filter a chosen value puts on a row (the parameter: the values
+# chosen), and the table of its labels.
 _FACET_SQL = {
-    "speaker": ("speaker_id", "speaker_id IN (SELECT id FROM transcripts_speaker WHERE slug = ANY(%s))",
-                "transcripts_speaker"),
-    "year": ("year", "year = ANY(%s)", None),
-    "publisher": ("publisher_id", "publisher_id IN (SELECT id FROM transcripts_publisher WHERE slug = ANY(%s))",
-                  "transcripts_publisher"),
-    "role": ("role", "role = ANY(%s)", None),
+    "speaker": ("speaker_id", "speaker_id",
+                "speaker_id IN (SELECT id FROM transcripts_speaker WHERE slug = ANY(%s))", "transcripts_speaker"),
+    "year": ("year", "year", "year = ANY(%s)", None),
+    "publisher": ("event_id", "(SELECT publisher_id FROM transcripts_event WHERE id = event_id)",
+                  "event_id IN (SELECT e.id FROM transcripts_event AS e JOIN transcripts_publisher AS p "
+                  "ON p.id = e.publisher_id WHERE p.slug = ANY(%s))", "transcripts_publisher"),
+    "role": ("role", "role", "role = ANY(%s)", None),
 }  # fmt: skip
 
 
@@ -629,26 +632,27 @@ def _one_pass(
             args += base_args
             source = "unfaceted"
         ctes.append(
-            "sample AS (SELECT s.speaker_id, extract(year FROM s.event_date)::int AS year, e.publisher_id, s.role "
-            f"FROM (SELECT * FROM {source} LIMIT {FACET_SAMPLE}) AS s JOIN transcripts_event AS e ON e.id = s.event_id)"
+            "sample AS (SELECT speaker_id, extract(year FROM event_date)::int AS year, event_id, role "
+            f"FROM (SELECT * FROM {source} LIMIT {FACET_SAMPLE}) AS s)"
         )
         chosen = {
             name: [y for y in (whole_number(v, maximum=9999) for v in params.getlist(name)) if y]
             if name == "year" else params.getlist(name)
             for name in FACETS
         }  # fmt: skip
-        for name, (column, _, labels) in _FACET_SQL.items():
-            where = [f"{column} IS NOT NULL"]
-            for other, (_, other_test, _) in _FACET_SQL.items():
+        for name, (group, value, _, labels) in _FACET_SQL.items():
+            where = ["true"]
+            for other, (_, _, test, _) in _FACET_SQL.items():
                 if other != name and chosen[other]:
-                    where.append(other_test)
+                    where.append(test)
                     select_args.append(chosen[other])
             label = "json_build_array(l.slug, l.name, t.n)" if labels else "json_build_array(t.v, t.v, t.n)"
             joined = f" LEFT JOIN {labels} AS l ON l.id = t.v" if labels else ""
             selects.append(
                 f"(SELECT coalesce(json_agg({label} ORDER BY t.n DESC, t.v), '[]') FROM ("
-                f"SELECT {column} AS v, count(*) AS n FROM sample WHERE {' AND '.join(where)} "
-                f"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) AS t{joined})"
+                f"SELECT v, sum(n)::bigint AS n FROM (SELECT {value} AS v, count(*) AS n FROM sample "
+                f"WHERE {' AND '.join(where)} GROUP BY {group}) AS g "
+                f"WHERE v IS NOT NULL GROUP BY v ORDER BY 2 DESC, 1 LIMIT 10) AS t{joined})"
             )
         selects.append(f"(SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT {FACET_SAMPLE}) AS s)")
     statement = f"WITH {', '.join(ctes)} SELECT {', '.join(selects)}"
