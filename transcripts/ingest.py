@@ -25,6 +25,7 @@ from transcripts.dberrors import is_outage
 from transcripts.entities import TranscriptMentions
 from transcripts.entities.store import (
     add_mention_counts,
+    entities_for,
     extract_mentions,
     link_speakers,
     mentioned_entity_ids,
@@ -291,6 +292,8 @@ def save_parsed(
     # Ids come from the sequence up front so each answer can point at its question in the same
     # INSERT (an UPDATE afterwards would cost a second write of every answer row).
     ids = _next_ids(Utterance, len(parsed.turns))
+    # The entities first, so that each turn is written once with the ones it mentions (entity_ids).
+    entities = entities_for(mentions.entities.values())
     created = Utterance.objects.bulk_create(
         [
             Utterance(
@@ -307,12 +310,13 @@ def save_parsed(
                 answers_id=ids[turn.answers] if turn.answers is not None else None,
                 search_config=config,
                 event_date=event.date,
+                entity_ids=sorted({entities[ref].pk for ref in mentions.per_turn[i]}),
             )
             for i, turn in enumerate(parsed.turns)
         ],
         batch_size=500,
     )
-    added = save_mentions(created, mentions)
+    added = save_mentions(created, mentions, entities)
     link_speakers(speakers.values())
     if stale_entities:
         refresh_mention_counts(set(added) | stale_entities)  # a new version: count again

@@ -265,6 +265,10 @@ class Utterance(models.Model):
     # A copy of the event's date (triggers keep it in step, migration 0009), so "newest first"
     # walks one index instead of sorting every match.
     event_date = models.DateField(null=True, blank=True, editable=False)
+    # The entities the turn mentions, kept by a trigger on the mentions (transcripts/search_sql.py,
+    # migration 0024): with its GIN index, a search's words and its entity filter meet in one bitmap
+    # instead of reading the words of every turn that mentions the entity.
+    entity_ids = ArrayField(models.BigIntegerField(), default=list, db_default=[], blank=True, editable=False)
 
     objects = UtteranceQuerySet.as_manager()
 
@@ -282,6 +286,7 @@ class Utterance(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="utterance_search_gin"),
             GinIndex(fields=["exact_vector"], name="utterance_exact_gin"),
+            GinIndex(fields=["entity_ids"], name="utterance_entities_gin"),
             GinIndex(
                 fields=["context_vector"],
                 name="utterance_context_gin",

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q
 
+from transcripts import search_sql
 from transcripts.catalogue import lock_catalogue
 from transcripts.entities.extract import Known, TranscriptMentions, extract
 from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version
@@ -90,10 +91,12 @@ def extract_mentions(parsed) -> TranscriptMentions:
     )
 
 
-def save_mentions(utterances: Sequence[Utterance], mentions: TranscriptMentions) -> dict[int, int]:
-    """Mention rows for `utterances` (in the order extraction saw them); returns how many rows
-    (turns) each entity got."""
-    entities = entities_for(mentions.entities.values())
+def save_mentions(
+    utterances: Sequence[Utterance], mentions: TranscriptMentions, entities: dict[EntityRef, Entity] | None = None
+) -> dict[int, int]:
+    """Mention rows for `utterances` (in the order extraction saw them; `entities`: their rows, when
+    already found by `entities_for`); returns how many rows (turns) each entity got."""
+    entities = entities if entities is not None else entities_for(mentions.entities.values())
     rows = []
     for utterance, counts, spans in zip(utterances, mentions.per_turn, mentions.spans, strict=True):
         for ref, n in counts.items():
@@ -235,14 +238,21 @@ def remention_event(pk: int) -> int:
     event = Event.objects.select_for_update().get(pk=pk)
     lock_catalogue()  # entities may be created
     utterances = list(event.utterances.select_related("speaker").order_by("sequence"))
-    # By the turns' ids rather than a join on the event: one index lookup per turn, whatever the
-    # planner believes about table sizes.
-    Mention.objects.filter(utterance_id__in=[u.pk for u in utterances]).delete()
     found = extract(
         event.title,
         [(u.text, u.speaker.name if u.speaker_id else None) for u in utterances],
         known_entities(),
         event.language,
     )
-    save_mentions(utterances, found)
+    ids = [u.pk for u in utterances]
+    with connection.cursor() as cursor:
+        # The turns' entity lists are set once at the end, and only where they changed: the mention
+        # triggers would empty every one on the delete and write it again on the insert.
+        cursor.execute("SET LOCAL verbatim.turn_entities = 'deferred'")
+        # By the turns' ids rather than a join on the event: one index lookup per turn, whatever the
+        # planner believes about table sizes.
+        Mention.objects.filter(utterance_id__in=ids).delete()
+        save_mentions(utterances, found)
+        cursor.execute("SET LOCAL verbatim.turn_entities = ''")
+        cursor.execute(search_sql.TURN_ENTITIES_OF, [ids])
     return sum(len(counts) for counts in found.per_turn)
