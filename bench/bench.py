@@ -531,6 +531,12 @@ def main() -> None:
         report["alerts"] = measure_alerts(args.alerts)
         print(f"alerts: {report['alerts']}", file=sys.stderr)
     report["rss_mb"] = rss_mb()
+    # The server's memory as measured (the embedded one's shared_buffers follow the machine's RAM
+    # from its second start, archive/database.py).
+    report["server"] = dict(
+        sql("SELECT name, current_setting(name) FROM unnest(%s::text[]) AS name",
+            [["shared_buffers", "effective_cache_size", "work_mem", "server_version"]], fetch=True)
+    )  # fmt: skip
     print_table(report)
     print(json.dumps(report))
 

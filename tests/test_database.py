@@ -24,6 +24,33 @@ def test_embedded_server_keeps_its_data_under_dot_data():
     assert settings.DATABASES["default"]["HOST"].startswith("/")
 
 
+@pytest.mark.parametrize(
+    ("gib", "buffers", "cache"),
+    [(24, "2048MB", "12288MB"), (4, "1024MB", "2048MB"), (0.25, "128MB", "512MB")],
+)
+def test_the_embedded_servers_memory_follows_the_machines(gib, buffers, cache):
+    from archive.database import server_memory
+
+    assert server_memory(int(gib * 2**30)) == {"shared_buffers": buffers, "effective_cache_size": cache}
+
+
+@pytest.mark.django_db
+def test_the_embedded_server_is_set_for_this_machines_memory():
+    """What the next start of the server uses (shared_buffers needs a restart) is this machine's."""
+    if os.environ.get("DATABASE_URL"):
+        pytest.skip("DATABASE_URL is set: the embedded server is not used")
+    import psutil
+
+    from archive.database import server_memory
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT ON (name) name, setting FROM pg_file_settings "
+            "WHERE name IN ('shared_buffers', 'effective_cache_size') ORDER BY name, seqno DESC"
+        )
+        assert dict(cursor.fetchall()) == server_memory(psutil.virtual_memory().total)
+
+
 @pytest.mark.django_db
 def test_second_process_reuses_the_running_embedded_server():
     if os.environ.get("DATABASE_URL"):
