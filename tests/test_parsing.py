@@ -910,6 +910,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("unsc_fr.txt", None, "2024-03-12",
          [(None, None), ("Fernández de Soto Valderrama", None), ("Nebenzia", None), ("Thomas-Greenfield", None),
           ("Fernández de Soto Valderrama", None)]),
+        # Its date line goes on with the time ("…, a las 10.00 horas"), the place under it; the officer
+        # line under them ("Presidente: Sr. …") is not a turn.
+        ("unsc_es.txt", "Consejo de Seguridad Septuagésimo noveno año 9574ª sesión", "2024-03-12",
+         [(None, None), ("Fernández de Soto Valderrama", None), ("Nebenzia", None), ("Thomas-Greenfield", None),
+          ("Fernández de Soto Valderrama", None)]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -1507,3 +1512,34 @@ def test_a_note_on_how_the_text_was_given_is_metadata_not_a_turn():
     parsed = parse_transcript(page, "a.html")
     assert "-- check against delivery --" in parsed.metadata_lines
     assert parsed.turns[0].paragraphs[0].startswith("Excellencies")
+
+
+@pytest.mark.parametrize(
+    ("line", "time"),
+    [
+        ("Martes 12 de marzo de 2024, a las 10.00 horas", "10:00"),
+        ("Mardi 12 mars 2024, à 10 heures", "10:00"),
+        ("12. März 2024, um 10 Uhr", "10:00"),
+        ("12 марта 2024 года, в 10:00", "10:00"),
+        ("March 12, 2024 at 3 p.m. EST", "15:00"),
+        ("12 March 2024, 10h30", "10:30"),
+        ("12 March 2024 12", None),  # a bare number after a date is not a time: not a date line
+        ("12 March 2024 New York", None),
+    ],
+)
+def test_a_date_line_may_go_on_with_its_time_in_several_languages(line, time):
+    from transcripts.parsing.dates import parse_date_only
+
+    found = parse_date_only(line)
+    if time is None:
+        assert found is None
+    else:
+        assert str(found[0]) == "2024-03-12" and found[1].strftime("%H:%M") == time
+
+
+def test_the_security_councils_record_keeps_its_title_date_time_and_place_apart():
+    parsed = parse_transcript(
+        (Path(__file__).parent / "data" / "house_styles" / "unsc_fr.txt").read_bytes(), "unsc_fr.txt"
+    )
+    assert parsed.title == "Conseil de sécurité Soixante-dix-neuvième année 9574e séance"
+    assert (str(parsed.date), str(parsed.time), parsed.location) == ("2024-03-12", "10:00:00", "New York")

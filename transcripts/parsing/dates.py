@@ -141,6 +141,32 @@ WEEKDAYS = re.compile(
 )
 
 
+# A time printed after a date on its line, in the words of several languages: "10 a.m.", "10:00",
+# "a las 10.00 horas", "à 10 heures", "à 10h30", "um 10 Uhr", "alle ore 10", "в 10:00", "at 3 p.m. EST".
+# A bare number is not one: it needs a word before or after it, or minutes.
+TIME_PHRASE = re.compile(
+    r"(?P<at>at|from|a\s+las?|à|às|as|um|alle(?:\s+ore)?|в|с)?\s*(?P<hour>\d{1,2})"
+    r"(?:(?P<sep>[:.h]|\s+h\s*)(?P<minute>\d{2}))?\s*"
+    r"(?P<unit>[ap]\.?\s?m\.?|horas?|hrs?\.?|heures?|h\b|uhr|ore|час(?:ов|а)?|hod\.?|godz\.?)?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]?\d*)\)?)?",
+    re.I,
+)
+
+
+def _time_phrase(text: str) -> dt.time | None:
+    """The time `text` is, if it is nothing but a time phrase (TIME_PHRASE); else None."""
+    match = TIME_PHRASE.fullmatch(text.strip())
+    if not match or not (match["at"] or match["unit"] or match["minute"]):
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    unit = (match["unit"] or "").lower()
+    if unit.startswith("p") and hour < 12:
+        hour += 12
+    elif unit.startswith("a") and "m" in unit and hour == 12:
+        hour = 0
+    return dt.time(hour, minute) if hour <= 23 and minute <= 59 else None
+
+
 def parse_date_only(text: str) -> tuple[dt.date, dt.time | None] | None:
     """A date (and time) if `text` is nothing but that (brackets and a weekday allowed)."""
     text = text.strip()
@@ -154,7 +180,10 @@ def parse_date_only(text: str) -> tuple[dt.date, dt.time | None] | None:
     # What may stand beside it: a time, a time zone, an article ("le 16 janvier 2024", "den 5. März").
     allowed = r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z]{2,5}|GMT[+-]?\d*|le|el|den|am|on|the)"
     if rest and not re.fullmatch(allowed, rest, re.I):
-        return None
+        said = _time_phrase(rest)
+        if said is None:
+            return None
+        time = time or said
     return date, time
 
 

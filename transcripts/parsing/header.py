@@ -15,7 +15,7 @@ from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, pars
 from transcripts.parsing.labels import Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
-from transcripts.parsing.people import EVENT_WORDS, NAME_COMMA_OFFICE, _caseless, publishers
+from transcripts.parsing.people import EVENT_WORDS, NAME_COMMA_OFFICE, _caseless, publishers, roster_line
 from transcripts.parsing.turns import _title_only_label
 
 
@@ -262,6 +262,11 @@ class HeaderReader:
                 # "Fareed Zakaria GPS: Interview with …" over "CNN, 24 September 2023": a title with a
                 # colon, not a turn (a turn is not followed by a date line).
                 title_candidates.append(i)
+            elif plain and saw_date and roster_line(flat):
+                # The meeting's officers under its date ("Presidente: Sr. … (Colombia)"): who chairs
+                # (people.roster_in reads it), not a turn.
+                self.metadata_lines.append(flat)
+                consumed_until, saw_meta = i + 1, True
             elif label or block.all_bold and _title_only_label(block):
                 break
             elif _DELIVERY_NOTE.match(flat) or _TRANSCRIPT_NOTE.match(flat):
@@ -338,6 +343,20 @@ class HeaderReader:
                 saw_date, date_index = True, i
                 self._date_line(date, flat)
                 consumed_until, saw_meta = i + 1, True
+            elif (
+                plain
+                and i == date_index + 1
+                and title_candidates
+                and not self.location
+                and _bare_place(flat)
+                and block.line is not None
+                and block.line == (blocks[date_index].line or 0) + 1
+            ):
+                # "Tuesday 12 March 2024, 10 a.m." over "New York", the next line of the same block: where.
+                # (After a blank line, "VLADIMIR PUTIN" alone is a label.)
+                self.location = flat
+                self.metadata_lines.append(flat)
+                consumed_until = i + 1
             elif REFERENCE_LINE.match(flat) and saw_meta:
                 self.reference = REFERENCE_LINE.match(flat).group(1)
                 self.metadata_lines.append(flat)
@@ -531,11 +550,15 @@ def _split_metadata_blocks(blocks: list[Block]) -> list[Block]:
             continue
         metadata = [_is_metadata_line(line) or _dateline(line) is not None for line in lines]
         # A place under a date line ("March 12, 2025 / Jeddah, Saudi Arabia") or over it ("Ottawa, Ontario /
-        # March 7, 2024").
+        # March 7, 2024"); a bare place as the block's last line, under its date line ("Martes 12 de marzo
+        # de 2024, a las 10.00 horas / Nueva York", the Security Council's record).
         metadata = [
             found
             or _place_line(lines[n])
             and any(0 <= m < len(lines) and parse_date_only(lines[m]) is not None for m in (n - 1, n + 1))
+            or n == len(lines) - 1 > 0
+            and _bare_place(lines[n])
+            and parse_date_only(lines[n - 1]) is not None
             for n, found in enumerate(metadata)
         ]
         title_then_metadata = (

@@ -852,7 +852,15 @@ _ORGANISATION_WORDS = {
     "climate", "energy", "health", "trade", "europe", "africa", "asia", "americas",
     # "… Council of Economics Advisers Jared Bernstein", "… World Jewish Congress Ronald Lauder".
     "advisers", "advisors", "congress", "assembly", "parliament", "senate", "duma", "institutions", "institution",
-    "directorate",
+    "directorate", "nations",
+    # The same in the other languages of the bodies we publish: "Consejo de Seguridad", "Conseil de
+    # sécurité", "Ministerio de Asuntos Exteriores", "Совет Безопасности" are no one's name.
+    "consejo", "conseil", "consiglio", "conselho", "comite", "comitato", "comision", "commissione",
+    "kommission", "comissao", "asamblea", "assemblee", "assemblea", "ministerio", "ministere", "ministero",
+    "ministerium", "ministerie", "seguridad", "securite", "sicurezza", "seguranca", "sicherheit", "naciones",
+    "nazioni", "nacoes", "unidas", "unies", "gobierno", "gouvernement", "governo", "regierung", "parlamento",
+    "parlement", "senado", "bundestag", "bundesrat", "совет", "министерство", "комитет", "комиссия",
+    "ассамблея", "безопасности",
 }  # fmt: skip
 
 
@@ -1091,6 +1099,16 @@ def roster_in(lines: list[str]) -> dict[str, str]:
             if words and named and not any(not_a_name(w) for w in words):
                 found.setdefault(OFFICES[base_key(match["office"])], " ".join(words))
     return found
+
+
+def roster_line(line: str) -> bool:
+    """ "Presidente: Sr. Fernández de Soto Valderrama (Colombia)": an office, a name and at most where
+    they are from, nothing else (a meeting's officers in its front matter, not a turn)."""
+    for match in _ROSTER_LINE.finditer(line):
+        rest = line[match.end() :]
+        if match.start() == 0 and re.fullmatch(r"\s*(?:\([^()]*\))?\s*", rest) and roster_in([line]):
+            return True
+    return False
 
 
 def _given_name_first(name: str) -> str:
