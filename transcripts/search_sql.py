@@ -72,6 +72,27 @@ UPDATE transcripts_utterance AS a SET context_vector = q.search_vector
 FROM transcripts_utterance AS q WHERE a.answers_id = q.id;
 """
 
+
+def _statement_triggers(name: str, table: str, function: str) -> tuple[str, str]:
+    """SQL creating (again) the AFTER INSERT, DELETE and UPDATE statement triggers `name`_insert, …
+    on `table` that run `function` with their transition tables, and SQL dropping them."""
+    drop = "".join(f"DROP TRIGGER IF EXISTS {name}_{event} ON {table};\n" for event in ("insert", "delete", "update"))
+    create = (
+        f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table}\n"
+        f"    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {function}();\n"
+        f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table}\n"
+        f"    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION {function}();\n"
+        f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table}\n"
+        f"    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT\n"
+        f"    EXECUTE FUNCTION {function}();\n"
+    )
+    return drop + create, drop + f"DROP FUNCTION IF EXISTS {function}();\n"
+
+
+_LEXEME_TRIGGERS, _DROP_LEXEME_TRIGGERS = _statement_triggers(
+    "transcripts_lexeme", "transcripts_utterance", "transcripts_lexeme_counts"
+)
+
 # How many turns each stemmed word of `search_vector` is in: the inverse document frequency of
 # ranking, and the vocabulary "did you mean" draws on. Kept exact by statement-level triggers on
 # every insert, delete and change of a turn's words (counting the words as written too cost 30%
@@ -119,24 +140,10 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-DROP TRIGGER IF EXISTS transcripts_lexeme_insert ON transcripts_utterance;
-DROP TRIGGER IF EXISTS transcripts_lexeme_delete ON transcripts_utterance;
-DROP TRIGGER IF EXISTS transcripts_lexeme_update ON transcripts_utterance;
-CREATE TRIGGER transcripts_lexeme_insert AFTER INSERT ON transcripts_utterance
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION transcripts_lexeme_counts();
-CREATE TRIGGER transcripts_lexeme_delete AFTER DELETE ON transcripts_utterance
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION transcripts_lexeme_counts();
-CREATE TRIGGER transcripts_lexeme_update AFTER UPDATE ON transcripts_utterance
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION transcripts_lexeme_counts();
 """
+    + _LEXEME_TRIGGERS
 )
-DROP_LEXEME_COUNTS = """
-DROP TRIGGER IF EXISTS transcripts_lexeme_insert ON transcripts_utterance;
-DROP TRIGGER IF EXISTS transcripts_lexeme_delete ON transcripts_utterance;
-DROP TRIGGER IF EXISTS transcripts_lexeme_update ON transcripts_utterance;
-DROP FUNCTION IF EXISTS transcripts_lexeme_counts();
-"""
+DROP_LEXEME_COUNTS = "\n" + _DROP_LEXEME_TRIGGERS
 BACKFILL_LEXEMES = """
 INSERT INTO transcripts_lexeme (kind, lexeme, turns)
 SELECT 's', v.lexeme, count(*) FROM transcripts_utterance u, unnest(u.search_vector) v GROUP BY v.lexeme
@@ -155,6 +162,9 @@ _TURN_ENTITIES = """
                                  WHERE m.utterance_id = c.id ORDER BY 1) AS ids
               FROM ({changed}) AS c) AS t
         WHERE u.id = t.id AND u.entity_ids IS DISTINCT FROM t.ids;"""
+_TURN_ENTITY_TRIGGERS, _DROP_TURN_ENTITY_TRIGGERS = _statement_triggers(
+    "transcripts_turn_entities", "transcripts_mention", "transcripts_turn_entities"
+)
 TURN_ENTITIES = (
     """
 CREATE OR REPLACE FUNCTION transcripts_turn_entities() RETURNS trigger AS $$
@@ -177,26 +187,12 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-DROP TRIGGER IF EXISTS transcripts_turn_entities_insert ON transcripts_mention;
-DROP TRIGGER IF EXISTS transcripts_turn_entities_delete ON transcripts_mention;
-DROP TRIGGER IF EXISTS transcripts_turn_entities_update ON transcripts_mention;
-CREATE TRIGGER transcripts_turn_entities_insert AFTER INSERT ON transcripts_mention
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION transcripts_turn_entities();
-CREATE TRIGGER transcripts_turn_entities_delete AFTER DELETE ON transcripts_mention
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION transcripts_turn_entities();
-CREATE TRIGGER transcripts_turn_entities_update AFTER UPDATE ON transcripts_mention
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION transcripts_turn_entities();
 """
+    + _TURN_ENTITY_TRIGGERS
 )
 # The lists of the given turns (an array of ids) set from their mentions, where they differ.
 TURN_ENTITIES_OF = _TURN_ENTITIES.format(changed="SELECT unnest(%s::bigint[]) AS id").strip()
-DROP_TURN_ENTITIES = """
-DROP TRIGGER IF EXISTS transcripts_turn_entities_insert ON transcripts_mention;
-DROP TRIGGER IF EXISTS transcripts_turn_entities_delete ON transcripts_mention;
-DROP TRIGGER IF EXISTS transcripts_turn_entities_update ON transcripts_mention;
-DROP FUNCTION IF EXISTS transcripts_turn_entities();
-"""
+DROP_TURN_ENTITIES = "\n" + _DROP_TURN_ENTITY_TRIGGERS
 # Migration 0024, one range of turn ids at a time (each its own transaction): 532,369 turns of the
 # 1M-turn bench database mention something.
 BACKFILL_TURN_ENTITIES = """
