@@ -596,3 +596,21 @@ def test_a_word_two_languages_index_alike_is_looked_up_once(archive):
     assert minsk.params == ["'minsk'"] and minsk.tsquery == "%s::tsquery"
     assert sorted(sanctions.params) == ["'sanction'", "'sanctions'"]
     assert matching(Utterance.objects.all(), query).exists()
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ("72年发表了上海公报", True),  # cut inside 1972
+        ("1972年发表了上海公报", True),
+        ("两国于1972", True),  # whole
+        ("两国于197", True),  # cut inside at the end
+        ("上海公报于1973年", False),  # a number that is not in the text, whole at neither end: still required
+        ("72年", False),  # too little Chinese left to drop the number: as typed, and 72 is not a number here
+    ],
+)
+def test_a_chinese_quote_cut_inside_a_number_finds_its_turn(archive, quote, found):
+    text = "记者会\n\n2020年1月2日\n\n问：中美关系的历史？\n\n答：中美两国于1972年发表了上海公报，开启了关系正常化进程。\n"
+    event = ingest_bytes(text.encode(), "shanghai-communique.txt").event
+    results = search(f'"{quote}"', event=event.slug).results
+    assert bool(results) == found and all("1972年发表了上海公报" in u.text for u in results), quote

@@ -313,7 +313,7 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
     """The column a term searches and the tsquery pieces (SQL, params) ORed for it."""
     if has_han(term.text):
         if term.phrase:
-            return "exact_vector", [_chinese_phrase(_uncut(term.text))]
+            return "exact_vector", [_chinese_phrase(*_uncut(term.text))]
         parts = []
         for word in _han_query_words(term.text):
             if len(word) == 1:
@@ -379,11 +379,12 @@ def initialism_spellings(text: str, limit: int = 8) -> list[str]:
 _HAN_TOKEN = re.compile(rf"(?:{HAN.pattern}){JUNCTION}?")
 
 
-def _chinese_phrase(phrase: str) -> tuple[str, list]:
+def _chinese_phrase(phrase: str, cut_before: bool = False, cut_after: bool = False) -> tuple[str, list]:
     """A quoted phrase with Chinese in it, as a tsquery: the index's pieces in order (textindex), where
     each piece inside the phrase is also found as the junction of two runs ("化中" or "化中x": a quote
     typed without the text's commas, or with commas the text does not print). The first and the
-    last piece are only themselves: "中国" is not found in "谈判中，国际"."""
+    last piece are only themselves ("中国" is not found in "谈判中，国际"), unless the quote went on
+    beyond them and was cut there (`_uncut`)."""
     tokens = (index_text(phrase) or phrase).split()
     han = [i for i, token in enumerate(tokens) if _HAN_TOKEN.fullmatch(token)]
     parts: list[tuple[str, list]] = []
@@ -396,7 +397,7 @@ def _chinese_phrase(phrase: str) -> tuple[str, list]:
             continue
         for i, token in group:
             piece = token.removesuffix(JUNCTION)
-            inside = len(piece) == 2 and (token != piece or han[0] < i < han[-1])
+            inside = len(piece) == 2 and (token != piece or (cut_before or han[0] < i) and (cut_after or i < han[-1]))
             lexemes = [piece, piece + JUNCTION] if inside else [token]
             parts.append(("to_tsquery('simple', %s)", [" | ".join(_quoted_lexeme(x) for x in lexemes)]))
     sql, params = parts[0] if parts else (f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [phrase])
@@ -408,17 +409,31 @@ def _chinese_phrase(phrase: str) -> tuple[str, list]:
 _RUN = re.compile(rf"{HAN.pattern}|(?:(?!{HAN.pattern})\w)+")
 
 
-def _uncut(phrase: str) -> str:
-    """A quoted Chinese phrase without a lone character at either end: a quote selected from a page
-    often begins or ends inside a word ("道，缅甸政府…" of "据报道，缅甸政府…"), and the index
-    holds two-character pieces, none of which is that character alone."""
-    runs = list(_RUN.finditer(phrase))
-    if len(runs) > 1 and len(runs[0].group()) == 1 and has_han(runs[0].group()):
-        phrase = phrase[runs[1].start() :]
-        runs = list(_RUN.finditer(phrase))
-    if len(runs) > 1 and len(runs[-1].group()) == 1 and has_han(runs[-1].group()):
-        phrase = phrase[: runs[-2].end()]
-    return phrase
+def _uncut(phrase: str) -> tuple[str, bool, bool]:
+    """A quoted Chinese phrase without what may be cut at either end: a quote selected from a page
+    often begins or ends inside a word ("道，缅甸政府…" of "据报道，缅甸政府…") or a number ("72年…" of
+    "1972年…"), and the index holds two-character pieces and whole numbers, none of which is that
+    character or those digits alone. A lone character, then a number against the Chinese, are taken
+    off each end in turn ("道，第72届…" → "届…": "第" stands between the number and a comma, where the
+    index holds it only in the junction "道第x"), a number only while two Chinese characters are left.
+    Returns the phrase and whether its start and its end were cut."""
+
+    def cut(runs: list[re.Match], edge: int, inner: int) -> bool:
+        if len(runs) < 2:
+            return False
+        run, next_run = runs[edge].group(), runs[inner]
+        if len(run) == 1 and has_han(run):
+            return True
+        touching = next_run.start() == runs[edge].end() if edge == 0 else next_run.end() == runs[edge].start()
+        han = sum(len(r.group()) for r in runs if has_han(r.group()))
+        return run.isdigit() and touching and han >= 2
+
+    before = after = False
+    while cut(runs := list(_RUN.finditer(phrase)), 0, 1):
+        phrase, before = phrase[runs[1].start() :], True
+    while cut(runs := list(_RUN.finditer(phrase)), -1, -2):
+        phrase, after = phrase[: runs[-2].end()], True
+    return phrase, before, after
 
 
 def _chinese_words(token: str) -> list[str]:
