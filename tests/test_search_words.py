@@ -610,7 +610,9 @@ def test_a_word_two_languages_index_alike_is_looked_up_once(archive):
     ],
 )
 def test_a_chinese_quote_cut_inside_a_number_finds_its_turn(archive, quote, found):
-    text = "记者会\n\n2020年1月2日\n\n问：中美关系的历史？\n\n答：中美两国于1972年发表了上海公报，开启了关系正常化进程。\n"
+    text = (
+        "记者会\n\n2020年1月2日\n\n问：中美关系的历史？\n\n答：中美两国于1972年发表了上海公报，开启了关系正常化进程。\n"
+    )
     event = ingest_bytes(text.encode(), "shanghai-communique.txt").event
     results = search(f'"{quote}"', event=event.slug).results
     assert bool(results) == found and all("1972年发表了上海公报" in u.text for u in results), quote
