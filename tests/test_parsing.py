@@ -484,6 +484,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("timestamps.txt", None, "2023-11-06", [(None, None), (None, "question"), (None, "answer")]),
         ("ja_mofa.txt", "上川外務大臣会見記録", "2024-01-09",
          [(None, "statement"), (None, "question"), (None, "answer")]),
+        # The date line goes on "（火曜日）10時41分　於：本省会見室"; the minister's label has a colon
+        # ("上川外務大臣："); a reporter's is "【共同通信　佐藤記者】".
+        ("ja_mofa_colon.txt", "上川外務大臣会見記録", "2024-03-12",
+         [(None, None), (None, "statement"), (None, "question"), (None, "answer"), (None, "question"),
+          (None, "answer")]),
         ("ko_mofa.txt", "외교부 대변인 정례브리핑", "2024-03-12", [(None, None), (None, None), (None, None)]),
         ("brackets.html", "Joint press availability with the Foreign Minister of Poland", "2024-04-02",
          [("Sikorski", None), ("Antony Blinken", None), (None, None), (None, "question"),
@@ -1543,3 +1548,13 @@ def test_the_security_councils_record_keeps_its_title_date_time_and_place_apart(
     )
     assert parsed.title == "Conseil de sécurité Soixante-dix-neuvième année 9574e séance"
     assert (str(parsed.date), str(parsed.time), parsed.location) == ("2024-03-12", "10:00:00", "New York")
+
+
+def test_a_japanese_dateline_with_weekday_time_and_place_and_its_labels():
+    parsed = parse_transcript(
+        (Path(__file__).parent / "data" / "house_styles" / "ja_mofa_colon.txt").read_bytes(), "ja_mofa_colon.txt"
+    )
+    assert str(parsed.time) == "10:41:00"
+    asked = [(t.label, t.affiliation) for t in parsed.turns if t.role == "question"]
+    assert asked == [("NHK 田中記者", "NHK"), ("共同通信 佐藤記者", "共同通信")]
+    assert [t.label for t in parsed.turns if t.role == "answer"] == ["上川外務大臣", "上川外務大臣"]

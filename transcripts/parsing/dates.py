@@ -153,6 +153,25 @@ TIME_PHRASE = re.compile(
 )
 
 
+# Chinese and Japanese datelines go on with the weekday in brackets, the time and where: "令和6年1月9日
+# （火曜日）10時41分　於：本省会見室", "2024年3月12日（星期二）".
+_CJK_WEEKDAY = re.compile(r"^[（(](?:[月火水木金土日](?:曜日?)?|星期[一二三四五六日天]|周[一二三四五六日天])[）)]\s*")
+_CJK_TIME = re.compile(r"^(?P<hour>\d{1,2})\s*[時时点點]\s*(?:(?P<minute>\d{1,2})\s*分)?\s*")
+_CJK_PLACE = re.compile(r"^(?:於|于|地点|地點)\s*[：:]\s*\S.{0,40}$")
+
+
+def _cjk_rest(rest: str) -> tuple[bool, dt.time | None]:
+    """Whether what follows a date is only a CJK weekday, time and place, and the time."""
+    rest = _CJK_WEEKDAY.sub("", rest.strip())
+    time = None
+    if match := _CJK_TIME.match(rest):
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        time = dt.time(hour, minute) if hour <= 23 and minute <= 59 else None
+        rest = rest[match.end() :]
+    rest = rest.strip()
+    return (not rest or bool(_CJK_PLACE.match(rest))), time
+
+
 def _time_phrase(text: str) -> dt.time | None:
     """The time `text` is, if it is nothing but a time phrase (TIME_PHRASE); else None."""
     match = TIME_PHRASE.fullmatch(text.strip())
@@ -165,6 +184,9 @@ def _time_phrase(text: str) -> dt.time | None:
     elif unit.startswith("a") and "m" in unit and hour == 12:
         hour = 0
     return dt.time(hour, minute) if hour <= 23 and minute <= 59 else None
+
+
+HAN_DATE = re.compile(r"[年月日년월일]")
 
 
 def parse_date_only(text: str) -> tuple[dt.date, dt.time | None] | None:
@@ -182,7 +204,9 @@ def parse_date_only(text: str) -> tuple[dt.date, dt.time | None] | None:
     if rest and not re.fullmatch(allowed, rest, re.I):
         said = _time_phrase(rest)
         if said is None:
-            return None
+            only, said = _cjk_rest(text[match.end() :]) if HAN_DATE.search(match.group()) else (False, None)
+            if not only:
+                return None
         time = time or said
     return date, time
 

@@ -704,6 +704,17 @@ _HAN_OFFICES = (
 _HAN_OFFICES_ALONE = ("行政長官", "行政长官", "特首", "总统", "總統", "总理", "總理", "首相", "外长", "外長")
 
 
+# Japanese offices after a surname, the longest first.
+_JAPANESE_OFFICES = tuple(
+    sorted(
+        ("外務大臣", "内閣総理大臣", "総理大臣", "総理", "大臣", "官房長官", "報道官", "外務報道官", "副大臣",
+         "政務官", "大臣政務官", "事務次官", "外務審議官", "大使", "長官", "首相"),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
 def _han_label(match: re.Match, text: str) -> Label | None:
     """An outlet's reporter (a question, the outlet its affiliation) or an office then a name; None
     for anything else (a sentence that ends in a colon, "他表示：")."""
@@ -725,6 +736,11 @@ def _han_label(match: re.Match, text: str) -> Label | None:
         return Label(printed, person, match["note"], rest, LabelKind.PERSON)
     if name in _HAN_OFFICES_ALONE:
         return Label(name, name, match["note"], rest, LabelKind.PERSON)
+    office = next((o for o in _JAPANESE_OFFICES if name.endswith(o)), None)
+    if office and len(name) - len(office) <= 4:
+        # Japanese: the surname, then the office ("上川外務大臣：", "林官房長官：", "外務報道官："), as
+        # "【上川外務大臣】" is read.
+        return Label(name, name, match["note"], rest, classify(name))
     return None
 
 
@@ -883,6 +899,10 @@ def match_label(
     if match:
         printed = match["name"].strip()
         name = " ".join(re.sub("[,،]", " ", printed).split())  # the office, then the name: titles strip the office
+        if name.endswith(_HAN_REPORTER) and len(name) > 2:
+            # "【共同通信　佐藤記者】", "【NHK　田中記者】": a reporter of that outlet asks.
+            outlet = name.split()[0] if " " in name else name[:-2]
+            return Label(printed, name, None, text[match.end() :], LabelKind.QUESTION, affiliation=outlet)
         return Label(printed, name, None, text[match.end() :], classify(name))
     match = _AFTER_CONFERENCE.match(text)
     if match:
