@@ -103,17 +103,18 @@ def _build(match: re.Match) -> tuple[dt.date, dt.time | None] | None:
         return None
     if not 1900 <= date.year <= 2100:
         return None
-    time = None
-    if parts.get("hour"):
-        hour, minute = int(parts["hour"]), int(parts["minute"])
-        ampm = (parts.get("ampm") or "").lower()
-        if ampm == "p" and hour < 12:
-            hour += 12
-        elif ampm == "a" and hour == 12:
-            hour = 0
-        if hour < 24 and minute < 60:
-            time = dt.time(hour, minute)
+    time = _clock(int(parts["hour"]), int(parts["minute"]), parts.get("ampm") or "") if parts.get("hour") else None
     return date, time
+
+
+def _clock(hour: int, minute: int, half: str = "") -> dt.time | None:
+    """The time of day, `half` "a" or "p" for a 12-hour clock (either case); None if there is none."""
+    half = half[:1].lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return dt.time(hour, minute) if hour <= 23 and minute <= 59 else None
 
 
 def find_date(text: str) -> tuple[dt.date, dt.time | None, re.Match] | None:
@@ -165,8 +166,7 @@ def _cjk_rest(rest: str) -> tuple[bool, dt.time | None]:
     rest = _CJK_WEEKDAY.sub("", rest.strip())
     time = None
     if match := _CJK_TIME.match(rest):
-        hour, minute = int(match["hour"]), int(match["minute"] or 0)
-        time = dt.time(hour, minute) if hour <= 23 and minute <= 59 else None
+        time = _clock(int(match["hour"]), int(match["minute"] or 0))
         rest = rest[match.end() :]
     rest = rest.strip()
     return (not rest or bool(_CJK_PLACE.match(rest))), time
@@ -177,13 +177,8 @@ def _time_phrase(text: str) -> dt.time | None:
     match = TIME_PHRASE.fullmatch(text.strip())
     if not match or not (match["at"] or match["unit"] or match["minute"]):
         return None
-    hour, minute = int(match["hour"]), int(match["minute"] or 0)
     unit = (match["unit"] or "").lower()
-    if unit.startswith("p") and hour < 12:
-        hour += 12
-    elif unit.startswith("a") and "m" in unit and hour == 12:
-        hour = 0
-    return dt.time(hour, minute) if hour <= 23 and minute <= 59 else None
+    return _clock(int(match["hour"]), int(match["minute"] or 0), unit[:1] if unit[:1] in ("a", "p") else "")
 
 
 HAN_DATE = re.compile(r"[年月日년월일]")
@@ -215,14 +210,7 @@ def parse_time_line(text: str) -> dt.time | None:
     match = TIME_LINE.match(text.strip())
     if not match:
         return None
-    hour, minute = int(match["hour"]), int(match["minute"])
-    if match["ampm"].lower() == "p" and hour < 12:
-        hour += 12
-    elif match["ampm"].lower() == "a" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return None
-    return dt.time(hour, minute)
+    return _clock(int(match["hour"]), int(match["minute"]), match["ampm"])
 
 
 def parse_iso_date(value) -> dt.date | None:
