@@ -55,5 +55,8 @@ def test_the_description_is_generated_from_the_filtersets_the_pages_use(client):
     # Repeatable filters are arrays sent as ?speaker=a&speaker=b; an empty date is "no filter".
     assert search["speaker"]["schema"]["type"] == "array" and search["speaker"]["explode"] is True
     assert {"type": "string", "maxLength": 0} in events["date_from"]["schema"]["anyOf"]
+    # A filter's number too: "?year=" (a form's empty field) is no filter, and the description says so.
+    assert {"type": "string", "maxLength": 0} in search["year"]["schema"]["anyOf"]
+    assert search["year"]["schema"]["anyOf"][0]["type"] == "integer"
     roles = spec["components"]["schemas"]["Role"]["enum"]
     assert roles == Utterance.Role.values

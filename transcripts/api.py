@@ -498,7 +498,10 @@ def describe_parameters(result, generator, request, public):
                     continue
                 parameter["description"] = PARAMETER_HELP.get(parameter["name"], parameter.get("description", ""))
                 schema = parameter["schema"]
-                if schema.get("type") == "string" and ("format" in schema or "enum" in schema):
+                typed = schema.get("type") == "string" and ("format" in schema or "enum" in schema)
+                # A filter's number too ("year="): the filters take an empty value as no filter.
+                typed = typed or schema.get("type") == "integer" and parameter["name"] in PARAMETER_HELP
+                if typed:
                     parameter["schema"] = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
     return result
 
