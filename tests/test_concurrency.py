@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models import Count
 
 from transcripts.ingest import ingest_bytes
@@ -56,3 +56,91 @@ def test_public_reads_run_under_a_statement_timeout_and_admin_requests_do_not(cl
     with connection.connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"
+
+
+def _word_statistics_mismatches() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 's' AS kind, v.lexeme, count(*) AS n FROM transcripts_utterance u, "
+            "unnest(u.search_vector) v GROUP BY v.lexeme UNION ALL SELECT 'n', '', count(*) FROM transcripts_utterance "
+            "UNION ALL SELECT 'l', '', coalesce(sum(length(search_vector)), 0) FROM transcripts_utterance) AS t "
+            "FULL JOIN (SELECT kind, lexeme, turns FROM transcripts_lexeme WHERE turns <> 0) AS l "
+            "ON l.kind = t.kind AND l.lexeme = t.lexeme WHERE l.turns IS DISTINCT FROM t.n"
+        )
+        return cursor.fetchone()[0]
+
+
+def _run_side_by_side(*jobs) -> list:
+    """Each callable in its own thread with its own connection, started together; their results."""
+    results: list = [None] * len(jobs)
+    barrier = threading.Barrier(len(jobs))
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            results[i] = jobs[i]()
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_concurrent_ingests_of_one_title_and_a_new_publisher_all_land_with_exact_statistics():
+    from transcripts.models import Event, Publisher, Utterance
+    from transcripts.parsing import Hints
+
+    def body(n: int) -> bytes:
+        turns = "\n\n".join(f"Q: Italy and Brazil, {n}.{k}?\n\nMR. ROSSI: Japan, {n}.{k}." for k in range(20))
+        return f"Press briefing\n\n{turns}\n".encode()  # one title for all
+
+    for round_ in range(4):
+        hints = [Hints(publisher=f"Ministry {round_}") for _ in range(2)]
+        statuses = _run_side_by_side(
+            *(lambda n=round_ * 2 + i, h=hints[i]: ingest_bytes(body(n), f"b{n}.txt", h).status for i in range(2))
+        )
+        assert statuses == ["created", "created"]
+    assert Event.objects.count() == 8
+    assert len(set(Event.objects.values_list("slug", flat=True))) == 8
+    assert Publisher.objects.count() == 4
+    assert _word_statistics_mismatches() == 0
+    for turn in Utterance.objects.prefetch_related("mentions"):
+        assert turn.entity_ids == sorted({m.entity_id for m in turn.mentions.all()})
+
+
+def test_an_ingest_does_not_wait_while_another_holds_the_catalogue():
+    """Only creating a speaker, entity or publisher (or replacing a version) takes the catalogue
+    lock: a transcript whose people and places the archive knows is saved while another ingest
+    holds it (before, every save took it first, and ingests saved one at a time)."""
+    from transcripts.catalogue import lock_catalogue
+
+    assert ingest_bytes(transcript(1), "t1.txt").status == "created"
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        try:
+            with transaction.atomic():
+                lock_catalogue()
+                held.set()
+                release.wait(30)
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(10)
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '5s'")
+        result = ingest_bytes(transcript(2), "t2.txt")
+        assert result.status == "created", result.message
+    finally:
+        release.set()
+        holder.join()
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+    assert _word_statistics_mismatches() == 0

@@ -120,7 +120,11 @@ LEXEME_COUNTS = (
     """
 CREATE OR REPLACE FUNCTION transcripts_lexeme_counts() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN"""
+    IF TG_OP = 'INSERT' THEN
+        -- Ingest counts a transcript's words itself, as its last write (LEXEMES_OF_EVENT).
+        IF current_setting('verbatim.lexeme_counts', true) = 'deferred' THEN
+            RETURN NULL;
+        END IF;"""
     + _ADD.format(count=_COUNT.format(rows="new_rows"))
     + """
     ELSIF TG_OP = 'DELETE' THEN"""
@@ -144,6 +148,13 @@ $$ LANGUAGE plpgsql;
     + _LEXEME_TRIGGERS
 )
 DROP_LEXEME_COUNTS = "\n" + _DROP_LEXEME_TRIGGERS
+# An event's turns counted in, as the insert trigger would have (ingest defers it: the rows it
+# upserts are every transcript's, held to commit, so the later they are taken the less other
+# ingests wait on them).
+LEXEMES_OF_EVENT = (
+    "WITH new_rows AS (SELECT search_vector FROM transcripts_utterance WHERE event_id = %s)"
+    + _ADD.format(count=_COUNT.format(rows="new_rows"))
+)
 BACKFILL_LEXEMES = """
 INSERT INTO transcripts_lexeme (kind, lexeme, turns)
 SELECT 's', v.lexeme, count(*) FROM transcripts_utterance u, unnest(u.search_vector) v GROUP BY v.lexeme

@@ -20,6 +20,7 @@ from transcripts.ingest import (
     known_speakers,
     parsed_as_json,
     transcript_files,
+    warm_up,
 )
 from transcripts.models import Event
 from transcripts.parsing import Hints
@@ -114,6 +115,7 @@ class Command(BaseCommand):
 def parallel_results(files: list[Path], hint_options: dict, dry_run: bool, jobs: int):
     """Results in file order, from `jobs` worker processes, each with its own database connection."""
     context = multiprocessing.get_context("fork")
+    warm_up()  # once here, shared by the forked workers
     connections.close_all()  # the workers must not share the parent's connection
     with context.Pool(jobs, initializer=connections.close_all) as pool:
         tasks = [(str(path), hint_options, dry_run) for path in files]
