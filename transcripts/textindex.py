@@ -47,10 +47,13 @@ def pieces(run: str) -> str:
 _STUTTER = re.compile(r"\b(\w+(?:[ '’]\w+){0,2})(?:\s*[—–]+\s*|\s+--?\s+)\1\b", re.I)
 
 
+_SPACED_HYPHEN = re.compile(r"\s-")
+
+
 def unstuttered(text: str) -> str:
     """ "We — we will — we will not" → "We will not"."""
-    if "—" not in text and "–" not in text and "-" not in text:
-        return text
+    if "—" not in text and "–" not in text and not _SPACED_HYPHEN.search(text):
+        return text  # nothing to look for (the pattern at every word of a long turn is costly)
     while (cleaner := _STUTTER.sub(r"\1", text)) != text:
         text = cleaner
     return text

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q
+from django.db.models.expressions import RawSQL
 
 from transcripts import search_sql
 from transcripts.catalogue import lock_catalogue
@@ -17,8 +18,6 @@ from transcripts.models import Entity, Event, Mention, Speaker, Utterance, slug_
 
 # The archive's entity rows as extraction last saw them (see known_entities).
 _SEEN: dict = {}
-# An edit committed this long after it was made is still picked up by the next incremental read.
-_COMMIT_LAG = dt.timedelta(minutes=10)
 _ROW = ("pk", "name", "kind", "aliases", "wikidata_id", "country_code", "discovered", "rejected", "updated_at")
 
 
@@ -27,9 +26,13 @@ def known_entities() -> Known:
     whose aliases an editor changed, and those marked wrong.
 
     One cheap aggregate per call. When it moved, only the rows created or changed since the last
-    read are fetched (an ingest adds a few entities; the archive has thousands), and everything is
-    read again when that does not add up (rows deleted, or another gazetteer). Entities exactly as
-    the gazetteer has them are left out: the gazetteer's own matcher already knows them.
+    read are fetched and folded in (an ingest adds a few entities; the archive has thousands: a
+    bulk ingest discovers one every other transcript, and going over all of them each time cost
+    5 ms a file), and everything is read again when that does not add up (rows deleted, or
+    another gazetteer). "Changed since" is by transaction: rows written by any transaction that
+    had not finished when the last read began, so an edit committed after that read is fetched
+    at the next change of the catalogue. Entities exactly as the gazetteer has them are left out: the gazetteer's
+    own matcher already knows them.
     """
     if not _SEEN and Entity._meta.db_table not in connection.introspection.table_names():
         return Known()  # before `migrate`: the gazetteer alone (ingest --dry-run on a fresh clone)
@@ -37,28 +40,79 @@ def known_entities() -> Known:
     key = (gazetteer_version(), state["n"], state["last"], state["top"])
     if _SEEN.get("key") == key:
         return _SEEN["known"]
-    rows = _SEEN.get("rows") if _SEEN.get("key", (None,))[0] == key[0] and _SEEN.get("last") else None
-    if rows is not None:
-        since = _SEEN["last"] - _COMMIT_LAG
-        changed = Entity.objects.filter(Q(pk__gt=_SEEN["top"]) | Q(updated_at__gt=since)).values_list(*_ROW)
-        rows = dict(rows)
-        rows.update((row[0], row) for row in changed)
-        if len(rows) != state["n"]:
-            rows = None  # some were deleted: read them all
-    if rows is None:
-        rows = {row[0]: row for row in Entity.objects.values_list(*_ROW)}
-    as_in_gazetteer = _gazetteer_aliases()
-    entities, rejected = [], set()
-    for _, name, kind, aliases, wikidata_id, country_code, discovered, is_rejected, _ in sorted(rows.values()):
+    horizon = _horizon()
+    seen = _SEEN.get("seen") if _SEEN.get("key", (None,))[0] == key[0] else None
+    if seen is not None and _SEEN["horizon"][0] == horizon[0]:
+        # Rows written by a transaction that had not finished when the last read began (it may
+        # not have seen them), and rows with a higher id; the rest were read already.
+        written = RawSQL("xmin::text::bigint", [])
+        changed = Entity.objects.alias(written=written).filter(
+            Q(pk__gt=_SEEN["top"]) | Q(written__gte=_SEEN["horizon"][1])
+        )
+        for row in changed.values_list(*_ROW):
+            seen.put(row)
+        if len(seen) != state["n"]:
+            seen = None  # some were deleted: read them all
+    else:
+        seen = None  # another gazetteer, or transaction ids wrapped round
+    if seen is None:
+        seen = _Seen(_gazetteer_aliases())
+        for row in Entity.objects.values_list(*_ROW):
+            seen.put(row)
+    known = Known(seen.version(), seen.entities(), seen.rejected())
+    _SEEN.clear()
+    _SEEN.update(key=key, seen=seen, top=state["top"] or 0, horizon=horizon, known=known)
+    return known
+
+
+def _horizon() -> tuple[int, int]:
+    """(epoch, transaction id) of the oldest transaction still running, as 32-bit row ids (xmin)
+    count them: every row written before it is visible to a read that starts after this call."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+        oldest = cursor.fetchone()[0]
+    return oldest >> 32, oldest & 0xFFFFFFFF
+
+
+class _Seen:
+    """The archive's entity rows by id, each as what it adds to the gazetteer (an EntityInfo, a
+    rejected name, or nothing), with a digest of the whole kept as rows come and change: the
+    version that tells whether the matcher must be built again."""
+
+    def __init__(self, as_in_gazetteer: dict[EntityRef, set[str]]):
+        self.as_in_gazetteer = as_in_gazetteer
+        self.rows: dict[int, tuple] = {}  # id -> ("info", EntityInfo) / ("rejected", EntityRef) / ("", None)
+        self.digests: dict[int, int] = {}
+        self.digest = 0
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def put(self, row: tuple) -> None:
+        pk, name, kind, aliases, wikidata_id, country_code, discovered, is_rejected, _ = row
         ref = EntityRef(name, kind)
         if is_rejected:
-            rejected.add(ref)
-        elif as_in_gazetteer.get(ref) != set(aliases):
-            entities.append(EntityInfo(ref, tuple(aliases), wikidata_id, country_code, discovered))
-    known = Known(_content_version(entities, rejected), tuple(entities), frozenset(rejected))
-    _SEEN.clear()
-    _SEEN.update(key=key, rows=rows, last=state["last"], top=state["top"] or 0, known=known)
-    return known
+            value = ("rejected", ref)
+        elif self.as_in_gazetteer.get(ref) != set(aliases):
+            value = ("info", EntityInfo(ref, tuple(aliases), wikidata_id, country_code, discovered))
+        else:
+            value = ("", None)
+        self.digest ^= self.digests.pop(pk, 0)
+        if value[0]:
+            what = (pk, ref, sorted(aliases)) if value[0] == "info" else (pk, "rejected", ref)
+            self.digests[pk] = int.from_bytes(hashlib.sha1(repr(what).encode()).digest()[:16], "big")
+            self.digest ^= self.digests[pk]
+        self.rows[pk] = value
+
+    def entities(self) -> tuple[EntityInfo, ...]:
+        return tuple(value for kind, value in (self.rows[pk] for pk in sorted(self.rows)) if kind == "info")
+
+    def rejected(self) -> frozenset[EntityRef]:
+        return frozenset(value for kind, value in self.rows.values() if kind == "rejected")
+
+    def version(self) -> str:
+        """Same extras, same version: the matcher is not rebuilt when only mention counts moved."""
+        return f"{gazetteer_version()}|{self.digest:032x}"
 
 
 _GAZETTEER_ALIASES: dict = {}
@@ -70,18 +124,6 @@ def _gazetteer_aliases() -> dict[EntityRef, set[str]]:
         _GAZETTEER_ALIASES.clear()
         _GAZETTEER_ALIASES[version] = {info.ref: set(info.aliases) for info in gazetteer()}
     return _GAZETTEER_ALIASES[version]
-
-
-def _content_version(entities: list[EntityInfo], rejected: set[EntityRef]) -> str:
-    """Same extras, same version: the matcher is not rebuilt when only mention counts moved."""
-    import hashlib
-
-    digest = hashlib.sha1()
-    for info in entities:
-        digest.update(repr((info.ref, sorted(info.aliases))).encode())
-    for ref in sorted(rejected, key=repr):
-        digest.update(repr(ref).encode())
-    return f"{gazetteer_version()}|{digest.hexdigest()}"
 
 
 def extract_mentions(parsed) -> TranscriptMentions:

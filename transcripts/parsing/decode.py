@@ -62,6 +62,8 @@ def _utf16_without_bom(sample: bytes) -> str | None:
         return None
     even, odd = sample[0 : pairs * 2 : 2], sample[1 : pairs * 2 : 2]
     for encoding, low, high in (("utf-16-le", even, odd), ("utf-16-be", odd, even)):
+        if high.count(0) < 0.05 * pairs or low.count(0) > 0.02 * pairs:
+            continue  # asked first: counting every other byte value is slow, and most text stops here
         common = max(set(high) - {0}, key=high.count, default=0)
         rhythm = high.count(0) + (high.count(common) if common else 0)
         if rhythm >= 0.9 * pairs and high.count(0) >= 0.05 * pairs and low.count(0) <= 0.02 * pairs:
