@@ -283,22 +283,20 @@ def save_parsed(
     # word statistics, then the entities' mention counts. Two ingests of different transcripts
     # run side by side up to those last writes (before, the catalogue lock was taken first and
     # ingests saved one at a time).
-    _lock(f"bytes:{digest}")
-    if Event.objects.filter(content_hash=digest).exists():
-        raise IntegrityError("duplicate content hash")
-    identity = _identity(parsed)
-    if identity:
-        _lock(f"source:{identity}")
     # Each turn is written with the entities it mentions (entity_ids, from the same extraction as
     # its mention rows), and an old version's turns are deleted with theirs: the mention triggers
     # that keep entity_ids for other writers would only read every turn's mentions back (a third
     # of the statement time of an ingest). The words are counted at the end (LEXEMES_OF_EVENT).
-    _deferred_triggers(True)
+    # The first three locks and that, in one statement.
+    slug, identity = _event_slug(parsed), _identity(parsed)
+    _begin_save([f"bytes:{digest}", *([f"source:{identity}"] if identity else []), f"slug:{slug}"])
+    if Event.objects.filter(content_hash=digest).exists():
+        raise IntegrityError("duplicate content hash")
     event = _previous_version(parsed)
     status = Status.UPDATED if event else Status.CREATED
     stale_entities: set[int] = set()
     if event is None:
-        event = Event(slug=_event_slug(parsed))
+        event = Event(slug=unique_slug(Event, slug, max_length=200))
     else:
         # Deleting the old turns subtracts their words from the statistics at once (the delete
         # trigger): those shared rows are then held from here, so the catalogue lock comes first.
@@ -358,25 +356,24 @@ def save_parsed(
         refresh_mention_counts(set(added) | stale_entities)  # a new version: count again
     else:
         add_mention_counts(added)
-    _deferred_triggers(False)
+    if len(connection.atomic_blocks) > 1:  # inside a caller's transaction, which goes on
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + _TRIGGERS.format(value="''"))
     return event, status
 
 
-def _lock(key: str) -> None:
-    """A transaction-level advisory lock on `key` (a hash of it: rare collisions only serialise)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [key])
+# The mention triggers that keep turns' entity lists, and the word-statistics insert trigger, off
+# (ingest writes both itself) or on again, for the rest of the transaction.
+_TRIGGERS = "set_config('verbatim.turn_entities', {value}, true), set_config('verbatim.lexeme_counts', {value}, true)"
 
 
-def _deferred_triggers(deferred: bool) -> None:
-    """The mention triggers that keep turns' entity lists, and the word-statistics insert trigger,
-    off (ingest writes both itself) or on again, for the rest of the transaction."""
-    value = "deferred" if deferred else ""
+def _begin_save(keys: list[str]) -> None:
+    """Transaction-level advisory locks on `keys`, taken in order (hashes of them: a rare collision
+    only serialises two ingests), and the triggers ingest does the work of deferred."""
+    locks = ", ".join("pg_advisory_xact_lock(hashtextextended(%s, 0))" for _ in keys)
+    deferred = _TRIGGERS.format(value="'deferred'")
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('verbatim.turn_entities', %s, true), set_config('verbatim.lexeme_counts', %s, true)",
-            [value, value],
-        )
+        cursor.execute(f"SELECT {locks}, {deferred}", keys)
 
 
 def _next_ids(model, count: int) -> list[int]:
@@ -411,6 +408,7 @@ def _previous_version(parsed: ParsedTranscript) -> Event | None:
 
 
 def _event_slug(parsed: ParsedTranscript) -> str:
+    """The slug an event of `parsed` would like (unique_slug adds -2, -3 … when it is taken)."""
     title = re.sub(r"[’']s\b", "s", parsed.title)
     if parsed.date:  # the date leads the slug already: not twice ("2020年3月24日外交部…")
         title = re.sub(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*", "", title)
@@ -418,8 +416,7 @@ def _event_slug(parsed: ParsedTranscript) -> str:
     # Twelve words of a title; a Chinese character is one syllable, so twice as many of those.
     short = "-".join(words[: 24 if has_han(title) else 12])[:120].strip("-") or "transcript"
     prefix = f"{parsed.date:%Y-%m-%d}-" if parsed.date else ""
-    _lock(f"slug:{prefix + short}")  # two ingests of one day's same title take -2 and -3 in turn
-    return unique_slug(Event, prefix + short, max_length=200)
+    return prefix + short
 
 
 def _publisher(name: str | None) -> Publisher | None:
