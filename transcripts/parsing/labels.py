@@ -559,7 +559,10 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 16)
 def base_key(name: str) -> str:
+    """A name or label as compared: whitespace collapsed, folded (case, accents), no dots at its
+    ends. Cached: the names of the archive's speakers are keyed over and over."""
     return fold(re.sub(r"\s+", " ", name)).strip(" .")
 
 
