@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import json
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -1125,84 +1127,105 @@ def _given_name_first(name: str) -> str:
 _SAID_BY = re.compile(r"\btranscript of\b[^.]{0,80}?\bby\s", re.I)
 
 
-class _PoolIndex:
-    """A Resolver's pool (canonical name -> keys) indexed for its searches, which each want the first
-    match in one of two orders: the pool's own (the order names were added) or the title's names
-    first, then the pool's. A transcript asks a few dozen times over a pool that holds the archive's
-    speakers (thousands); scanning it each time made a transcript's parsing grow with the archive
-    (6.6 ms a file with no known speakers, 42.6 ms with 5,478)."""
+class _Pool:
+    """Names (canonical name -> the keys it answers to) with their rank in the order they were added,
+    indexed for the Resolver's searches: by key, by a key's word, by the name's last word and
+    surname, by a key's number of words. Only ever grows."""
 
-    def __init__(self, pool: dict[str, set[str]], title_names: list[str]):
-        first = [name for name in pool if name in title_names]
-        self.ordered = first + [name for name in pool if name not in title_names]
-        self.pool_rank = {name: n for n, name in enumerate(pool)}
-        self.rank = {name: n for n, name in enumerate(self.ordered)}
-        self._key: dict[str, list[str]] = {}
-        self._word: dict[str, list[str]] = {}
-        self._last_word: dict[str, list[str]] = {}
-        self._surname: dict[str, list[str]] = {}
-        self._words: dict[int, list[tuple[str, str]]] = {}
-        for name in self.ordered:
-            self._index(name, pool[name], new=True)
+    def __init__(self):
+        self.keys: dict[str, set[str]] = {}
+        self.rank: dict[str, int] = {}
+        self.by_key: dict[str, list[str]] = {}
+        self.by_word: dict[str, list[str]] = {}
+        self.by_last_word: dict[str, list[str]] = {}
+        self.by_surname: dict[str, list[str]] = {}
+        self.by_words: dict[int, list[tuple[str, str]]] = {}
+        # key -> (first similar name's rank or None, how many keys of its length were compared)
+        self.similar: dict[str, tuple[str | None, int]] = {}
+        self.near_found: dict[str, tuple[bool, int]] = {}
 
-    def add(self, name: str, keys: set[str], new: bool) -> None:
-        if new:  # last in both orders
-            self.pool_rank[name] = len(self.pool_rank)
-            self.rank[name] = len(self.ordered)
-            self.ordered.append(name)
-        self._index(name, keys, new)
-
-    def _index(self, name: str, keys: Iterable[str], new: bool) -> None:
-        for k in sorted(keys):
-            self._key.setdefault(k, []).append(name)
-            for word in set(k.split()):
-                self._word.setdefault(word, []).append(name)
-            self._words.setdefault(len(k.split()), []).append((name, k))
-        if new:
+    def add(self, name: str, keys: set[str], rank: int) -> None:
+        if name not in self.keys:
+            self.keys[name] = set()
+            self.rank[name] = rank
             words = base_key(name).split()
             if words:
-                self._last_word.setdefault(words[-1], []).append(name)
+                self.by_last_word.setdefault(words[-1], []).append(name)
             if parts := name_parts(name):
-                self._surname.setdefault(parts[1], []).append(name)
+                self.by_surname.setdefault(parts[1], []).append(name)
+        for k in sorted(keys - self.keys[name]):
+            self.keys[name].add(k)
+            self.by_key.setdefault(k, []).append(name)
+            for word in set(k.split()):
+                self.by_word.setdefault(word, []).append(name)
+            self.by_words.setdefault(len(k.split()), []).append((name, k))
 
-    def _sorted(self, names: Iterable[str], ordered: bool = True) -> list[str]:
-        rank = self.rank if ordered else self.pool_rank
-        return sorted(set(names), key=rank.__getitem__)
+    def first_similar(self, key: str) -> str | None:
+        """The first name (lowest rank) with a key of as many words as `key` that `key` is a
+        misspelling of ("Angela Markel" ~ "angela merkel": difflib ratio >= 0.9); remembered per
+        key and brought up to date with the keys added since (the archive's pool is asked about
+        the same labels transcript after transcript)."""
+        best, done = self.similar.get(key, (None, 0))
+        candidates = self.by_words.get(len(key.split()), ())
+        for name, k in candidates[done:]:
+            if (best is None or self.rank[name] < self.rank[best]) and _similar(k, key):
+                best = name
+        self.similar[key] = (best, len(candidates))
+        return best
 
-    def named(self, key: str) -> str | None:
-        """The first name in pool order with `key` among its keys."""
-        names = self._key.get(key)
-        return min(names, key=self.pool_rank.__getitem__) if names else None
+    def near(self, key: str) -> bool:
+        """Whether a key of as many words, other than `key` itself, is within a tenth of it (difflib
+        ratio >= 0.9, lengths within ~10%); remembered as first_similar is."""
+        found, done = self.near_found.get(key, (False, 0))
+        candidates = self.by_words.get(len(key.split()), ())
+        if not found:
+            found = any(_near_key(k, key) for _, k in candidates[done:])
+        self.near_found[key] = (found, len(candidates))
+        return found
 
-    def with_word(self, word: str) -> list[str]:
-        """Names with `word` in one of their keys, title's first."""
-        return self._sorted(self._word.get(word, ()))
 
-    def ending_in(self, word: str) -> list[str]:
-        """Names whose key (of the name itself) ends with `word`, in pool order."""
-        return self._sorted(self._last_word.get(word, ()), ordered=False)
+def _similar(k: str, key: str) -> bool:
+    # A ratio of 0.9 needs the shorter string at least 9/11 of the longer: skipped before the costly
+    # comparison (and the bounds quick_ratio gives are exact too).
+    if 11 * min(len(k), len(key)) < 9 * max(len(k), len(key)):
+        return False
+    matcher = difflib.SequenceMatcher(None, k, key)
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
-    def by_surname(self, name: str, ordered: bool) -> list[str]:
-        """Names with the surname of `name` (same_person needs it)."""
-        parts = name_parts(name)
-        return self._sorted(self._surname.get(parts[1], ()), ordered) if parts else []
 
-    def ending_label(self, tokens: list[str]) -> str | None:
-        """The first name, title's first, with a key of two words or more that the label ends with."""
-        found = [
-            name
-            for i in range(len(tokens) - 1)
-            for name in self._key.get(" ".join(tokens[i:]), ())
-            if len(" ".join(tokens[i:]).split()) >= 2
-        ]
-        return min(found, key=self.rank.__getitem__) if found else None
+def _near_key(k: str, key: str) -> bool:
+    # A ratio of 0.9 needs lengths within ~10%; skip the rest before the costly comparison.
+    if k == key or abs(len(k) - len(key)) > 0.12 * len(key) + 1:
+        return False
+    matcher = difflib.SequenceMatcher(None, k, key)
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
-    def keys_of_words(self, n: int) -> list[str]:
-        return [k for _, k in self._words.get(n, ())]
 
-    def keys_of_words_in_order(self, n: int) -> list[tuple[str, str]]:
-        """(name, key) for keys of `n` words, names title's first (a name's keys in sorted order)."""
-        return sorted(self._words.get(n, ()), key=lambda item: self.rank[item[0]])
+_BASE = threading.local()
+
+
+def _base_pool(known: dict[str, list[str]]) -> _Pool:
+    """The gazetteer's people and then `known` (the archive's speakers), as a pool every transcript
+    parsed with the same `known` shares: built once, and grown with the names added to `known`
+    since (ingest adds a run's new speakers to it). Per thread (a pool is not safe to grow while
+    another thread reads it)."""
+    people = gazetteer_people()
+    cached = getattr(_BASE, "entry", None)
+    if not cached or cached["people"] is not people or cached["known"] is not known or len(known) < cached["seen"]:
+        cached = _BASE.entry = {"people": people, "known": known, "seen": 0, "pool": _Pool()}
+        pool = cached["pool"]
+        for person in people:
+            aliases = [*person.get("aliases", []), *person.get("label_aliases", [])]
+            pool.add(person["name"], {base_key(person["name"]), *map(base_key, aliases)}, len(pool.rank))
+    pool = cached["pool"]
+    if len(known) > cached["seen"]:
+        for name, aliases in itertools.islice(known.items(), cached["seen"], None):
+            pool.add(name, {base_key(name), *map(base_key, aliases)}, pool.rank.get(name, len(pool.rank)))
+        cached["seen"] = len(known)
+    return pool
+
+
+_NO_ONE: dict[str, list[str]] = {}
 
 
 class Resolver:
@@ -1215,6 +1238,7 @@ class Resolver:
         publisher: str | None,
         date: dt.date | None,
         known: dict[str, list[str]] | None = None,
+        tagged: dict[str, list[str]] | None = None,
         label_names: list[str] = (),
         header: str = "",
         front_matter: list[str] = (),
@@ -1228,20 +1252,24 @@ class Resolver:
         self.offices = offices_in(f"{title}\n{header}") | roster_in(list(front_matter))
         # Offices that labels pair with a name (filled below; resolve() reads it meanwhile).
         self.label_offices: dict[str, str] = {}
-        # Pool: canonical name -> the keys it answers to; indexed when first searched (_pool_index).
-        self.pool: dict[str, set[str]] = {}
-        self._index: _PoolIndex | None = None
-        for person in gazetteer_people():
-            self._add(person["name"], [*person.get("aliases", []), *person.get("label_aliases", [])])
-        for name, aliases in (known or {}).items():
+        # The pool of names labels may be, in the order added: the gazetteer's people and the
+        # archive's speakers (`_base`, shared by every transcript), then this transcript's own
+        # (`_own`: new names, and new keys of names in the base, which keep their rank). `known`
+        # is the same dict from one transcript to the next, in ingest: so the base is built once.
+        self._base = _base_pool(known or _NO_ONE)
+        self._own = _Pool()
+        # Speakers the page tags with an id of their own (a name -> [its tag]).
+        self._tagged = set(tagged or ())
+        for name, aliases in (tagged or {}).items():
             self._add(name, aliases)
         # People known from outside this transcript (the gazetteer, the archive): a surname alone is one
-        # of them only in context ("SPEAKER JOHNSON:" is not Boris Johnson; see _in_context).
-        self._elsewhere = set(self.pool)
+        # of them only in context ("SPEAKER JOHNSON:" is not Boris Johnson; see _in_context), unless
+        # this transcript names them.
+        self._named_here: set[str] = set()
         self._country = _publisher_countries().get(publisher or "")
         for name in self.title_names:
             self._add(name, [])
-            self._elsewhere.discard(name)
+            self._named_here.add(name)
         # Who holds an office, as the title or header says ("Matthew Miller, Spokesperson"): "MR MILLER".
         in_full = [self.canonical(name) for name in self.offices.values() if len(name.split()) >= 2]
         for name in in_full:
@@ -1255,7 +1283,7 @@ class Resolver:
             elif not self._near(stripped):
                 in_full.append(self.canonical(stripped))
                 self._add(in_full[-1], [])
-        self._elsewhere -= set(in_full)
+        self._named_here.update(in_full)
         self.president = self._office_holder("president")
         # Offices that labels of this transcript pair with a name ("Foreign Secretary David Cameron:"),
         # so that the office alone ("Foreign Secretary:") is that person later on.
@@ -1274,7 +1302,7 @@ class Resolver:
         """Whether a surname alone may be `name`: someone this transcript names (its title, header,
         labels), or someone known from elsewhere whose surname the title or header prints, or who is of
         the publisher's country (a Kremlin "PUTIN:", a White House "MR. SULLIVAN:")."""
-        if name not in self._elsewhere:
+        if (name not in self._base.keys and name not in self._tagged) or name in self._named_here:
             return True
         if surname in base_key(f"{self.title} {self.header}").split():
             return True
@@ -1282,7 +1310,7 @@ class Resolver:
 
     def _variant(self, name: str) -> str | None:
         """A name already in the pool that is the same person ("Joseph Biden Junior" ~ "Joe Biden")."""
-        for known in self._pool_index().by_surname(name, ordered=False):
+        for known in self._with_surname(name, title_first=False):
             if same_person(name, known):
                 return known
         return None
@@ -1295,7 +1323,8 @@ class Resolver:
         label = base_key(printed.split("(")[0]).split()
         core_key = " " + base_key(core)
         # Only names ending in the core's last word can end with the core.
-        for name in self._pool_index().ending_in(core_key.split()[-1] if core_key.split() else ""):
+        last = core_key.split()[-1] if core_key.split() else ""
+        for name in self._in_order(self._base.by_last_word.get(last, []) + self._own.by_last_word.get(last, [])):
             words = base_key(name).split()
             if len(words) <= len(core_key.split()) or not (" " + " ".join(words)).endswith(core_key):
                 continue
@@ -1311,34 +1340,49 @@ class Resolver:
         return None
 
     def _add(self, name: str, aliases: list[str]) -> None:
-        new = name not in self.pool
-        keys = self.pool.setdefault(name, set())
-        added = {base_key(name), *(base_key(a) for a in aliases)} - keys
-        keys.update(added)
-        if self._index is not None:
-            if new and name in self.title_names:
-                self._index = None  # it would go first in the order: build the index again when asked
-            else:
-                self._index.add(name, added, new)
+        rank = self._base.rank.get(name, self._own.rank.get(name, len(self._base.rank) + len(self._own.rank)))
+        keys = {base_key(name), *map(base_key, aliases)} - self._base.keys.get(name, set())
+        self._own.add(name, keys, rank)
 
-    def _pool_index(self) -> _PoolIndex:
-        if self._index is None:
-            self._index = _PoolIndex(self.pool, self.title_names)
-        return self._index
+    def _keys(self, name: str) -> set[str]:
+        return self._base.keys.get(name, set()) | self._own.keys.get(name, set())
+
+    def _rank(self, name: str) -> int:
+        return self._base.rank[name] if name in self._base.rank else self._own.rank[name]
+
+    def _in_order(self, names: Iterable[str], title_first: bool = False) -> list[str]:
+        """`names` once each, in the pool's order, or with the title's names first."""
+        if title_first:
+            return sorted(set(names), key=lambda name: (name not in self.title_names, self._rank(name)))
+        return sorted(set(names), key=self._rank)
+
+    def _with_surname(self, name: str, title_first: bool) -> list[str]:
+        """Names with the surname of `name` (same_person needs it)."""
+        parts = name_parts(name)
+        if not parts:
+            return []
+        found = self._base.by_surname.get(parts[1], []) + self._own.by_surname.get(parts[1], [])
+        return self._in_order(found, title_first)
+
+    def _misspelt(self, key: str) -> str | None:
+        """The first name (the title's first) with a key of as many words that `key` is a misspelling
+        of ("Angela Markel")."""
+        words = len(key.split())
+        for name in self._in_order([n for n in self.title_names if n in self._base.keys or n in self._own.keys], True):
+            if any(len(k.split()) == words and _similar(k, key) for k in self._keys(name)):
+                return name
+        # No title name is (a title name's keys are among those the base compares): the lowest rank.
+        best = self._base.first_similar(key)
+        for name, k in self._own.by_words.get(words, []):
+            if (best is None or self._rank(name) < self._rank(best)) and _similar(k, key):
+                best = name
+        return best
 
     def _near(self, name: str) -> bool:
         """Is `name` a misspelling of a name already in the pool?"""
         key = base_key(name)
-        words = key.count(" ")
-        matcher = difflib.SequenceMatcher(None, b=key)  # caches its analysis of `key` across candidates
-        for k in self._pool_index().keys_of_words(words + 1):
-            # A ratio of 0.9 needs lengths within ~10%; skip the rest before the costly comparison.
-            if k == key or abs(len(k) - len(key)) > 0.12 * len(key) + 1:
-                continue
-            matcher.set_seq1(k)
-            if matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9:
-                return True
-        return False
+        words = len(key.split())
+        return self._base.near(key) or any(_near_key(k, key) for _, k in self._own.by_words.get(words, []))
 
     def canonical(self, name: str) -> str:
         name = _given_name_first(name)
@@ -1426,13 +1470,14 @@ class Resolver:
             return self.canonical(full)
         if key.split()[0] in _NAME_PARTICLES and len(key.split()) >= 2:
             # "PRESIDENT BIN ZAYED AL NAHYAN": a name cannot begin with "bin"; the title's full name ends so.
-            for name in self._pool_index().ordered:
+            everyone = [*self._base.rank, *self._own.rank]
+            for name in self._in_order(everyone, title_first=True):
                 if base_key(name).endswith(" " + key):
                     return self.canonical(name)
-        index = self._pool_index()
         # Exact name or alias.
-        if (name := index.named(key)) is not None:
-            return self.canonical(name)
+        named = self._base.by_key.get(key, []) + self._own.by_key.get(key, [])
+        if named:
+            return self.canonical(self._in_order(named)[0])
         tokens = key.split()
         if len(tokens) == 1 and "." in key.strip("."):
             tokens = [key.rsplit(".", 1)[1]]  # "с.в.лавров" → "лавров"
@@ -1440,24 +1485,21 @@ class Resolver:
         if len(tokens) == 1:
             # An alias the gazetteer lists ("Путин", "Kirby") is that person; a surname found only
             # inside a full name ("Johnson" of Boris Johnson) needs context.
-            for name in index.with_word(tokens[0]):
-                if tokens[0] in self.pool[name] or self._in_context(name, tokens[0]):
+            with_word = self._base.by_word.get(tokens[0], []) + self._own.by_word.get(tokens[0], [])
+            for name in self._in_order(with_word, title_first=True):
+                if tokens[0] in self._keys(name) or self._in_context(name, tokens[0]):
                     return self.canonical(name)
         else:
             # A longer label ending in a known full name ("Foreign Minister Sergey Lavrov").
-            if (name := index.ending_label(tokens)) is not None:
-                return self.canonical(name)
+            suffixes = [" ".join(tokens[i:]) for i in range(len(tokens) - 1)]
+            ending = [n for k in suffixes for n in self._base.by_key.get(k, []) + self._own.by_key.get(k, [])]
+            if ending:
+                return self.canonical(self._in_order(ending, title_first=True)[0])
             # A misspelling of a name in this transcript ("Angela Markel").
-            for name, k in index.keys_of_words_in_order(len(tokens)):
-                # A ratio of 0.9 needs the shorter string at least 9/11 of the longer: skipped before
-                # the costly comparison (the bounds quick_ratio gives are exact too).
-                if 11 * min(len(k), len(key)) < 9 * max(len(k), len(key)):
-                    continue
-                matcher = difflib.SequenceMatcher(None, k, key)
-                if matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9:
-                    return self.canonical(name)
+            if (name := self._misspelt(key)) is not None:
+                return self.canonical(name)
             # The same person written another way ("Joseph Biden Junior", "Joe Biden").
-            for name in index.by_surname(core, ordered=True):
+            for name in self._with_surname(core, title_first=True):
                 if same_person(core, name):
                     return self.canonical(name)
         return core if core[:1].isupper() or _caseless(core[:1]) or is_chinese_name(core) else None

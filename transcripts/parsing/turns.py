@@ -676,7 +676,8 @@ class TurnReader:
             title=self.title or "",
             publisher=self.publisher["name"] if self.publisher else None,
             date=self.date,
-            known={**(self.hints.known_speakers or {}), **{name: [tag] for tag, name in self.speaker_tags.items()}},
+            known=self.hints.known_speakers,
+            tagged={name: [tag] for tag, name in self.speaker_tags.items()},
             label_names=[s.label.name for s in segments if s.label and s.label.kind == LabelKind.PERSON],
             # The header, and an unlabelled opening paragraph ("… noon briefing by Stéphane Dujarric,
             # Spokesperson for the Secretary-General."): who holds which office.
