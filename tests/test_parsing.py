@@ -1558,3 +1558,26 @@ def test_a_japanese_dateline_with_weekday_time_and_place_and_its_labels():
     asked = [(t.label, t.affiliation) for t in parsed.turns if t.role == "question"]
     assert asked == [("NHK 田中記者", "NHK"), ("共同通信 佐藤記者", "共同通信")]
     assert [t.label for t in parsed.turns if t.role == "answer"] == ["上川外務大臣", "上川外務大臣"]
+
+
+def test_the_archives_speakers_are_pooled_once_for_every_transcript_and_grow_with_it():
+    """The known speakers (thousands in an archive) are indexed once per dict and grown with the
+    names added to it, not copied and scanned again by each transcript: parsing took 6.6 ms a file
+    with no known speakers and 42.6 ms with 5,478, which ingest at archive scale could not afford."""
+    from transcripts.parsing import Hints
+    from transcripts.parsing.people import _base_pool
+
+    known = {f"Given{i} Surname{i}": [f"Surname{i}"] for i in range(3000)}  # an alias: no context needed
+    known["Maria Zakharova"] = ["Захарова"]
+    text = "Briefing\n\n12 March 2024\n\nMS. SURNAME2999: Thank you.\n\nЗахарова: Спасибо.\n\nMS. QUILLFEATHER: Hi.\n"
+
+    def speakers() -> list[str | None]:
+        return [t.speaker for t in parse_transcript(text.encode(), "b.txt", Hints(known_speakers=known)).turns]
+
+    assert speakers() == ["Given2999 Surname2999", "Maria Zakharova", "Quillfeather"]
+    pool = _base_pool(known)
+    assert speakers()[:2] == ["Given2999 Surname2999", "Maria Zakharova"] and _base_pool(known) is pool
+    # A speaker the archive learns meanwhile (ingest adds each new one to the same dict).
+    known["Ottilie Quillfeather"] = ["Quillfeather"]
+    assert speakers()[2] == "Ottilie Quillfeather" and _base_pool(known) is pool
+    assert "Ottilie Quillfeather" in pool.keys
