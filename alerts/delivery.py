@@ -7,9 +7,9 @@ Two steps, each safe to interrupt:
    and up to the run's horizon that the search matches (`search.turns_matching`, the page's own
    code) become AlertMatch rows, and `checked_through` moves to the horizon, in one
    transaction per batch of searches. Identical searches (many readers following one speaker)
-   are run once. Ingest allocates turn ids under the catalogue lock, so once the lock is free
-   every id up to the largest committed one is committed: the horizon is read under that lock
-   and no turn is ever skipped.
+   are run once. Ingest allocates turn ids holding the turn-id lock (shared: ingests run side by
+   side) until it commits, so while it is held exclusive every id up to the largest committed
+   one is committed: the horizon is read so, and no turn is ever skipped.
 2. **deliver**: for each reader with pending matches in searches that are due (immediately;
    daily: 20 hours after the last digest; weekly: 6 days 20 hours), one email; its matches are
    deleted only after the mail server accepted it. A failed send leaves them for the next run.
@@ -37,7 +37,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from alerts.models import AlertMatch, SavedSearch
-from transcripts.catalogue import lock_catalogue
+from transcripts.catalogue import wait_for_turn_ids
 from transcripts.models import Utterance
 from transcripts.query import QueryError, TextQuery
 from transcripts.search import build_query, headlines, turns_matching
@@ -86,7 +86,7 @@ def newest_turn() -> int:
 def horizon() -> int:
     """The largest turn id such that every turn at or below it is committed."""
     with transaction.atomic():
-        lock_catalogue()
+        wait_for_turn_ids()
         return newest_turn()
 
 

@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from transcripts import search_sql
-from transcripts.catalogue import lock_catalogue
+from transcripts.catalogue import TURN_IDS_LOCK, lock_catalogue
 from transcripts.dberrors import is_outage
 from transcripts.entities import TranscriptMentions
 from transcripts.entities.store import (
@@ -370,10 +370,12 @@ _TRIGGERS = "set_config('verbatim.turn_entities', {value}, true), set_config('ve
 def _begin_save(keys: list[str]) -> None:
     """Transaction-level advisory locks on `keys`, taken in order (hashes of them: a rare collision
     only serialises two ingests), and the triggers ingest does the work of deferred."""
+    # First the turn-id lock, shared (ingests run side by side; the alerts' horizon waits for
+    # them): taken before any other, so an ingest queued behind the alerts holds nothing else.
     locks = ", ".join("pg_advisory_xact_lock(hashtextextended(%s, 0))" for _ in keys)
     deferred = _TRIGGERS.format(value="'deferred'")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {locks}, {deferred}", keys)
+        cursor.execute(f"SELECT pg_advisory_xact_lock_shared(%s), {locks}, {deferred}", [TURN_IDS_LOCK, *keys])
 
 
 def _next_ids(model, count: int) -> list[int]:
