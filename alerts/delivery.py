@@ -37,7 +37,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from alerts.models import AlertMatch, SavedSearch
-from transcripts.catalogue import wait_for_turn_ids
+from transcripts.catalogue import pause_ingests
 from transcripts.models import Utterance
 from transcripts.query import QueryError, TextQuery
 from transcripts.search import build_query, headlines, turns_matching
@@ -86,7 +86,7 @@ def newest_turn() -> int:
 def horizon() -> int:
     """The largest turn id such that every turn at or below it is committed."""
     with transaction.atomic():
-        wait_for_turn_ids()
+        pause_ingests()
         return newest_turn()
 
 

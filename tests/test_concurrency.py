@@ -243,3 +243,50 @@ def test_the_alerts_horizon_waits_for_an_ingest_in_flight_so_no_turn_is_skipped(
     # … and then every turn at or below the horizon is there: both transcripts'.
     assert results["horizon"] == max(Utterance.objects.values_list("id", flat=True))
     assert Utterance.objects.filter(id__lte=results["horizon"]).count() == Utterance.objects.count() == 3 * 60
+
+
+def test_merging_an_entity_waits_for_an_ingest_writing_its_mentions(monkeypatch):
+    """Merging Brazil into another entity while an ingest in flight writes new mentions of Brazil:
+    without waiting, the merge moved the mentions it saw and deleted Brazil, and the ingest's
+    mentions, committed after, went with it (a cascade)."""
+    from transcripts import ingest
+    from transcripts.editing import merge_entities
+    from transcripts.models import Entity, Mention
+
+    assert ingest_bytes(transcript(0), "t0.txt").status == "created"
+    paused, release = threading.Event(), threading.Event()
+    save_mentions = ingest.save_mentions
+
+    def slow_save_mentions(*args, **kwargs):  # the mentions written, before the commit
+        written = save_mentions(*args, **kwargs)
+        if threading.current_thread().name == "ingest":
+            paused.set()
+            release.wait(30)
+        return written
+
+    monkeypatch.setattr(ingest, "save_mentions", slow_save_mentions)
+    target = Entity.objects.create(name="Federative Republic", slug="federative-republic", kind="country")
+    results: dict[str, object] = {}
+
+    def run(name: str, job) -> threading.Thread:
+        def target_() -> None:
+            try:
+                results[name] = job()
+            finally:
+                connections.close_all()
+
+        thread = threading.Thread(target=target_, name=name)
+        thread.start()
+        return thread
+
+    ingesting = run("ingest", lambda: ingest_bytes(transcript(1), "t1.txt").status)
+    assert paused.wait(10)
+    merging = run("merge", lambda: merge_entities(target, [Entity.objects.get(name="Brazil")]))
+    merging.join(1.0)
+    assert merging.is_alive()  # waits for the ingest
+    release.set()
+    ingesting.join(30)
+    merging.join(30)
+    assert results["ingest"] == "created" and not Entity.objects.filter(name="Brazil").exists()
+    target.refresh_from_db()
+    assert Mention.objects.filter(entity=target).count() == target.mention_count == 2 * 60  # both transcripts'

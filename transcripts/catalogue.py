@@ -23,8 +23,10 @@ def lock_catalogue() -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CATALOGUE_LOCK])
 
 
-def wait_for_turn_ids() -> None:
-    """Until the end of the transaction: every turn id allocated so far is committed (or rolled
-    back), and no ingest allocates more."""
+def pause_ingests() -> None:
+    """Wait for the ingests in flight to commit (or roll back), and hold new ones, until the end of
+    the transaction: every turn id allocated so far is then committed, and no turn or mention is
+    being written (the alerts' horizon; an editor merging or rejecting what an ingest would point
+    at)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TURN_IDS_LOCK])

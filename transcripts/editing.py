@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from transcripts.catalogue import pause_ingests
 from transcripts.entities.store import mentioned_entity_ids, refresh_mention_counts, remention_event
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance
 
@@ -20,6 +21,9 @@ def merge_entities(target: Entity, sources: Iterable[Entity]) -> Entity:
     sources = [s for s in sources if s.pk != target.pk]
     if not sources:
         return target
+    # An ingest in flight may be writing mentions of a source: it would commit them after the
+    # move, and deleting the source would then delete them with it.
+    pause_ingests()
     ids = [s.pk for s in sources]
     # One row per turn for the target: a turn that mentioned several of them adds up.
     rows = {m.utterance_id: m for m in Mention.objects.filter(entity=target)}
@@ -61,6 +65,7 @@ def _span_pairs(spans: list[int]) -> set[tuple[int, int]]:
 @transaction.atomic
 def reject_entity(entity: Entity) -> int:
     """A discovery that is wrong: its mentions go and extraction will not find it again."""
+    pause_ingests()  # none in flight still writing mentions of it
     deleted, _ = Mention.objects.filter(entity=entity).delete()
     Speaker.objects.filter(entity=entity).update(entity=None)
     entity.rejected = True
@@ -76,6 +81,7 @@ def merge_speakers(target: Speaker, sources: Iterable[Speaker]) -> Speaker:
     sources = [s for s in sources if s.pk != target.pk]
     if not sources:
         return target
+    pause_ingests()  # none in flight still writing turns of a source
     Utterance.objects.filter(speaker__in=sources).update(speaker=target)
     aliases = set(target.aliases)
     for source in sources:
