@@ -802,6 +802,26 @@ _OFFICE_OBJECT_WORDS = {
 }  # fmt: skip
 
 
+# Words that stand where a name would and are none: the number of an anonymous official ("SENIOR
+# ADMINISTRATION OFFICIAL ONE"), a pronoun or article left of a label's typo ("HE PRESIDENT").
+_NOT_NAMES = {
+    *"one two three four five six seven eight nine ten first second third fourth fifth number".split(),
+    *"i you he she it we they him her his its us them me my our your their".split(),
+    *"the a an this that these those there here who what which".split(),
+}
+
+
+def plausible_name(name: str) -> bool:
+    """Whether `name` can be a person's: not only pronouns, numbers and articles, and no digits
+    ("COVID-19" of a title). A speaker becomes a person entity whose name is matched in every
+    transcript: "One" and "He" had 2,613 and 1,939 mentions over the bulk corpus."""
+    key = base_key(name)
+    if any(ch.isdigit() for ch in key):
+        return False
+    words = key.replace("-", " ").split()
+    return bool(words) and not all(word.strip(".,") in _NOT_NAMES for word in words)
+
+
 def not_a_name(token: str) -> bool:
     """A word of an office or of what it is of, never of a person's name."""
     key = base_key(token).strip(".,")
@@ -1426,7 +1446,7 @@ class Resolver:
             after_comma = self.title[:at].rstrip().endswith(",")
             if after_comma and re.search(r"\bby\b", self.title[:at], re.I):
                 continue
-            if not is_other_party(self.title, at):
+            if not is_other_party(self.title, at) and plausible_name(name):
                 return self.canonical(name)
         if _CYRILLIC.search(self.title):
             # Russian and Ukrainian titles put the name after the office and its ministry, in the
@@ -1502,4 +1522,6 @@ class Resolver:
             for name in self._with_surname(core, title_first=True):
                 if same_person(core, name):
                     return self.canonical(name)
+        if not plausible_name(core):
+            return None  # "SENIOR ADMINISTRATION OFFICIAL ONE", "HE PRESIDENT" (a typo of "THE")
         return core if core[:1].isupper() or _caseless(core[:1]) or is_chinese_name(core) else None
