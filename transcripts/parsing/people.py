@@ -694,7 +694,9 @@ def _country_names() -> frozenset[str]:
 _OBJECT_OF_TITLE = re.compile(
     r"\b(?:(?:conversations?|meetings?|meets?|met|talks?|talked|spoke|calls?|called|messages?|telegrams?|"
     r"letters?)\s+(?:with|to)|"
-    r"(?:greetings|condolences|congratulations)\s+(?:to|on|over))\b[^;:.!?]*$",
+    r"(?:greetings|condolences|congratulations)\s+(?:to|on|over)|"
+    # "Background Press Call on the Upcoming Visit of President Marcos": the visitor is not who talks.
+    r"visits?\s+of|funeral\s+of)\b[^;:.!?]*$",
     re.IGNORECASE,
 )
 
@@ -808,6 +810,8 @@ _NOT_NAMES = {
     *"one two three four five six seven eight nine ten first second third fourth fifth number".split(),
     *"i you he she it we they him her his its us them me my our your their".split(),
     *"the a an this that these those there here who what which".split(),
+    # A document, not its author ("Executive Order on …", a Kremlin title's "Order").
+    *"order decree law resolution declaration agreement treaty protocol memorandum communique".split(),
 }
 
 
@@ -1446,7 +1450,9 @@ class Resolver:
             after_comma = self.title[:at].rstrip().endswith(",")
             if after_comma and re.search(r"\bby\b", self.title[:at], re.I):
                 continue
-            if not is_other_party(self.title, at) and plausible_name(name):
+            if not plausible_name(name):
+                break  # "Executive Order on … Abkhazia, South Ossetia …": a document, by no one named here
+            if not is_other_party(self.title, at):
                 return self.canonical(name)
         if _CYRILLIC.search(self.title):
             # Russian and Ukrainian titles put the name after the office and its ministry, in the
