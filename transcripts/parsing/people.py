@@ -1501,6 +1501,12 @@ class Resolver:
         return None
 
     def resolve(self, printed_name: str) -> str | None:
+        """The full name of the person a label prints, or None (an office nobody holds here, or no
+        person: "Minister for the Development of the Russian Far East" kept "Far East")."""
+        name = self._resolve(printed_name)
+        return name if name is None or plausible_name(name) else None
+
+    def _resolve(self, printed_name: str) -> str | None:
         # A Chinese office alone ("行政長官") is an office, as "THE PRESIDENT" is.
         core = "" if _CJK.search(printed_name) and office_key(printed_name) else strip_titles(printed_name)
         if all(word in _ARTICLES for word in base_key(core).split()):
