@@ -1581,3 +1581,14 @@ def test_the_archives_speakers_are_pooled_once_for_every_transcript_and_grow_wit
     known["Ottilie Quillfeather"] = ["Quillfeather"]
     assert speakers()[2] == "Ottilie Quillfeather" and _base_pool(known) is pool
     assert "Ottilie Quillfeather" in pool.keys
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [("ADMINISTRATOR CRISWELL", "Deanne Criswell"), ("SURGEON GENERAL MURTHY", "Vivek Murthy")],
+)
+def test_an_american_post_before_a_surname_is_not_part_of_the_name(label, speaker):
+    # The bulk corpus had speakers "Administrator Criswell" (262 turns) and "Surgeon Murthy" (67).
+    title = "Press Briefing with FEMA Administrator Deanne Criswell and Surgeon General Vivek Murthy"
+    text = f"{title}\n\nMarch 12, 2024\n\n{label}: Thank you. We are ready.\n\nQ: Thank you.\n"
+    assert parse_transcript(text.encode(), "b.txt").turns[0].speaker == speaker

@@ -37,6 +37,10 @@ TITLE_WORDS = _Titles(
         "chairperson",
         "commander",
         "rector",
+        # US posts printed before a surname: "ADMINISTRATOR SLAVITT", "SURGEON GENERAL MURTHY" (the
+        # bulk corpus had speakers "Administrator Criswell", "Surgeon Murthy").
+        "administrator",
+        "surgeon",
         # Posts before a name: "Presidential Aide Andrei Belousov", "JUDGE JACKSON", "Chief Justice …".
         "aide",
         "presidential",
