@@ -1592,3 +1592,25 @@ def test_an_american_post_before_a_surname_is_not_part_of_the_name(label, speake
     title = "Press Briefing with FEMA Administrator Deanne Criswell and Surgeon General Vivek Murthy"
     text = f"{title}\n\nMarch 12, 2024\n\n{label}: Thank you. We are ready.\n\nQ: Thank you.\n"
     assert parse_transcript(text.encode(), "b.txt").turns[0].speaker == speaker
+
+
+def test_a_chinese_reporter_of_an_outlet_in_latin_letters_asks():
+    # "CNN记者：" was a speaker "Cnn记者" answering, in the bulk corpus's Chinese MFA conferences.
+    text = (
+        "2020年4月20日外交部发言人耿爽主持例行记者会\n\n2020年4月20日\n\nCNN记者：中方对此有何评论？\n\n"
+        "耿爽：我们已经多次表明立场。\n"
+    )
+    turns = parse_transcript(text.encode(), "z.txt").turns
+    assert [(t.speaker, t.role, t.affiliation) for t in turns] == [
+        (None, "question", "CNN"),
+        ("Geng Shuang", "answer", None),
+    ]
+    assert turns[1].answers == 0
+
+
+def test_a_chinese_title_names_its_people_in_its_own_order():
+    from transcripts.parsing.people import cjk_names_in
+
+    # The gazetteer's order put Trump first, and the spokesperson's statement was his.
+    title = "外交部发言人耿爽就美国当选总统特朗普同台湾地区领导人蔡英文通电话答记者问"
+    assert cjk_names_in(title)[:2] == ["Geng Shuang", "Donald Trump"]

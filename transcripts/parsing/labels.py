@@ -686,9 +686,10 @@ _SPEECH_ENDINGS = set("说称示出调道问答指表讲曰")
 
 
 # A Chinese label of an outlet's reporter or an office and a name: "法新社记者：", "彭博社記者：",
-# "《北京日报》记者：", "发言人林剑：", "發言人劉永健：", "外交部发言人毛宁（笑）：".
+# "《北京日报》记者：", "CNN记者：" (an outlet in Latin letters), "发言人林剑：", "外交部发言人毛宁（笑）：".
 _HAN_LABEL = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff《》][\u4e00-\u9fff《》A-Za-z]{1,17})(?:[（(](?P<note>[^（）()]{1,30})[）)])?\s*[:：]\s*(?=\S)"
+    r"^(?P<name>[\u4e00-\u9fff《》][\u4e00-\u9fff《》A-Za-z]{1,17}|[A-Za-z][A-Za-z0-9]{1,11}(?:记者|記者))"
+    r"(?:[（(](?P<note>[^（）()]{1,30})[）)])?\s*[:：]\s*(?=\S)"
 )
 _HAN_REPORTER = ("记者", "記者")
 # A follow-up ("追问：") and a reporter's question told ("路透社记者提问：", "有记者问："); a question

@@ -932,14 +932,16 @@ def _caseless(ch: str) -> bool:
 
 
 def cjk_names_in(text: str) -> list[str]:
-    """Gazetteer people named in a Chinese or Japanese title (no spaces, no capitals to go by)."""
+    """Gazetteer people named in a Chinese or Japanese title (no spaces, no capitals to go by), in
+    the order the title names them: "外交部发言人耿爽就美国当选总统特朗普…答记者问" is Geng Shuang's,
+    not Trump's (the gazetteer's order put Trump first)."""
     if not _CJK.search(text):
         return []
-    found = []
+    found: dict[str, int] = {}
     for key, name in gazetteer_keys().items():
-        if _CJK.search(key) and len(key) >= 2 and key in text and name not in found:
-            found.append(name)
-    return found
+        if _CJK.search(key) and len(key) >= 2 and (at := text.find(key)) >= 0:
+            found[name] = min(at, found.get(name, at))
+    return sorted(found, key=found.__getitem__)
 
 
 # Offices a label may name instead of a person ("THE PRESIDENT", "EL CANCILLER"), in the
