@@ -1614,3 +1614,21 @@ def test_a_chinese_title_names_its_people_in_its_own_order():
     # The gazetteer's order put Trump first, and the spokesperson's statement was his.
     title = "外交部发言人耿爽就美国当选总统特朗普同台湾地区领导人蔡英文通电话答记者问"
     assert cjk_names_in(title)[:2] == ["Geng Shuang", "Donald Trump"]
+
+
+def test_a_script_inside_a_pages_source_line_does_not_make_it_the_article():
+    """A tenth of the Chinese MFA pages of the bulk corpus came out as their source line alone
+    ("来源：（供稿） 2016-12-03"), the question and answer lost: the script inside that line (1,000
+    characters, commas and all) made it the page's densest text."""
+    script = "if(document.getElementById('a').innerText.indexOf(' ')>-1){x(1, 2, 3);} " * 15
+    page = f"""<html><body>
+    <div class="title">外交部发言人耿爽就有关问题答记者问</div>
+    <div class="time"><span id="src">来源：<span>（供稿）</span><script>{script}</script></span>
+      <span>2016-12-03</span></div>
+    <div class="content">
+      <p>问：据媒体报道，有关方面昨天通了电话。请问中方有何评论？</p>
+      <p>答：我们注意到有关报道，已就此提出严正交涉。必须指出，世界上只有一个中国，这是国际社会公认的事实。</p>
+    </div></body></html>"""
+    turns = parse_transcript(page.encode(), "t.html").turns
+    assert [t.role for t in turns] == ["question", "answer"]
+    assert "严正交涉" in turns[1].text and not any("来源" in t.text for t in turns)

@@ -387,9 +387,18 @@ def _direct_text_length(el) -> int:
     total = len((el.text or "").strip())
     for child in el:
         if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS and child.tag not in SKIP_TAGS:
-            total += len(child.text_content().strip())
+            total += len(_visible_text(child).strip())
         total += len((child.tail or "").strip())
     return total
+
+
+def _visible_text(el) -> str:
+    """The text of `el` without what scripts and styles inside it hold (a Chinese MFA page's source
+    line carries a script of 1,000 characters, which made it the densest text of the page)."""
+    if not any(isinstance(d.tag, str) and d.tag in SKIP_TAGS for d in el.iterdescendants()):
+        return el.text_content()
+    hidden = " or ".join(f"ancestor::{tag}" for tag in sorted(SKIP_TAGS))
+    return "".join(el.xpath(f".//text()[not({hidden})]"))
 
 
 def find_article(root):
@@ -411,7 +420,8 @@ def find_article(root):
         parent = el.getparent()
         if parent is None:
             continue
-        score = 1 + min(length / 100, 5) + el.text_content().count(",") / 10
+        visible = _visible_text(el)
+        score = 1 + min(length / 100, 5) + (visible.count(",") + visible.count("，")) / 10
         if el.tag in ("p", "pre", "blockquote"):
             scores[parent] = scores.get(parent, 0) + score
             grand = parent.getparent()
