@@ -387,3 +387,11 @@ def test_a_place_left_of_an_office_label_is_not_its_holder():
         "Alexander Kozlov.\n\nMinister of Finance: Anton Siluanov.\n"
     )
     assert "Far East" not in [t.speaker for t in parse_transcript(text.encode(), "g.txt").turns]
+
+
+@pytest.mark.parametrize(("label", "speaker"), [("MR. JORDAN", "Jordan"), ("GERMANY", "Germany")])
+def test_a_one_word_place_name_on_a_label_stays_the_speaker(label, speaker):
+    # Jim Jordan at a hearing, a delegation in a UN record: only names of two words or more that
+    # are places ("North Carolina") are no person's.
+    text = f"Hearing on trade\n\nMarch 12, 2024\n\n{label}: We have a statement to make today.\n\nQ: Thank you.\n"
+    assert parse_transcript(text.encode(), "h.txt").turns[0].speaker == speaker
