@@ -66,3 +66,19 @@ def seed_event(db, seed_bytes):
 @pytest.fixture
 def seed_gold() -> dict:
     return load_gold(GOLD / "lavrov-2025-11-25-news-conference.gold.json")
+
+
+def word_statistics_mismatches() -> int:
+    """Rows of the word statistics (each word's turn count, the number of turns, their total
+    length) that differ from a count over the turns as they are."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 's' AS kind, v.lexeme, count(*) AS n FROM transcripts_utterance u, "
+            "unnest(u.search_vector) v GROUP BY v.lexeme UNION ALL SELECT 'n', '', count(*) FROM transcripts_utterance "
+            "UNION ALL SELECT 'l', '', coalesce(sum(length(search_vector)), 0) FROM transcripts_utterance) AS t "
+            "FULL JOIN (SELECT kind, lexeme, turns FROM transcripts_lexeme WHERE turns <> 0) AS l "
+            "ON l.kind = t.kind AND l.lexeme = t.lexeme WHERE l.turns IS DISTINCT FROM t.n"
+        )
+        return cursor.fetchone()[0]

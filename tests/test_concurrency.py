@@ -8,6 +8,7 @@ import pytest
 from django.db import connection, connections, transaction
 from django.db.models import Count
 
+from tests.conftest import word_statistics_mismatches
 from transcripts.ingest import ingest_bytes
 from transcripts.models import Entity
 
@@ -58,16 +59,19 @@ def test_public_reads_run_under_a_statement_timeout_and_admin_requests_do_not(cl
         assert cursor.fetchone()[0] == "0"
 
 
-def _word_statistics_mismatches() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM (SELECT 's' AS kind, v.lexeme, count(*) AS n FROM transcripts_utterance u, "
-            "unnest(u.search_vector) v GROUP BY v.lexeme UNION ALL SELECT 'n', '', count(*) FROM transcripts_utterance "
-            "UNION ALL SELECT 'l', '', coalesce(sum(length(search_vector)), 0) FROM transcripts_utterance) AS t "
-            "FULL JOIN (SELECT kind, lexeme, turns FROM transcripts_lexeme WHERE turns <> 0) AS l "
-            "ON l.kind = t.kind AND l.lexeme = t.lexeme WHERE l.turns IS DISTINCT FROM t.n"
-        )
-        return cursor.fetchone()[0]
+def _started(name: str, job, results: dict) -> threading.Thread:
+    """`job` running in a thread called `name` (with its own connection); its result goes to
+    results[name]."""
+
+    def target() -> None:
+        try:
+            results[name] = job()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=target, name=name)
+    thread.start()
+    return thread
 
 
 def _run_side_by_side(*jobs) -> list:
@@ -107,7 +111,7 @@ def test_concurrent_ingests_of_one_title_and_a_new_publisher_all_land_with_exact
     assert Event.objects.count() == 8
     assert len(set(Event.objects.values_list("slug", flat=True))) == 8
     assert Publisher.objects.count() == 4
-    assert _word_statistics_mismatches() == 0
+    assert word_statistics_mismatches() == 0
     for turn in Utterance.objects.prefetch_related("mentions"):
         assert turn.entity_ids == sorted({m.entity_id for m in turn.mentions.all()})
 
@@ -143,7 +147,7 @@ def test_an_ingest_does_not_wait_while_another_holds_the_catalogue():
         holder.join()
         with connection.cursor() as cursor:
             cursor.execute("RESET lock_timeout")
-    assert _word_statistics_mismatches() == 0
+    assert word_statistics_mismatches() == 0
 
 
 def test_extraction_reads_back_only_the_entities_written_since_its_last_read(monkeypatch):
@@ -218,22 +222,11 @@ def test_the_alerts_horizon_waits_for_an_ingest_in_flight_so_no_turn_is_skipped(
     monkeypatch.setattr(ingest, "save_mentions", slow_save_mentions)
     results: dict[str, object] = {}
 
-    def run(name: str, job) -> threading.Thread:
-        def target() -> None:
-            try:
-                results[name] = job()
-            finally:
-                connections.close_all()
-
-        thread = threading.Thread(target=target, name=name)
-        thread.start()
-        return thread
-
-    first = run("first", lambda: ingest_bytes(transcript(1), "t1.txt").status)
+    first = _started("first", lambda: ingest_bytes(transcript(1), "t1.txt").status, results)
     assert paused.wait(10)
-    run("second", lambda: ingest_bytes(transcript(2), "t2.txt").status).join(30)
+    _started("second", lambda: ingest_bytes(transcript(2), "t2.txt").status, results).join(30)
     assert results["second"] == "created"  # not held up by the first
-    waiting = run("horizon", horizon)
+    waiting = _started("horizon", horizon, results)
     waiting.join(1.0)
     assert waiting.is_alive()  # waits for the first ingest…
     release.set()
@@ -268,20 +261,9 @@ def test_merging_an_entity_waits_for_an_ingest_writing_its_mentions(monkeypatch)
     target = Entity.objects.create(name="Federative Republic", slug="federative-republic", kind="country")
     results: dict[str, object] = {}
 
-    def run(name: str, job) -> threading.Thread:
-        def target_() -> None:
-            try:
-                results[name] = job()
-            finally:
-                connections.close_all()
-
-        thread = threading.Thread(target=target_, name=name)
-        thread.start()
-        return thread
-
-    ingesting = run("ingest", lambda: ingest_bytes(transcript(1), "t1.txt").status)
+    ingesting = _started("ingest", lambda: ingest_bytes(transcript(1), "t1.txt").status, results)
     assert paused.wait(10)
-    merging = run("merge", lambda: merge_entities(target, [Entity.objects.get(name="Brazil")]))
+    merging = _started("merge", lambda: merge_entities(target, [Entity.objects.get(name="Brazil")]), results)
     merging.join(1.0)
     assert merging.is_alive()  # waits for the ingest
     release.set()

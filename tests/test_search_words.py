@@ -283,17 +283,7 @@ def test_did_you_mean_offers_a_query_that_finds_something(archive, client):
 
 
 def test_word_statistics_stay_exact_through_edits_and_deletes(archive):
-    from django.db import connection
-
-    def mismatches() -> int:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT v.lexeme, count(*) AS n FROM transcripts_utterance u, "
-                "unnest(u.search_vector) v GROUP BY v.lexeme) AS t FULL JOIN "
-                "(SELECT lexeme, turns FROM transcripts_lexeme WHERE kind = 's' AND turns > 0) AS l "
-                "ON l.lexeme = t.lexeme WHERE l.turns IS DISTINCT FROM t.n"
-            )
-            return cursor.fetchone()[0]
+    from tests.conftest import word_statistics_mismatches as mismatches
 
     assert mismatches() == 0
     turn = Utterance.objects.filter(event__original_filename="russian.txt").first()
