@@ -37,6 +37,8 @@ TITLE_WORDS = _Titles(
         "chairperson",
         "commander",
         "rector",
+        # Kremlin titles: "Presidents Vladimir Putin of Russia and Eduard Shevardnadze of Georgia …".
+        "presidents",
         # US posts printed before a surname: "ADMINISTRATOR SLAVITT", "SURGEON GENERAL MURTHY" (the
         # bulk corpus had speakers "Administrator Criswell", "Surgeon Murthy").
         "administrator",
@@ -839,6 +841,8 @@ def plausible_name(name: str) -> bool:
         return False  # "COVID-19" ("CCTV4:" asking stays a name, as a label's outlet)
     if not words or all(word in _NOT_NAMES for word in words):
         return False
+    if any(word.endswith("-level") for word in key.split()):
+        return False  # "Top-level Russian-French [talks]", "High-level Russian-Chinese [meeting]"
     # Of two words or more: "MR. JORDAN" (Jim Jordan) and a UN record's "GERMANY:" stay speakers.
     return len(words) < 2 or (words[-1] not in _EVENT_WORDS and key not in _known_non_persons())
 
