@@ -277,17 +277,14 @@ def save_parsed(
     # most of all).
     indexed = [index_text(turn.text) for turn in parsed.turns]
     # Locks, always in this order, so that two ingests never wait on each other in a circle: the
-    # bytes, the source, the slug (each serialising ingests of the same one); the catalogue, only
-    # to create a speaker, entity or publisher or to replace a version; then rows every transcript
-    # shares, each set in key order and as late as possible, since they are held to commit: the
-    # word statistics, then the entities' mention counts. Two ingests of different transcripts
-    # run side by side up to those last writes (before, the catalogue lock was taken first and
-    # ingests saved one at a time).
-    # Each turn is written with the entities it mentions (entity_ids, from the same extraction as
-    # its mention rows), and an old version's turns are deleted with theirs: the mention triggers
-    # that keep entity_ids for other writers would only read every turn's mentions back (a third
-    # of the statement time of an ingest). The words are counted at the end (LEXEMES_OF_EVENT).
-    # The first three locks and that, in one statement.
+    # turn ids (shared), the bytes, the source, the slug (each serialising ingests of the same
+    # one); the catalogue, only to create a speaker, entity or publisher or to replace a version;
+    # then rows every transcript shares, each set in key order and as late as possible, since they
+    # are held to commit: the word statistics, then the entities' mention counts. Two ingests of
+    # different transcripts run side by side up to those last writes.
+    # The triggers ingest does the work of are deferred in the same statement (_begin_save): each
+    # turn is written with the entities it mentions (entity_ids, from the same extraction as its
+    # mention rows), and the words are counted at the end (LEXEMES_OF_EVENT).
     slug, identity = _event_slug(parsed), _identity(parsed)
     _begin_save([f"bytes:{digest}", *([f"source:{identity}"] if identity else []), f"slug:{slug}"])
     if Event.objects.filter(content_hash=digest).exists():

@@ -31,8 +31,8 @@ def known_entities() -> Known:
     5 ms a file), and everything is read again when that does not add up (rows deleted, or
     another gazetteer). "Changed since" is by transaction: rows written by any transaction that
     had not finished when the last read began, so an edit committed after that read is fetched
-    at the next change of the catalogue. Entities exactly as the gazetteer has them are left out: the gazetteer's
-    own matcher already knows them.
+    at the next change of the catalogue. Entities exactly as the gazetteer has them are left
+    out: the gazetteer's own matcher already knows them.
     """
     if not _SEEN and Entity._meta.db_table not in connection.introspection.table_names():
         return Known()  # before `migrate`: the gazetteer alone (ingest --dry-run on a fresh clone)

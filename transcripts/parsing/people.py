@@ -816,9 +816,10 @@ _NOT_NAMES = {
     *"one two three four five six seven eight nine ten first second third fourth fifth number".split(),
     *"i you he she it we they him her his its us them me my our your their".split(),
     *"the a an this that these those there here who what which".split(),
-    # A document, not its author ("Executive Order on …", a Kremlin title's "Order").
-    *"order decree law resolution declaration agreement treaty protocol memorandum communique".split(),
 }
+# A document, not its author ("Executive Order on …", a Kremlin title's "Order").
+_DOCUMENT_WORDS = set("order decree law resolution declaration agreement treaty protocol memorandum communique".split())
+_NOT_NAMES |= _DOCUMENT_WORDS
 
 
 # The last word of an event, a law, a programme: "World War", "New Year", "Victory Day", "Direct
@@ -848,7 +849,7 @@ def plausible_name(name: str) -> bool:
 
 
 def _document_word(name: str) -> bool:
-    return base_key(name).strip(".,") in {"order", "decree", "law", "resolution", "agreement", "treaty"}
+    return base_key(name).strip(".,") in _DOCUMENT_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -1207,7 +1208,7 @@ class _Pool:
         self.by_last_word: dict[str, list[str]] = {}
         self.by_surname: dict[str, list[str]] = {}
         self.by_words: dict[int, list[tuple[str, str]]] = {}
-        # key -> (first similar name's rank or None, how many keys of its length were compared)
+        # key -> (the first similar name or None, how many keys of its length were compared)
         self.similar: dict[str, tuple[str | None, int]] = {}
         self.near_found: dict[str, tuple[bool, int]] = {}
 
@@ -1253,19 +1254,19 @@ class _Pool:
 
 def _similar(k: str, key: str) -> bool:
     # A ratio of 0.9 needs the shorter string at least 9/11 of the longer: skipped before the costly
-    # comparison (and the bounds quick_ratio gives are exact too).
-    if 11 * min(len(k), len(key)) < 9 * max(len(k), len(key)):
-        return False
+    # comparison.
+    return 11 * min(len(k), len(key)) >= 9 * max(len(k), len(key)) and _ratio_at_least_09(k, key)
+
+
+def _ratio_at_least_09(k: str, key: str) -> bool:
+    """difflib's ratio >= 0.9, asking its cheap upper bounds first (exact: each bounds the next)."""
     matcher = difflib.SequenceMatcher(None, k, key)
     return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 def _near_key(k: str, key: str) -> bool:
     # A ratio of 0.9 needs lengths within ~10%; skip the rest before the costly comparison.
-    if k == key or abs(len(k) - len(key)) > 0.12 * len(key) + 1:
-        return False
-    matcher = difflib.SequenceMatcher(None, k, key)
-    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
+    return k != key and abs(len(k) - len(key)) <= 0.12 * len(key) + 1 and _ratio_at_least_09(k, key)
 
 
 _BASE = threading.local()
