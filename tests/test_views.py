@@ -337,3 +337,23 @@ def test_a_period_in_the_words_is_shown_as_the_date_filter(client, seed_event):
     assert "Nothing matches" in client.get("/search/", {"q": "Minsk since 2026"}).content.decode()
     # In quotes, the words themselves.
     assert "is read as a period" not in client.get("/search/", {"q": 'Minsk "since 2025"'}).content.decode()
+
+
+def test_under_a_facet_filter_the_other_facets_count_every_match_not_a_sample(client, seed_event, monkeypatch):
+    """With a speaker chosen, the roles and years are those of the speaker's matches (all of them below
+    the cap), not of a sample of the search without the speaker; only the speaker list is sampled."""
+    from django.http import QueryDict
+
+    from transcripts import search
+
+    unfiltered = search.search_utterances(QueryDict("q=Russia"))
+    filtered = search.search_utterances(QueryDict("q=Russia&speaker=sergey-lavrov"))
+    assert unfiltered.count > filtered.count > 1
+    monkeypatch.setattr(search, "FACET_SAMPLE", filtered.count)
+    outcome = search.search_utterances(QueryDict("q=Russia&speaker=sergey-lavrov"))
+    assert outcome.count == filtered.count
+    assert sum(row["count"] for row in outcome.facets["role"]) == outcome.count
+    assert sum(row["count"] for row in outcome.facets["year"]) == outcome.count
+    # The speakers are counted in the search without the speaker, cut at the sample's size.
+    assert sum(row["count"] for row in outcome.facets["speaker"]) <= filtered.count
+    assert outcome.facets_sampled == filtered.count
