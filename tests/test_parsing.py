@@ -1632,3 +1632,53 @@ def test_a_script_inside_a_pages_source_line_does_not_make_it_the_article():
     turns = parse_transcript(page.encode(), "t.html").turns
     assert [t.role for t in turns] == ["question", "answer"]
     assert "严正交涉" in turns[1].text and not any("来源" in t.text for t in turns)
+
+
+def test_a_copyright_footer_longer_than_a_short_article_is_not_the_article():
+    """Nine short Chinese MFA announcements of the bulk corpus came out as their footer alone ("中华人民共和国
+    外交部 版权所有 …"): two short paragraphs of text scored below the copyright block."""
+    page = """<html><body>
+    <div class="title">中国政府向塞尔维亚派遣抗疫医疗专家组</div><span>2020-03-21</span>
+    <div id="News_Body_Txt_A" class="content">
+      <p>外交部发言人耿爽宣布：</p>
+      <p>为帮助塞尔维亚应对新冠肺炎疫情，中国政府决定向塞尔维亚派遣抗疫医疗专家组。</p>
+    </div>
+    <div class="copyright"><div class="max_cbody">中华人民共和国外交部　版权所有<br>
+      <a href="mailto:w@example.org">联系我们</a>　地址：北京市朝阳区朝阳门南大街2号　邮编：100701
+      电话：+86-10-65961114,
+      京ICP备06038296号, 京公网安备110105002097, 网站地图, 隐私声明, 使用条款</div></div>
+    </body></html>"""
+    parsed = parse_transcript(page.encode(), "t.html")
+    text = "\n".join(t.text for t in parsed.turns)
+    assert "派遣抗疫医疗专家组" in text and "版权所有" not in text
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("外交部发言人耿爽宣布：", "Geng Shuang"),
+        ("外交部发言人赵立坚宣布：应塞尔维亚政府邀请，", "Zhao Lijian"),
+        ("Foreign Ministry Spokesperson Hua Chunying announced:", "Hua Chunying"),
+        ("The Spokesperson announced:", None),  # no name: nobody
+        ("他表示：", None),
+    ],
+)
+def test_a_statement_that_opens_by_naming_who_makes_it_is_theirs(opening, speaker):
+    # A title that names nobody; the first line does ("外交部发言人耿爽宣布：", then the statement).
+    body = "为帮助塞尔维亚应对新冠肺炎疫情，中国政府决定派遣专家组。"
+    text = f"中国政府向塞尔维亚派遣抗疫医疗专家组\n\n2020-03-21\n\n{opening}\n\n{body}\n"
+    turns = parse_transcript(text.encode(), "s.txt").turns
+    assert turns[0].speaker == speaker
+    assert opening.rstrip("：:") in turns[0].text  # the opening line stays in the text
+
+
+def test_a_name_said_in_the_middle_of_a_conference_is_not_its_opener():
+    """Only the opening line of the text before any label says who speaks it: an answer that quotes a
+    minister ("王毅表示：") stays the spokesperson's."""
+    text = (
+        "2020年4月20日外交部发言人耿爽主持例行记者会\n\n2020年4月20日\n\n问：中方对此有何评论？\n\n"
+        "耿爽：我们已经多次表明立场。\n\n外交部长王毅表示：中方愿同各方一道努力。\n"
+    )
+    turns = parse_transcript(text.encode(), "z.txt").turns
+    assert [t.speaker for t in turns] == [None, "Geng Shuang"]
+    assert "王毅表示" in turns[1].text

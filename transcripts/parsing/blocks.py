@@ -362,7 +362,7 @@ CHROME_CLASS = re.compile(
     r"(^|[\s_-])(share|sharing|partage|compartir|condividi|teilen|social|tags?|taglist|breadcrumbs?|urhere|related|"
     r"print|downloads?|attachments?|"
     r"bottommeta|masha-ignore|slider|gallery|photo|caption|subscribe|newsletter|comments?|"
-    r"advert|banner|menu|navbar|nav|footer|header|sidebar|toolbar|pagination|read__meta|"
+    r"advert|banner|menu|navbar|nav|footer|copyright|header|sidebar|toolbar|pagination|read__meta|"
     r"read__top|read__status|read__updated)([\s_-]|$)",
     re.I,
 )

@@ -1193,6 +1193,13 @@ def _given_name_first(name: str) -> str:
 # "The following is a near-verbatim transcript of today's noon briefing by …": who gave what the
 # editor's note introduces (not a news summary's "briefing at the Kremlin by …").
 _SAID_BY = re.compile(r"\btranscript of\b[^.]{0,80}?\bby\s", re.I)
+# A statement's opening line that says who makes it: an office, the name, a verb of announcing or
+# saying, a colon ("外交部发言人赵立坚宣布：", "Foreign Ministry Spokesperson Hua Chunying announced:").
+_HAN_ANNOUNCER = re.compile(
+    r"^[\u4e00-\u9fff]{0,14}?(?:发言人|發言人|部长|部長|外长|外長|大使|司长|司長|主席|总理|總理|国务委员|國務委員|总统|總統)"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:宣布|宣佈|表示|指出|强调|強調|发表谈话|發表談話|发表声明|發表聲明|说|說)\s*[：:]"
+)
+_ANNOUNCED = re.compile(r"\s(?:announced|announces|said|says|stated|states|declared|declares)\s*:\s*$", re.I)
 
 
 class _Pool:
@@ -1310,8 +1317,10 @@ class Resolver:
         label_names: list[str] = (),
         header: str = "",
         front_matter: list[str] = (),
+        opening: str = "",
     ):
         self.publisher = publisher
+        self.opening = opening
         self.date = date
         self.title = title
         self.title_names = [self.canonical(n) for n in names_in(title)] + cjk_names_in(title)
@@ -1487,7 +1496,10 @@ class Resolver:
 
     def principal(self) -> str | None:
         """The person the title names first: whose statement, whose press conference (not the
-        one a conversation was with, or a message sent to)."""
+        one a conversation was with, or a message sent to). A statement that opens by saying who
+        makes it ("外交部发言人赵立坚宣布：") is that person's, whatever its title names."""
+        if announcer := self._announcer():
+            return announcer
         for name, at in names_in(self.title, anchored=True, positions=True):
             # After "Remarks by <an office with no name>, …" a name set off by a comma is someone else
             # ("… Honoring the 2023 Major League Soccer Champions, Columbus Crew").
@@ -1516,6 +1528,26 @@ class Resolver:
             names = names_in(line[said_by.end() :], positions=True) if said_by else []
             if names and names[0][1] == 0:
                 return self.canonical(names[0][0])
+        return None
+
+    def _announcer(self) -> str | None:
+        """Who the opening line announces (`opening`: the first paragraph of the text before any label):
+        an office, a person's name, "announced:" or "宣布："."""
+        line = self.opening.strip()
+        if not line:
+            return None
+        if found := _HAN_ANNOUNCER.match(line):
+            name = found["name"]
+            if is_chinese_name(name) or base_key(name) in gazetteer_keys():
+                return self.resolve(name)
+            return None
+        said = _ANNOUNCED.search(line)
+        if said is None or len(line.split()) > 12:
+            return None
+        before = line[: said.start()].rstrip()
+        names = names_in(before, positions=True)
+        if names and before.endswith(names[-1][0]) and plausible_name(names[-1][0]):
+            return self.resolve(names[-1][0])
         return None
 
     def resolve(self, printed_name: str) -> str | None:

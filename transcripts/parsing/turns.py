@@ -683,6 +683,7 @@ class TurnReader:
             # Spokesperson for the Secretary-General."): who holds which office.
             header="\n".join([*self.metadata_lines, *_opening_note(segments)]),
             front_matter=[*self.metadata_lines, *_opening_paragraphs(segments)],
+            opening=" ".join(_opening_note(segments)),
         )
         principal = self.hints.speaker or resolver.principal() or self.hints.defaults.get("speaker")
         turns: list[Turn] = []
