@@ -144,6 +144,33 @@ def test_ukrainian_case_forms_are_the_country(text, names):
     assert [m.ref.name for m in extract("", [(text, None)], language="uk").spans[0]] == names
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        ("pl", "Sankcje wobec Rosji i rozmowy ze Stanami Zjednoczonymi, w Niemczech i w Chinach.",
+         ["Russia", "United States", "Germany", "China"]),
+        ("pl", "Wizyta w Wielkiej Brytanii i w Korei Północnej.", ["United Kingdom", "North Korea"]),
+        # "Niemiec" is a German as well as Germany's genitive: not a mention.
+        ("pl", "Niemiec powiedział, że Polska wspiera Ukrainę.", ["Poland", "Ukraine"]),
+        ("cs", "Sankce proti Rusku a jednání se Spojenými státy o Číně.", ["Russia", "United States", "China"]),
+        ("de", "Die Rolle Russlands und Chinas gegenüber den Vereinigten Staaten.",
+         ["Russia", "China", "United States"]),
+        ("sv", "Rysslands och Kinas relationer.", ["Russia", "China"]),
+        ("ro", "Sancțiunile împotriva Rusiei și poziția Statelor Unite ale Americii.", ["Russia", "United States"]),
+        ("el", "Ο υπουργός Εξωτερικών της Ρωσίας και των Ηνωμένων Πολιτειών.", ["Russia", "United States"]),
+    ],
+)  # fmt: skip
+def test_country_names_in_their_case_forms_are_the_country(language, text, names):
+    """Declined names (data/case_forms.json, generated from simplemma's dictionaries) in a transcript
+    of that language; issue 16 had Polish and Czech ones as not found."""
+    result = extract("", [(text, None)], language=language)
+    assert [m.ref.name for m in result.spans[0]] == names
+
+
+def test_declined_names_of_other_languages_are_not_read_into_english():
+    assert found("Chinas and Rusku are not words here; Rosji is nobody.") == []
+
+
 def test_another_languages_country_names_are_not_read_into_english():
     # "Maurice" is Mauritius in French, "Alemania" Germany in Spanish: in English text neither is a mention.
     assert found("Maurice spoke to the press about Alemania.") == []

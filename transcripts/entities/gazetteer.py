@@ -70,7 +70,7 @@ def gazetteer_version() -> str:
     people = json.loads((DATA_DIR / "people.json").read_text(encoding="utf-8"))["version"]
     return (
         f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}"
-        f".cldr-{len(CLDR_LOCALES)}-{len(LANGUAGE_LOCALES)}.cases-ru-uk"
+        f".cldr-{len(CLDR_LOCALES)}-{len(LANGUAGE_LOCALES)}.cases-ru-uk-{'-'.join(sorted(_case_forms()))}"
         f".territories-{_territories()['version']}"
     )
 
@@ -160,6 +160,7 @@ def country_names_in(language: str) -> tuple[tuple[str, EntityRef], ...]:
     if language not in LANGUAGE_LOCALES:
         return ()
     territories = Locale.parse(language).territories
+    declined = _case_forms().get(language, {})
     out = []
     for info in gazetteer():
         if info.ref.kind != "country" or not info.country_code:
@@ -169,7 +170,17 @@ def country_names_in(language: str) -> tuple[tuple[str, EntityRef], ...]:
         long_enough = len(name or "") > 2 or len(name or "") == 2 and not name.isascii()  # 중국, 米国
         if long_enough and "(" not in name and name.lower() not in known:
             out.append((name, info.ref))
+        out += [(form, info.ref) for form in declined.get(info.country_code, ()) if form.lower() not in known]
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _case_forms() -> dict[str, dict[str, list[str]]]:
+    """Country names in their case forms, by language and country code (`data/case_forms.json`,
+    generated from simplemma's dictionaries by scripts/case_forms.py): «Rosji», «Stanów
+    Zjednoczonych», «Ruska», «Russlands», «Ρωσίας», «Rusiei», «Rysslands»."""
+    with open(DATA_DIR / "case_forms.json", encoding="utf-8") as fh:
+        return json.load(fh)["forms"]
 
 
 @lru_cache(maxsize=512)
