@@ -435,3 +435,16 @@ def test_a_kremlin_title_gives_its_principal_or_nobody(title, speaker):
     # Over the bulk corpus "Presidents Vladimir Putin" spoke 11 turns, "Top-level Russian-French" one.
     text = f"{title}\n\nMarch 12, 2004\n\nThe talks took place in the Kremlin and went on for three hours.\n"
     assert parse_transcript(text.encode(), "k.txt").turns[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Wind power in the Gulf of Mexico, and talks with Mexico.", ["Mexico"]),
+        ("A missile fell into the Sea of Japan; Japan protested.", ["Japan"]),
+        ("Exercises in the Sea of Norway and the Gulf of Finland.", []),
+    ],
+)
+def test_a_sea_or_gulf_named_after_a_country_is_not_the_country(text, names):
+    # Judging a random sample of the bulk corpus's mentions found "the Gulf of Mexico" filed under Mexico.
+    assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == names

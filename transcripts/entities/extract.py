@@ -162,6 +162,8 @@ _NAME_NOUNS = {
 }  # fmt: skip
 # Words that open a company's name before a place's ("Air New Zealand", "Radio France").
 _NAME_OPENERS = {"Air", "Radio"}
+# A sea, gulf or strait named after a country or place: "the Gulf of Mexico" is not Mexico.
+_WATERS_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Isthmus|Cape|Lake|Channel|Bight)\s+of\s+(?:the\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(—–]\s*)$")
@@ -180,6 +182,8 @@ def _stands_alone(text: str, m: Match) -> bool:
         (before := _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)) and before.group(1) in _NAME_OPENERS
     ):
         return False  # "Air New Zealand", "Radio France": a company's name
+    if m.ref.kind in ("place", "country", "subdivision") and _WATERS_OF.search(text, max(0, m.start - 30), m.start):
+        return False
     if m.ref.kind != "person" or " " in text[m.start : m.end].strip() or len(m.ref.name.split()) < 2:
         return True
     before = _WORD_BEFORE.search(text, max(0, m.start - 80), m.start)
