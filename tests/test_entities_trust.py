@@ -448,3 +448,28 @@ def test_a_kremlin_title_gives_its_principal_or_nobody(title, speaker):
 def test_a_sea_or_gulf_named_after_a_country_is_not_the_country(text, names):
     # Judging a random sample of the bulk corpus's mentions found "the Gulf of Mexico" filed under Mexico.
     assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == names
+
+
+@pytest.mark.parametrize(
+    ("person", "text", "names"),
+    [
+        ("John Lewis", "We need to pass the John Lewis Voting Rights Act.", []),
+        ("Harry Reid", "One great example: the Harry Reid International Airport.", []),
+        ("Martin Luther", "The bust of Martin Luther King, Jr. stands here.", []),
+        # An office, a day, "Jr." or "I" after the name leave it the person's.
+        ("Joe Biden", "I met Joe Biden Monday; Joe Biden Jr. was not there.", ["Joe Biden", "Joe Biden"]),
+        ("Vladimir Putin", "Is that Vladimir Putin I see?", ["Vladimir Putin"]),
+        ("Vladimir Putin", "Vladimir Putin\nThe next line starts here.", ["Vladimir Putin"]),
+        ("Dmitry Aristov", "He appointed Dmitry Aristov Director of the Service.", ["Dmitry Aristov"]),
+    ],
+)
+def test_a_full_name_that_runs_on_into_a_longer_name_is_not_the_person(person, text, names):
+    # Judging the bulk corpus's mentions: an act, an airport and Martin Luther King were filed as people
+    # (each name known here as the speaker of the turn before).
+    spans = extract("", [("Thank you.", person), (text, None)]).spans[1]
+    assert [m.ref.name for m in spans] == names
+
+
+def test_the_democratic_republic_of_congo_is_not_the_republic_of_congo():
+    text = "The conflict in the Democratic Republic of Congo, and talks with the Republic of Congo."
+    assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == ["DR Congo", "Republic of the Congo"]

@@ -184,7 +184,13 @@ def _stands_alone(text: str, m: Match) -> bool:
         return False  # "Air New Zealand", "Radio France": a company's name
     if m.ref.kind in ("place", "country", "subdivision") and _WATERS_OF.search(text, max(0, m.start - 30), m.start):
         return False
-    if m.ref.kind != "person" or " " in text[m.start : m.end].strip() or len(m.ref.name.split()) < 2:
+    if m.ref.kind == "person" and " " in text[m.start : m.end].strip():
+        # A full name that runs on into another capitalised word is part of a longer name: "the John
+        # Lewis Voting Rights Act", "Harry Reid International Airport", "Martin Luther King" (not
+        # Martin Luther). An office, a day or "Jr." after it leaves it the person's.
+        more = _SAME_LINE_WORD_AFTER.match(text, m.end)
+        return not more or more.group(1).lower().rstrip(".") in _AFTER_A_FULL_NAME
+    if m.ref.kind != "person" or len(m.ref.name.split()) < 2:
         return True
     before = _WORD_BEFORE.search(text, max(0, m.start - 80), m.start)
     if not before:
@@ -281,6 +287,13 @@ _NOT_GIVEN_NAMES = {
 _OFFICE_WORDS = {
     w.lower().rstrip(".") for w in re.findall(r"[A-Za-z][A-Za-z.\-]*", _OFFICE.replace("(?:", " ").replace("[cs]", "c"))
 }
+_SAME_LINE_WORD_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w’'.-]*)")
+_AFTER_A_FULL_NAME = frozenset(
+    (TITLE_WORDS | _OFFICE_WORDS | _PERSON_TITLES | {"i", "jr", "sr", "and", "but", "said", "says"})
+    - {"king", "queen", "prince", "princess", "emperor", "sultan", "emir", "sheikh"}  # "Martin Luther King"
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+       "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)  # fmt: skip
 # Words after a place-or-person name that keep it a place ("Jordan River", "Georgia Governor …").
 _STILL_A_PLACE_AFTER = frozenset(_NAME_NOUNS | _INSTITUTION_WORDS | TITLE_WORDS | _OFFICE_WORDS | _PERSON_TITLES)
 
