@@ -473,3 +473,17 @@ def test_a_full_name_that_runs_on_into_a_longer_name_is_not_the_person(person, t
 def test_the_democratic_republic_of_congo_is_not_the_republic_of_congo():
     text = "The conflict in the Democratic Republic of Congo, and talks with the Republic of Congo."
     assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == ["DR Congo", "Republic of the Congo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 460 mentions of the bulk corpus's Chinese pages filed "朝鲜半岛" (the Korean Peninsula) as North Korea.
+        ("关于朝鲜半岛局势，中方一贯主张通过对话解决。", ["Korean Peninsula", "China"]),
+        ("中国共产党第十九次全国代表大会", ["Communist Party of China"]),
+        ("据澳大利亚广播公司报道，澳大利亚政府将作出决定。", ["Australian Broadcasting Corporation", "Australia"]),
+        ("ситуация на Корейском полуострове", ["Korean Peninsula"]),
+    ],
+)
+def test_a_countrys_name_inside_a_longer_name_in_chinese_is_that_name(text, names):
+    assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == names
