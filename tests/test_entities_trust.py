@@ -487,3 +487,18 @@ def test_the_democratic_republic_of_congo_is_not_the_republic_of_congo():
 )
 def test_a_countrys_name_inside_a_longer_name_in_chinese_is_that_name(text, names):
     assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Under the Vienna Convention on Consular Relations.", []),
+        ("The Colorado River Basin, in Colorado.", ["Colorado"]),
+        ("The Black Sea Fleet sailed into the Black Sea.", ["Black Sea"]),
+        ("Nippon Steel buying U.S. Steel?", []),
+        ("So, reporting from USA Today.", ["USA Today"]),
+    ],
+)
+def test_a_place_that_names_a_river_a_convention_a_fleet_or_a_company_is_not_the_place(text, names):
+    # From the words after the places mentioned in the whole bulk corpus ("Vienna Convention": 32).
+    assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == names

@@ -159,6 +159,7 @@ _NAME_NOUNS = {
     "school", "foundation", "institute", "park", "bridge", "airport", "station", "hall", "library", "museum",
     "tower", "act", "policy", "doctrine", "accord", "accords", "protocol", "plaza", "road", "building",
     "stadium", "arena", "award", "prize", "airlines", "airways", "bank", "railways", "group", "corporation",
+    "river", "convention", "conventions", "fleet", "steel",
 }  # fmt: skip
 # Words that open a company's name before a place's ("Air New Zealand", "Radio France").
 _NAME_OPENERS = {"Air", "Radio"}
