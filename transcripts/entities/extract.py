@@ -22,7 +22,7 @@ from transcripts.entities.gazetteer import (
 )
 from transcripts.entities.matcher import Match, Matcher, Prepared, fold
 from transcripts.parsing.labels import HONORIFICS, base_key
-from transcripts.parsing.people import TITLE_WORDS
+from transcripts.parsing.people import TITLE_WORDS, plausible_name
 from transcripts.textindex import has_han
 
 # Offices that stand before a person's name in running text: "Finnish President Alexander Stubb",
@@ -34,10 +34,11 @@ _OFFICE = (
     r"Congresswoman|Governor|Mayor|King|Queen|Crown Prince|Prince|Emir|Sheikh|Sultan|Pope|Spokesperson|"
     r"Spokesman|Spokeswoman|Press Secretary|Speaker|Leader|General|Admiral|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam)"
 )
-_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’\-]+|[A-Z]\.)"
+# A word of a name, hyphenated parts and all ("Thomas-Greenfield", "Jong-Il", "el-Sisi").
+_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’]+(?:-[A-Za-z\u00C0-\u00FF][a-z\u00DF-\u00FF'’]*)*|[A-Z]\.)"
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos)"
 TITLED_NAME = re.compile(
-    rf"\b{_OFFICE}\s+(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})(?:’s|'s)?(?![\w’'])"
+    rf"\b{_OFFICE}\s+(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})(?:’s|'s)?(?![\w’'-])"
 )
 
 
@@ -336,7 +337,9 @@ def _trim_name(name: str) -> str | None:
         words.pop(0)
     if not words or any(w.endswith(".") and len(w) > 2 for w in words):
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    # "President Task Force on …", "Mr Supreme Commander-in-Chief": no person's name.
+    return name if plausible_name(name) and not re.search(r"-[a-z]", name) else None
 
 
 def _introduce(name, persons, by_ref, local, rejected, base: Matcher | None = None) -> None:

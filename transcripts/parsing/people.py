@@ -827,7 +827,21 @@ _NOT_NAMES |= _DOCUMENT_WORDS
 _EVENT_WORDS = {
     *"war law year day line force act plan forum summit conference games cup programme program".split(),
     *"initiative week festival prize award international olympics expo".split(),
+    # … or of a place, a body, a thing: "Red Square", "Crimean Bridge", "Immortal Regiment", "Perm
+    # Territory", "West Point", "Emergency Situations [Ministry]". Not "hall", "park", "church",
+    # "house", "lake", "bank", "plant": surnames too.
+    *"square bridge regiment territory region district oblast krai republic point centre center".split(),
+    *"street avenue council committee ministry service agency fleet army navy university academy".split(),
+    *"institute school college hospital station airport canal river sea island islands peninsula".split(),
+    *"company corporation fund foundation medal monument memorial stadium museum theatre theater".split(),
+    *"cathedral monastery palace culture situations".split(),
 }
+# A verb inside a title's words, not a name: "Vladimir Putin Sent [a letter]", "Biden Designates
+# Springfield [1908 Race Riot National Monument]".
+_VERBS_IN_TITLES = set(
+    "sent sends said says signed signs met meets designates designated announces announced holds held "
+    "visits visited congratulates congratulated addresses addressed receives received attends attended".split()
+)
 
 
 def plausible_name(name: str) -> bool:
@@ -845,6 +859,8 @@ def plausible_name(name: str) -> bool:
     if any(word.endswith("-level") for word in key.split()):
         return False  # "Top-level Russian-French [talks]", "High-level Russian-Chinese [meeting]"
     # Of two words or more: "MR. JORDAN" (Jim Jordan) and a UN record's "GERMANY:" stay speakers.
+    if len(words) >= 2 and any(word in _VERBS_IN_TITLES for word in words[1:]):
+        return False
     return len(words) < 2 or (words[-1] not in _EVENT_WORDS and key not in _known_non_persons())
 
 
