@@ -535,3 +535,13 @@ def test_a_place_a_body_or_a_title_with_a_verb_is_no_persons_name(name, plausibl
 def test_a_titled_name_keeps_its_hyphenated_parts_and_a_body_is_no_name(text, names):
     # "Linda Thomas" (31 mentions), "Liz Sherwood" (41) and "Task Force" (65) were persons in the bulk corpus.
     assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == names
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [("CONGRESSWOMAN BARRAGÁN", "Barragán"), ("MAJORITY LEADER CHUCK SCHUMER", "Chuck Schumer")],
+)
+def test_a_member_of_congress_label_gives_the_name_without_the_post(label, speaker):
+    # The bulk corpus had speakers (and so person entities) "Congresswoman Garcia", "Congresswoman Barragán".
+    text = f"Remarks at the Caucus\n\nNovember 27, 2023\n\n{label}: Thank you all.\n\nTHE VICE PRESIDENT: Thank you.\n"
+    assert parse_transcript(text.encode(), "c.txt").turns[0].speaker == speaker
