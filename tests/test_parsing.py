@@ -1682,3 +1682,33 @@ def test_a_name_said_in_the_middle_of_a_conference_is_not_its_opener():
     turns = parse_transcript(text.encode(), "z.txt").turns
     assert [t.speaker for t in turns] == [None, "Geng Shuang"]
     assert "王毅表示" in turns[1].text
+
+
+def test_a_name_after_what_an_office_is_in_charge_of_is_the_name_alone():
+    # The bulk corpus had speakers "Emerging Technology Anne Neuberger" (22 turns) and "… Technologies …" (35).
+    from transcripts.parsing.people import names_in
+
+    title = (
+        "Press Briefing by Press Secretary Jen Psaki and Deputy National Security Advisor for Cyber and "
+        "Emerging Technology Anne Neuberger"
+    )
+    assert names_in(title) == ["Jen Psaki", "Anne Neuberger"]
+    assert names_in("Meeting of the Council for Civil Society Institutions Development and Human Rights") == []
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("VladimirPUTIN", "Vladimir PUTIN"),
+        ("VladimirPutin", "Vladimir Putin"),
+        ("Ron DeSantis", "Ron DeSantis"),
+        ("MacArthur", "MacArthur"),
+        ("FitzGerald", "FitzGerald"),
+        ("Military Columnist From Komsomolskaya Pravda Viktor Baranets", "Viktor Baranets"),
+    ],
+)
+def test_a_labels_name_is_read_without_its_post_and_with_its_words_apart(label, name):
+    # Kremlin pages print "VladimirPUTIN" (a speaker of its own, 13 turns of the bulk corpus).
+    from transcripts.parsing.people import strip_titles
+
+    assert strip_titles(label) == name

@@ -32,8 +32,12 @@ class _Titles(set):
 
 TITLE_WORDS = _Titles(
     {
-        # Posts that come between an organisation and a name ("Nezavisimaya Gazeta Chief Editor …").
+        # Posts that come between an organisation and a name ("Nezavisimaya Gazeta Chief Editor …",
+        # "Military Columnist from Komsomolskaya Pravda Viktor Baranets").
         "editor",
+        "columnist",
+        "correspondent",
+        "commentator",
         "chairperson",
         "commander",
         "rector",
@@ -570,8 +574,15 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
             # Keisha Lance Bottoms"); "Council for Civil Society" names nobody.
             named = cut >= 0 or len(words) < len(run)  # what the office is for came first, then a name
             words = words[cut + 1 :] if named or not flags.get("office_for") else []
-        if any(_possessive_off(base_key(part)) in _ORGANISATION_WORDS for w in words for part in w.split("-")):
-            words = []  # "… Council for Civil Society Institutions Development", "… Cooperation Forum": no one
+        bodies = [
+            n
+            for n, w in enumerate(words)
+            if any(_possessive_off(base_key(p)) in _ORGANISATION_WORDS for p in w.split("-"))
+        ]
+        if bodies:
+            # "… Council for Civil Society Institutions Development", "… Cooperation Forum": no one; "… for
+            # Cyber and Emerging Technology Anne Neuberger": the two words or more after the body are a name.
+            words = words[bodies[-1] + 1 :] if len(words) - bodies[-1] > 2 else []
         if _CYRILLIC.search(" ".join(words)) and (len(words) > 2 or len(words) == 2 and "." in words[-1]):
             # "Российской Федерации С.В.Лаврова", "МЗС України Олега Ніколенка": what precedes a Russian
             # or Ukrainian name in a title is its office's country or ministry; the name is the last
@@ -741,9 +752,18 @@ def titlecase(name: str) -> str:
 _HONOURABLE = {"hon", "honourable", "honorable"}
 
 
+# A given name and a surname printed without the space between ("VladimirPUTIN", "VladimirPutin" in
+# Kremlin pages); not "MacArthur", "DeSantis", "FitzGerald" (a prefix of four letters or more, not Fitz).
+_GLUED_NAME = re.compile(r"^(?!Fitz)([A-Z][a-z]{3,})([A-Z]{3,}|[A-Z][a-z]{2,})$")
+
+
 def strip_titles(name: str) -> str:
     """Remove honorifics and leading titles: "President of Russia Vladimir Putin" → "Vladimir Putin"."""
-    tokens = name.replace("(", " ").replace(")", " ").split()
+    tokens = [
+        part
+        for token in name.replace("(", " ").replace(")", " ").split()
+        for part in _GLUED_NAME.sub(r"\1 \2", token).split()
+    ]
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -757,7 +777,7 @@ def strip_titles(name: str) -> str:
             if out and i < len(tokens) - 1:
                 out = []  # "Collective Farm Chairman Alexei Lavrinenko": what came before the title is its place
             continue
-        if not out and (key == "the" or i > 0 and (key in _OF_WORDS or tokens[i] in ("van", "voor"))):
+        if not out and (key == "the" or i > 0 and (key in _OF_WORDS or key == "from" or tokens[i] in ("van", "voor"))):
             # "President of Russia …", "Chancellor of the Federal Republic of Germany …", "Ministro degli
             # Esteri …", "LE PRÉSIDENT DE LA RÉPUBLIQUE": skip the office's object, keep the name after it.
             j = i
@@ -947,7 +967,7 @@ _ORGANISATION_WORDS = {
     "engagement", "chain", "force", "policy", "monitoring", "rights", "partners", "capital", "cooperation",
     "affairs", "relations", "development", "security", "protection", "environment", "resources", "planning",
     "management", "intelligence", "operations", "programs", "programmes", "initiative", "initiatives",
-    "climate", "energy", "health", "trade", "europe", "africa", "asia", "americas",
+    "climate", "energy", "health", "trade", "europe", "africa", "asia", "americas", "technology", "technologies",
     # "… Council of Economics Advisers Jared Bernstein", "… World Jewish Congress Ronald Lauder".
     "advisers", "advisors", "congress", "assembly", "parliament", "senate", "duma", "institutions", "institution",
     "directorate", "nations",
