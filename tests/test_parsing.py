@@ -1705,6 +1705,12 @@ def test_a_name_after_what_an_office_is_in_charge_of_is_the_name_alone():
         ("MacArthur", "MacArthur"),
         ("FitzGerald", "FitzGerald"),
         ("Military Columnist From Komsomolskaya Pravda Viktor Baranets", "Viktor Baranets"),
+        # Posts the bulk corpus's speakers kept in their names, and posts misspelt at a label's start.
+        ("APNSA Jake Sullivan", "Jake Sullivan"),
+        ("COACH KERR", "KERR"),
+        ("REPSENTATIVE BASS", "BASS"),
+        ("ACTING ADMINSTRATOR SLAVITT", "SLAVITT"),
+        ("Jeffrey Presidenti", "Jeffrey Presidenti"),  # a surname near a post, after the given name
     ],
 )
 def test_a_labels_name_is_read_without_its_post_and_with_its_words_apart(label, name):
@@ -1712,3 +1718,10 @@ def test_a_labels_name_is_read_without_its_post_and_with_its_words_apart(label, 
     from transcripts.parsing.people import strip_titles
 
     assert strip_titles(label) == name
+
+
+def test_an_outlet_named_as_a_monthly_asks_and_is_nobody():
+    # "Macau Monthly:" asked at a China MFA conference; it was a speaker (and a person entity).
+    from transcripts.parsing.labels import LabelKind, classify
+
+    assert classify("Macau Monthly") == LabelKind.OUTLET

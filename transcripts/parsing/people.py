@@ -319,6 +319,15 @@ TITLE_WORDS = _Titles(
         "senator",
         # US members of Congress and of state and city bodies ("CONGRESSWOMAN GARCIA:" was a speaker
         # "Congresswoman Garcia"), and the leaders of its parties ("Majority Leader Chuck Schumer").
+        # More posts and forms of address before a name: "APNSA Jake Sullivan", "COACH KERR", "FATHER
+        # KARLOUTSOS" (speakers of the bulk corpus with the post in their name).
+        "apnsa",
+        "coach",
+        "father",
+        "reverend",
+        "rabbi",
+        "imam",
+        "pastor",
         "congressman",
         "congresswoman",
         "congressmember",
@@ -757,6 +766,26 @@ _HONOURABLE = {"hon", "honourable", "honorable"}
 _GLUED_NAME = re.compile(r"^(?!Fitz)([A-Z][a-z]{3,})([A-Z]{3,}|[A-Z][a-z]{2,})$")
 
 
+@lru_cache(maxsize=4096)
+def _misspelt_title(word: str) -> bool:
+    """A long post misspelt ("REPSENTATIVE BASS" was a speaker "Repsentative Bass"): nine letters or
+    more, nearly a post of as many letters (no surname is that close to one)."""
+    if len(word) < 9 or not word.isalpha():
+        return False
+    return any(
+        len(title) >= 9
+        and abs(len(title) - len(word)) <= 2
+        and difflib.SequenceMatcher(None, word, title).ratio() >= 0.88
+        for title in _LONG_TITLES
+    )
+
+
+_LONG_TITLES = (
+    "representative", "congressman", "congresswoman", "ambassador", "administrator", "commissioner",
+    "secretary", "president", "spokesperson", "spokeswoman", "chairwoman", "chairperson", "governor",
+)  # fmt: skip
+
+
 def strip_titles(name: str) -> str:
     """Remove honorifics and leading titles: "President of Russia Vladimir Putin" → "Vladimir Putin"."""
     tokens = [
@@ -772,7 +801,13 @@ def strip_titles(name: str) -> str:
         if key in ("rt", "right") and i + 1 < len(tokens) and base_key(tokens[i + 1]).strip(".") in _HONOURABLE:
             i += 2  # "Rt Hon Christopher Luxon", "The Right Honourable …"
             continue
-        if key in HONORIFICS or key in TITLE_WORDS or (len(joined) > 1 and all(p in TITLE_WORDS for p in joined)):
+        if (
+            key in HONORIFICS
+            or key in TITLE_WORDS
+            or (len(joined) > 1 and all(p in TITLE_WORDS for p in joined))
+            or not out
+            and _misspelt_title(key)  # a misspelt post opens the label ("REPSENTATIVE BASS")
+        ):
             i += 1  # "Secretary-General" as much as "Secretary General"
             if out and i < len(tokens) - 1:
                 out = []  # "Collective Farm Chairman Alexei Lavrinenko": what came before the title is its place
@@ -867,7 +902,7 @@ _EVENT_WORDS = {
     *"street avenue council committee ministry service agency fleet army navy university academy".split(),
     *"institute school college hospital station airport canal river sea island islands peninsula".split(),
     *"company corporation fund foundation medal monument memorial stadium museum theatre theater".split(),
-    *"cathedral monastery palace culture situations".split(),
+    *"cathedral monastery palace culture situations enforcement inc llc ltd corp".split(),
 }
 # A verb inside a title's words, not a name: "Vladimir Putin Sent [a letter]", "Biden Designates
 # Springfield [1908 Race Riot National Monument]".
@@ -968,6 +1003,7 @@ _ORGANISATION_WORDS = {
     "affairs", "relations", "development", "security", "protection", "environment", "resources", "planning",
     "management", "intelligence", "operations", "programs", "programmes", "initiative", "initiatives",
     "climate", "energy", "health", "trade", "europe", "africa", "asia", "americas", "technology", "technologies",
+    "innovation", "competitiveness",
     # "… Council of Economics Advisers Jared Bernstein", "… World Jewish Congress Ronald Lauder".
     "advisers", "advisors", "congress", "assembly", "parliament", "senate", "duma", "institutions", "institution",
     "directorate", "nations",
