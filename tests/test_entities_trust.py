@@ -545,3 +545,16 @@ def test_a_member_of_congress_label_gives_the_name_without_the_post(label, speak
     # The bulk corpus had speakers (and so person entities) "Congresswoman Garcia", "Congresswoman Barragán".
     text = f"Remarks at the Caucus\n\nNovember 27, 2023\n\n{label}: Thank you all.\n\nTHE VICE PRESIDENT: Thank you.\n"
     assert parse_transcript(text.encode(), "c.txt").turns[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("许超凡为中国银行广东开平支行原行长。", []),  # the Bank of China
+        ("乌克兰航空公司一架客机坠毁。", []),  # Ukraine International Airlines
+        ("美方制裁中国公司，中国银行业表示关注。", ["United States", "China", "China"]),  # Chinese companies, banks
+        ("中方航空公司恢复航班。", ["China"]),
+    ],
+)
+def test_a_chinese_company_named_after_a_country_is_not_the_country(text, names):
+    assert [m.ref.name for m in extract("", [(text, None)], language="zh").spans[0]] == names

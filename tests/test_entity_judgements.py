@@ -87,6 +87,8 @@ def outcome():
                 else:
                     true_missed.append((item["sentence"][:80], missed["entity"]))
             for key in found - set(judged_here):
+                if item.get("only_judged"):
+                    break  # an audit's sentence: one mention judged, the others neither right nor wrong
                 if not any(key[2] == missed["entity"] for missed in item["missed"]):
                     unjudged.append((item["sentence"][:80], key))
             tally["found_judged"] += len(found & set(judged_here)) + sum(

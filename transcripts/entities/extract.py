@@ -166,6 +166,9 @@ _NAME_NOUNS = {
 _NAME_OPENERS = {"Air", "Radio"}
 # A sea, gulf or strait named after a country or place: "the Gulf of Mexico" is not Mexico.
 _WATERS_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Isthmus|Cape|Lake|Channel|Bight)\s+of\s+(?:the\s+)?$")
+# A country's name then these is a company's name ("中国银行" Bank of China, "乌克兰航空公司", "俄罗斯石油公司"
+# Rosneft); not "中国公司" (Chinese companies), "伊朗石油" (Iran's oil), "中国银行业" (China's banks).
+_HAN_COMPANY_WORDS = ("银行", "航空公司", "石油公司", "电信公司")
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(—–]\s*)$")
@@ -186,6 +189,13 @@ def _stands_alone(text: str, m: Match) -> bool:
         return False  # "Air New Zealand", "Radio France": a company's name
     if m.ref.kind in ("place", "country", "subdivision") and _WATERS_OF.search(text, max(0, m.start - 30), m.start):
         return False
+    if (
+        m.ref.kind in ("place", "country")
+        and text.startswith(_HAN_COMPANY_WORDS, m.end)
+        and not text.startswith("银行业", m.end)
+        and text[m.end - 1] != "方"
+    ):
+        return False  # "中国银行" (Bank of China), "中国石油": a company named after the country
     if m.ref.kind == "person" and " " in text[m.start : m.end].strip():
         # A full name that runs on into another capitalised word is part of a longer name: "the John
         # Lewis Voting Rights Act", "Harry Reid International Airport", "Martin Luther King" (not
