@@ -1725,3 +1725,17 @@ def test_an_outlet_named_as_a_monthly_asks_and_is_nobody():
     from transcripts.parsing.labels import LabelKind, classify
 
     assert classify("Macau Monthly") == LabelKind.OUTLET
+
+
+def test_a_chinese_label_that_says_who_speaks_next_gives_that_person():
+    # "会后，就《南华早报》记者所提问题，赵立坚表示：" (after the conference, on a question, Zhao Lijian said):
+    # the answer had no speaker.
+    page = """<html><body><div class="title">2020年4月7日外交部发言人赵立坚主持例行记者会</div><span>2020-04-07</span>
+    <div class="content">
+      <p>问：中方对此有何评论？</p>
+      <p>赵立坚：我们已经多次表明立场，中方的立场是一贯的、明确的。</p>
+      <p><strong>会后，就《南华早报》记者所提问题，赵立坚表示：</strong></p>
+      <p>中国是网络大国，也是受网络攻击的重灾区，中国政府一贯坚决反对任何形式的网络攻击活动。</p>
+    </div></body></html>"""
+    turns = parse_transcript(page.encode(), "t.html").turns
+    assert [t.speaker for t in turns] == [None, "Zhao Lijian", "Zhao Lijian"]

@@ -1277,6 +1277,7 @@ def _given_name_first(name: str) -> str:
 
 # "The following is a near-verbatim transcript of today's noon briefing by …": who gave what the
 # editor's note introduces (not a news summary's "briefing at the Kremlin by …").
+_HAN_SPEECH_VERBS = ("表示", "说", "指出", "强调", "回答", "答")
 _SAID_BY = re.compile(r"\btranscript of\b[^.]{0,80}?\bby\s", re.I)
 # A statement's opening line that says who makes it: an office, the name, a verb of announcing or
 # saying, a colon ("外交部发言人赵立坚宣布：", "Foreign Ministry Spokesperson Hua Chunying announced:").
@@ -1642,6 +1643,11 @@ class Resolver:
         return name if name is None or plausible_name(name) else None
 
     def _resolve(self, printed_name: str) -> str | None:
+        if len(printed_name) > 6 and printed_name.endswith(_HAN_SPEECH_VERBS) and _CJK.search(printed_name):
+            # A sentence that says who speaks next ("会后，就《南华早报》记者所提问题，赵立坚表示："): the person
+            # it names last before the verb.
+            named = cjk_names_in(printed_name)
+            return named[-1] if named else None
         # A Chinese office alone ("行政長官") is an office, as "THE PRESIDENT" is.
         core = "" if _CJK.search(printed_name) and office_key(printed_name) else strip_titles(printed_name)
         if all(word in _ARTICLES for word in base_key(core).split()):
