@@ -606,3 +606,18 @@ def test_a_chinese_quote_cut_inside_a_number_finds_its_turn(archive, quote, foun
     event = ingest_bytes(text.encode(), "shanghai-communique.txt").event
     results = search(f'"{quote}"', event=event.slug).results
     assert bool(results) == found and all("1972年发表了上海公报" in u.text for u in results), quote
+
+
+@pytest.mark.parametrize(("typed", "written"), [("Rosja", "Rosji"), ("Rosją", "Rosji"), ("Niemcy", "Niemczech")])
+def test_a_countrys_name_finds_its_case_forms_in_a_language_without_a_stemmer(archive, typed, written):
+    # Polish is indexed word for word: the query asks for every form of the country's name
+    # (transcripts/data/case_forms.json).
+    text = (
+        "Konferencja prasowa\n\n21 marca 2024\n\nPytanie: Czy to jest prawda, że sankcje wobec Rosji są skuteczne "
+        "i czy one będą jeszcze przedłużone?\n\nOdpowiedź: Tak, to jest prawda, ale o tym rozmawialiśmy w Niemczech "
+        "i nie mamy już nic do dodania na ten temat.\n"
+    )
+    event = ingest_bytes(text.encode(), "pl-forms.txt").event
+    assert event.language == "pl"
+    results = search(typed, event=event.slug).results
+    assert results and written in results[0].text  # (an answer is found by its question's words too)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 
+from transcripts.entities.gazetteer import declined_forms
 from transcripts.search_config import DEFAULT_SEARCH_CONFIG, search_config_for
 from transcripts.textindex import (
     HAN,
@@ -343,6 +344,9 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
     if _CYRILLIC.search(term.text) and DEFAULT_SEARCH_CONFIG in configs:
         # Ukrainian is indexed without a stemmer (PostgreSQL has none): every form of the word instead.
         parts += [(f"plainto_tsquery('{DEFAULT_SEARCH_CONFIG}', %s)", [form]) for form in ukrainian_forms(term.text)]
+    if DEFAULT_SEARCH_CONFIG in configs:
+        # So are Polish, Czech …: a country's name finds its case forms ("Rosja" finds "Rosji").
+        parts += [(f"plainto_tsquery('{DEFAULT_SEARCH_CONFIG}', %s)", [form]) for form in declined_forms(term.text)]
     return "search_vector", parts
 
 

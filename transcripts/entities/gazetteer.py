@@ -174,6 +174,29 @@ def country_names_in(language: str) -> tuple[tuple[str, EntityRef], ...]:
     return tuple(out)
 
 
+def declined_forms(word: str) -> tuple[str, ...]:
+    """Every form of a one-word country name of a language that declines it, when `word` is one of
+    them ("Rosja" or "Rosji" → "Rosja", "Rosji", "Rosją" …), lower-cased; none otherwise. For
+    search: those languages are indexed word for word (PostgreSQL has no stemmer for them)."""
+    return _declined_index().get(word.lower(), ())
+
+
+@lru_cache(maxsize=1)
+def _declined_index() -> dict[str, tuple[str, ...]]:
+    from babel import Locale
+
+    index: dict[str, tuple[str, ...]] = {}
+    for language, countries in _case_forms().items():
+        territories = Locale.parse(language).territories
+        for code, forms in countries.items():
+            name = territories.get(code, "")
+            words = {f.lower() for f in [name, *forms] if f and " " not in f}
+            if len(words) > 1:
+                for form in words:
+                    index[form] = tuple(sorted(words | set(index.get(form, ()))))
+    return index
+
+
 @lru_cache(maxsize=1)
 def _case_forms() -> dict[str, dict[str, list[str]]]:
     """Country names in their case forms, by language and country code (`data/case_forms.json`,
