@@ -1739,3 +1739,9 @@ def test_a_chinese_label_that_says_who_speaks_next_gives_that_person():
     </div></body></html>"""
     turns = parse_transcript(page.encode(), "t.html").turns
     assert [t.speaker for t in turns] == [None, "Zhao Lijian", "Zhao Lijian"]
+
+
+def test_a_date_whose_month_and_day_are_printed_together_is_read():
+    # Four China MFA conferences of the bulk corpus are titled "… on June12, 2018" and had no date.
+    assert find_date("Regular Press Conference on June12, 2018")[0] == dt.date(2018, 6, 12)
+    assert find_date("Covid19, 2020") is None

@@ -72,7 +72,8 @@ _YEAR_AFTER_MONTH = (
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\w){_WEEKDAY}{_DAY_FIRST}{_MONTH}{_YEAR_AFTER_MONTH}{_TIME}", re.I),
-    re.compile(rf"(?<!\w){_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}", re.I),
+    # "June 12, 2018"; "June12, 2018" as the China MFA printed some titles.
+    re.compile(rf"(?<!\w){_WEEKDAY}{_MONTH}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}", re.I),
     re.compile(r"\b(?P<year>\d{4})-(?P<monthnum>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<monthnum>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME}"),
     # Chinese and Japanese: 2019年12月20日
