@@ -558,3 +558,15 @@ def test_a_member_of_congress_label_gives_the_name_without_the_post(label, speak
 )
 def test_a_chinese_company_named_after_a_country_is_not_the_country(text, names):
     assert [m.ref.name for m in extract("", [(text, None)], language="zh").spans[0]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("据《澳大利亚人报》报道，澳大利亚政府将作出决定。", ["Australia"]),  # the second, not the newspaper's
+        ("《今日美国报》称，《印度时报》也报道了。", []),
+        ("《中国的北极政策》白皮书", ["China", "Arctic"]),  # a document about China's policy: China
+    ],
+)
+def test_a_country_in_a_chinese_newspapers_title_is_not_the_country(text, names):
+    assert [m.ref.name for m in extract("", [(text, None)], language="zh").spans[0]] == names

@@ -189,6 +189,8 @@ def _stands_alone(text: str, m: Match) -> bool:
         return False  # "Air New Zealand", "Radio France": a company's name
     if m.ref.kind in ("place", "country", "subdivision") and _WATERS_OF.search(text, max(0, m.start - 30), m.start):
         return False
+    if m.ref.kind in ("place", "country") and _in_a_periodicals_title(text, m):
+        return False  # "《澳大利亚人报》" (The Australian), "《今日美国报》" (USA Today), "《印度时报》"
     if (
         m.ref.kind in ("place", "country")
         and text.startswith(_HAN_COMPANY_WORDS, m.end)
@@ -211,6 +213,15 @@ def _stands_alone(text: str, m: Match) -> bool:
     if word in TITLE_WORDS or word in HONORIFICS or word in _OFFICE_WORDS:
         return True
     return bool(_SENTENCE_START.search(text, max(0, before.start() - 8), before.start()))
+
+
+def _in_a_periodicals_title(text: str, m: Match) -> bool:
+    """Whether the match is inside a Chinese title in 《》 that names a newspaper or magazine."""
+    opened = text.rfind("《", max(0, m.start - 30), m.start)
+    if opened < 0 or "》" in text[opened : m.start]:
+        return False
+    closed = text.find("》", m.end, m.end + 30)
+    return closed >= 0 and text[opened + 1 : closed].endswith(("报", "刊", "杂志"))
 
 
 # Places that are also given names and surnames: "Chad Wolf", "India Walton", "Paris Hilton",
