@@ -564,9 +564,22 @@ def test_a_chinese_company_named_after_a_country_is_not_the_country(text, names)
     ("text", "names"),
     [
         ("据《澳大利亚人报》报道，澳大利亚政府将作出决定。", ["Australia"]),  # the second, not the newspaper's
-        ("《今日美国报》称，《印度时报》也报道了。", []),
+        ("《今日美国报》称，《印度时报》也报道了。", ["The Times of India"]),  # the newspaper itself, not India
         ("《中国的北极政策》白皮书", ["China", "Arctic"]),  # a document about China's policy: China
     ],
 )
 def test_a_country_in_a_chinese_newspapers_title_is_not_the_country(text, names):
     assert [m.ref.name for m in extract("", [(text, None)], language="zh").spans[0]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The South China Morning Post reported that China agreed.", ["South China Morning Post", "China"]),
+        ("The London Times and the New York Post, then the Times of India.",
+         ["The Times of London", "New York Post", "The Times of India"]),
+        ("The Times reported it first.", []),  # which Times: not said
+    ],
+)  # fmt: skip
+def test_a_newspaper_named_after_a_place_is_the_newspaper(text, names):
+    assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == names
