@@ -843,7 +843,9 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         # (<div class="question">); both were one turn before.
         ("h3_questions.html", "\"We will not give up on Ukraine\" – interview with Foreign Minister Annalena Baerbock",
          "2024-02-26",
-         [("Annalena Baerbock", None), (None, "question"), ("Annalena Baerbock", "answer"), (None, "question"),
+         # (the opening note, "Interview with Foreign Minister Annalena Baerbock published in …", is the
+         # publisher's: nobody's words since session 14)
+         [(None, None), (None, "question"), ("Annalena Baerbock", "answer"), (None, "question"),
           ("Annalena Baerbock", "answer"), (None, "question"), ("Annalena Baerbock", "answer")]),
         ("class_qa.html", "Interview of the President to Le Figaro", "2024-03-15",
          [(None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
@@ -1745,3 +1747,47 @@ def test_a_date_whose_month_and_day_are_printed_together_is_read():
     # Four China MFA conferences of the bulk corpus are titled "… on June12, 2018" and had no date.
     assert find_date("Regular Press Conference on June12, 2018")[0] == dt.date(2018, 6, 12)
     assert find_date("Covid19, 2020") is None
+
+
+def _speakers(title: str, paragraphs: list[str]) -> list[tuple[str | None, str]]:
+    text = f"{title}\n\nFebruary 10, 2003\n\n" + "\n\n".join(paragraphs) + "\n"
+    return [(t.speaker, t.text[:20]) for t in parse_transcript(text.encode(), "k.txt").turns]
+
+
+def test_a_report_about_the_principal_is_nobodys_words():
+    # 3,155 one-turn Kremlin news items of the bulk corpus were Putin's words: "Mr Putin congratulated …".
+    turns = _speakers(
+        "President Vladimir Putin spoke by telephone with Turkish Prime Minister Recep Tayyip Erdogan",
+        ["Mr Putin congratulated Mr Erdogan on his election as Prime Minister of Turkey.",
+         "Both leaders confirmed their intention to develop Russian-Turkish cooperation."],
+    )  # fmt: skip
+    assert [speaker for speaker, _ in turns] == [None]
+
+
+def test_a_speech_after_a_report_stays_the_principals():
+    turns = _speakers(
+        "President Vladimir Putin addressed the forum",
+        ["Vladimir Putin addressed the participants of the forum.", "Friends, good afternoon.",
+         "I am glad to welcome you to Moscow."],
+    )  # fmt: skip
+    assert turns == [(None, "Vladimir Putin addre"), ("Vladimir Putin", "Friends, good aftern")]
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs", "speaker"),
+    [
+        # Mostly his words, quoted.
+        ("President Vladimir Putin offered his condolences",
+         ["“It was an outrageous and cruel attack against peaceful civilians, an attempt to arouse panic,” "
+          "Mr Putin said."], "Vladimir Putin"),
+        # A line that introduces his words.
+        ("Statement by the President of Russia", ["In his statement, Vladimir Putin said:",
+                                                   "This year marks the 20th anniversary of the Treaty."],
+         "Vladimir Putin"),
+        # A press secretary's statement speaks of the President, not of her.
+        ("Statement by Press Secretary Jen Psaki on the Summit",
+         ["The President welcomes the agreement reached today by the leaders of the G7."], "Jen Psaki"),
+    ],
+)  # fmt: skip
+def test_words_of_the_principal_reported_or_a_statement_about_someone_else_stay_theirs(title, paragraphs, speaker):
+    assert _speakers(title, paragraphs)[0][0] == speaker
