@@ -583,3 +583,24 @@ def test_a_country_in_a_chinese_newspapers_title_is_not_the_country(text, names)
 )  # fmt: skip
 def test_a_newspaper_named_after_a_place_is_the_newspaper(text, names):
     assert [m.ref.name for m in extract("", [(text, None)]).spans[0]] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "plausible"),
+    [("Russia Land", False), ("Moscow Central Diameters", False), ("Santiago Peña", True), ("Israel Katz", True)],
+)
+def test_a_name_that_opens_with_a_country_or_place_is_no_persons_unless_people_are_named_so(name, plausible):
+    # "Russia – Land of Opportunity forum" gave a speaker "Russia Land"; "Santiago" is a capital and a given name.
+    from transcripts.parsing.people import plausible_name
+
+    assert plausible_name(name) is plausible
+
+
+def test_a_country_left_before_a_holders_name_is_dropped():
+    # "Prime Minister of Great Britain Theresa May" was the speaker "Britain Theresa May".
+    text = (
+        "Meeting with Prime Minister of Great Britain Theresa May\n\nSeptember 4, 2016\n\n"
+        "President of Russia Vladimir Putin: Madame Prime Minister, colleagues, I am very pleased to meet you.\n\n"
+        "Prime Minister of Great Britain Theresa May: Thank you very much for your welcome, Mr President.\n"
+    )
+    assert [t.speaker for t in parse_transcript(text.encode(), "m.txt").turns] == ["Vladimir Putin", "Theresa May"]

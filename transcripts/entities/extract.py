@@ -22,7 +22,7 @@ from transcripts.entities.gazetteer import (
 )
 from transcripts.entities.matcher import Match, Matcher, Prepared, fold
 from transcripts.parsing.labels import HONORIFICS, base_key
-from transcripts.parsing.people import TITLE_WORDS, plausible_name
+from transcripts.parsing.people import PERSON_NAMES_TOO, TITLE_WORDS, plausible_name
 from transcripts.textindex import has_han
 
 # Offices that stand before a person's name in running text: "Finnish President Alexander Stubb",
@@ -224,13 +224,6 @@ def _in_a_periodicals_title(text: str, m: Match) -> bool:
     return closed >= 0 and text[opened + 1 : closed].endswith(("报", "刊", "杂志"))
 
 
-# Places that are also given names and surnames: "Chad Wolf", "India Walton", "Paris Hilton",
-# "Jim Jordan", "Congressman Jordan". Only these single words are judged by their neighbours.
-_PERSON_NAMES_TOO = {
-    "chad", "jordan", "india", "georgia", "paris", "israel", "kenya", "chelsea", "sydney", "victoria",
-    "florence", "madison", "austin", "jackson", "lincoln", "charlotte", "dallas", "houston", "virginia",
-    "carolina", "camden", "washington", "holland",
-}  # fmt: skip
 _PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "congressman", "congresswoman",
     "governor", "gov", "mayor", "judge", "justice", "coach", "general", "gen", "ambassador", "secretary",
@@ -241,7 +234,7 @@ def _place_not_person(text: str, m: Match, after) -> bool:
     """False where a place's name is a person's here: a given name before a capitalised surname
     ("Chad Wolf"), or a surname after a given name or a title ("Jim Jordan", "Senator Jordan")."""
     words = text[m.start : m.end]
-    if " " in words.strip() or words.lower() not in _PERSON_NAMES_TOO:
+    if " " in words.strip() or words.lower() not in PERSON_NAMES_TOO:
         return True
     before = _WORD_BEFORE.search(text, max(0, m.start - 80), m.start)
     if re.search(

@@ -929,11 +929,23 @@ def plausible_name(name: str) -> bool:
     # Of two words or more: "MR. JORDAN" (Jim Jordan) and a UN record's "GERMANY:" stay speakers.
     if len(words) >= 2 and any(word in _VERBS_IN_TITLES for word in words[1:]):
         return False
+    if len(words) >= 2 and words[0] in _known_non_persons() and words[0] not in PERSON_NAMES_TOO:
+        return False  # a country or place first: "Russia Land" (of "Russia – Land of Opportunity forum")
     return len(words) < 2 or (words[-1] not in _EVENT_WORDS and key not in _known_non_persons())
 
 
 def _document_word(name: str) -> bool:
     return base_key(name).strip(".,") in _DOCUMENT_WORDS
+
+
+# Places that are also given names and surnames: "Chad Wolf", "India Walton", "Paris Hilton",
+# "Jim Jordan", "Congressman Jordan". Only these single words are judged by their neighbours.
+PERSON_NAMES_TOO = {
+    "chad", "jordan", "india", "georgia", "paris", "israel", "kenya", "chelsea", "sydney", "victoria",
+    "florence", "madison", "austin", "jackson", "lincoln", "charlotte", "dallas", "houston", "virginia",
+    "carolina", "camden", "washington", "holland", "santiago", "sofia", "lima", "regina", "adelaide", "cuba",
+    "america", "ireland", "tennessee", "montana", "asia", "savannah", "phoenix", "orlando", "aurora",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -1640,7 +1652,14 @@ class Resolver:
         """The full name of the person a label prints, or None (an office nobody holds here, or no
         person: "Minister for the Development of the Russian Far East" kept "Far East")."""
         name = self._resolve(printed_name)
-        return name if name is None or plausible_name(name) else None
+        if name is None or plausible_name(name):
+            return name
+        words = name.split()
+        if len(words) >= 3 and base_key(words[0]) in _known_non_persons():
+            # What the office is of, left before the name: "… of Great Britain Theresa May".
+            rest = self._resolve(" ".join(words[1:]))
+            return rest if rest is not None and plausible_name(rest) else None
+        return None
 
     def _resolve(self, printed_name: str) -> str | None:
         if len(printed_name) > 6 and printed_name.endswith(_HAN_SPEECH_VERBS) and _CJK.search(printed_name):
