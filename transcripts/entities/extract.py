@@ -187,17 +187,8 @@ def _stands_alone(text: str, m: Match) -> bool:
         (before := _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)) and before.group(1) in _NAME_OPENERS
     ):
         return False  # "Air New Zealand", "Radio France": a company's name
-    if m.ref.kind in ("place", "country", "subdivision") and _WATERS_OF.search(text, max(0, m.start - 30), m.start):
+    if m.ref.kind in ("place", "country", "subdivision") and _names_something_else(text, m):
         return False
-    if m.ref.kind in ("place", "country") and _in_a_periodicals_title(text, m):
-        return False  # "《澳大利亚人报》" (The Australian), "《今日美国报》" (USA Today), "《印度时报》"
-    if (
-        m.ref.kind in ("place", "country")
-        and text.startswith(_HAN_COMPANY_WORDS, m.end)
-        and not text.startswith("银行业", m.end)
-        and text[m.end - 1] != "方"
-    ):
-        return False  # "中国银行" (Bank of China), "中国石油": a company named after the country
     if m.ref.kind == "person" and " " in text[m.start : m.end].strip():
         # A full name that runs on into another capitalised word is part of a longer name: "the John
         # Lewis Voting Rights Act", "Harry Reid International Airport", "Martin Luther King" (not
@@ -213,6 +204,18 @@ def _stands_alone(text: str, m: Match) -> bool:
     if word in TITLE_WORDS or word in HONORIFICS or word in _OFFICE_WORDS:
         return True
     return bool(_SENTENCE_START.search(text, max(0, before.start() - 8), before.start()))
+
+
+def _names_something_else(text: str, m: Match) -> bool:
+    """Whether a place's name here names a sea or gulf ("the Gulf of Mexico"), a newspaper in 《》
+    ("《澳大利亚人报》" The Australian, "《今日美国报》" USA Today) or a company ("中国银行" Bank of China)."""
+    if _WATERS_OF.search(text, max(0, m.start - 30), m.start):
+        return True
+    if m.ref.kind == "subdivision":
+        return False
+    return _in_a_periodicals_title(text, m) or (
+        text.startswith(_HAN_COMPANY_WORDS, m.end) and not text.startswith("银行业", m.end) and text[m.end - 1] != "方"
+    )
 
 
 def _in_a_periodicals_title(text: str, m: Match) -> bool:

@@ -766,6 +766,12 @@ _HONOURABLE = {"hon", "honourable", "honorable"}
 _GLUED_NAME = re.compile(r"^(?!Fitz)([A-Z][a-z]{3,})([A-Z]{3,}|[A-Z][a-z]{2,})$")
 
 
+_LONG_TITLES = (
+    "representative", "congressman", "congresswoman", "ambassador", "administrator", "commissioner",
+    "secretary", "president", "spokesperson", "spokeswoman", "chairwoman", "chairperson", "governor",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
 def _misspelt_title(word: str) -> bool:
     """A long post misspelt ("REPSENTATIVE BASS" was a speaker "Repsentative Bass"): nine letters or
@@ -778,12 +784,6 @@ def _misspelt_title(word: str) -> bool:
         and difflib.SequenceMatcher(None, word, title).ratio() >= 0.88
         for title in _LONG_TITLES
     )
-
-
-_LONG_TITLES = (
-    "representative", "congressman", "congresswoman", "ambassador", "administrator", "commissioner",
-    "secretary", "president", "spokesperson", "spokeswoman", "chairwoman", "chairperson", "governor",
-)  # fmt: skip
 
 
 def strip_titles(name: str) -> str:
