@@ -122,6 +122,26 @@ def test_search_vector_is_filled_on_insert_without_python(seed_event):
 
 
 @pytest.mark.django_db
+def test_a_long_turns_vectors_stay_in_its_row_and_its_text_goes_out_of_line(seed_event):
+    """A turn of 200 distinct words: vectors of 2-3 kB each, over the 2 kB at which PostgreSQL
+    moves a row's wide values out of line; the text, not the vectors, is what moves (a vector test
+    then reads the row, not the TOAST table: migration 0026)."""
+    words = " ".join(f"w{n:04d}x" for n in range(200))
+    row = Utterance.objects.create(event=seed_event, sequence=100, role="remark", text=words + ".")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_size(exact_vector), pg_column_toast_chunk_id(exact_vector),"
+            " pg_column_toast_chunk_id(search_vector), pg_column_toast_chunk_id(text)"
+            " FROM transcripts_utterance WHERE id = %s",
+            [row.pk],
+        )
+        size, exact_chunk, search_chunk, text_chunk = cursor.fetchone()
+    assert size > 2000
+    assert exact_chunk is None and search_chunk is None
+    assert text_chunk is not None
+
+
+@pytest.mark.django_db
 def test_accents_do_not_matter_in_search(seed_event):
     from django.contrib.postgres.search import SearchQuery
 
