@@ -2,7 +2,7 @@
 
     python bench/bench.py [--utterances 1000000] [--runs 15] [--reuse] [--bulk-files N] [--alerts N]
 
-It uses a database of its own (`verbatim_bench` on the configured server; the development
+It uses a database of its own (`verbatim_bench` on the configured server, or $BENCH_DB; the development
 database is not touched), prints a table, and prints one JSON object with every figure as its
 last line. Steps:
 
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-BENCH_DB = "verbatim_bench"
+BENCH_DB = os.environ.get("BENCH_DB", "verbatim_bench")
 
 
 def setup_django() -> None:
