@@ -225,6 +225,34 @@ def test_a_common_words_matches_are_read_through_the_index_not_turn_by_turn(seed
         assert cursor.fetchone()[0] == "32MB"  # a common word's bitmap stays exact (archive/database.py)
 
 
+def test_a_word_in_most_turns_may_be_read_turn_by_turn_and_counts_the_same(seed_event, monkeypatch):
+    """Past SEQUENTIAL_SHARE of the turns (the planner's estimate), the one pass may test turns in
+    order: its first 10,001 matches come sooner than the index's bitmap of every match. A rarer word
+    still goes through the index; either road gives the same count and facets."""
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    from transcripts import search
+
+    _filler_turns(seed_event)
+
+    def searched(words: str):
+        with CaptureQueriesContext(connection) as queries:
+            outcome = search.search_utterances(QueryDict(f"q={words}"))
+        forced = any("enable_seqscan = off" in q["sql"] for q in queries.captured_queries)
+        return outcome, forced
+
+    common, forced = searched("weather")
+    assert common.share >= search.SEQUENTIAL_SHARE and not forced
+    rare, forced = searched("Minsk")
+    assert rare.share < search.SEQUENTIAL_SHARE and forced
+    monkeypatch.setattr(search, "SEQUENTIAL_SHARE", 2.0)
+    indexed, forced = searched("weather")
+    assert forced
+    assert (common.count, common.count_capped, common.facets) == (indexed.count, indexed.count_capped, indexed.facets)
+    assert common.count > 1000
+
+
 def test_speaker_page_has_chart_and_scoped_search(client, seed_event):
     html = client.get("/speakers/sergey-lavrov/").content.decode()
     assert 'name="speaker" value="sergey-lavrov"' in html

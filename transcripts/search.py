@@ -275,6 +275,8 @@ class SearchOutcome:
     page_size: int = PAGE_SIZE
     facets: dict[str, list[dict]] = field(default_factory=dict)
     years_said: str | None = None  # words of the query read as a period ("since 2022")
+    share: float | None = None  # the planner's estimate of the fraction of turns that match…
+    archive_size: int = 0  # …of this many
 
     @property
     def pages(self) -> int:
@@ -341,7 +343,10 @@ def search_utterances(
         # matches of the search without them.
         filtered = any(params.get(name) for name in FACETS)
         facets_from = _unfaceted(params, query, outcome.any_word, relevance) if filtered else matches
-    with _through_the_text_index(bool(query)):
+    if query:
+        outcome.archive_size = _archive_size()
+        outcome.share = _estimated_share(matches, outcome.archive_size)
+    with _through_the_text_index(bool(query) and outcome.share < SEQUENTIAL_SHARE):
         counted, found, facets, sampled = _one_pass(matches, facets_from, params, outcome.sort, start, page_size)
     outcome.count, outcome.count_capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     if with_facets:
@@ -370,14 +375,20 @@ def search_utterances(
     return outcome
 
 
+# From this estimated share of the turns matching, the one pass may read the turns in order and test
+# each: its first COUNT_CAP + 1 matches come from ~COUNT_CAP / share turns, where the index's bitmap
+# first collects every match ("presid", 24.5 % of a million turns: 43 ms against 62; docs/scaling.md).
+SEQUENTIAL_SHARE = 0.2
+
+
 @contextmanager
 def _through_the_text_index(text: bool):
     """With words to find, the statement inside reads the matches through the GIN indexes, not by
-    testing turn after turn. The planner counts a `@@` test as one operator; it also detoasts the
-    turn's search vector, so a sequential scan it picks for a common topic query ("North Korea
-    denuclearization talks": 108,144 of a million turns) costs 320 ms where the index's bitmap,
-    which needs no test, takes 90 (docs/ranking.md "Session 9"). It may still scan when nothing
-    else can answer."""
+    testing turn after turn. The planner counts a `@@` test as one operator, whatever it costs to
+    read the vector, so a sequential scan it picks for a common topic query ("North Korea
+    denuclearization talks": 108,144 of a million turns) cost 320 ms where the index's bitmap,
+    which needs no test, took 90 (docs/ranking.md "Session 9"; vectors were then out of line). It may
+    still scan when nothing else can answer."""
     if not text:
         yield
         return
@@ -507,8 +518,9 @@ def _first_by_date(matches, sort: str, start: int, size: int, outcome: SearchOut
     collecting every match through the text index and sorting costs about share × archive. The
     share is the planner's estimate, but at least what the capped count already proved.
     """
-    archive = _archive_size()
-    share = max(_estimated_share(matches, archive), (COUNT_CAP + 1) / archive)
+    archive = outcome.archive_size or _archive_size()
+    estimate = outcome.share if outcome.share is not None else _estimated_share(matches, archive)
+    share = max(estimate, (COUNT_CAP + 1) / archive)
     if (start + size) / share < share * archive:
         ordered = matches.order_by(*SORTS[sort]).values_list("id", flat=True)
         return list(ordered[start : start + size])
