@@ -733,6 +733,11 @@ def _country_names() -> frozenset[str]:
 _OBJECT_OF_TITLE = re.compile(
     r"\b(?:(?:conversations?|meetings?|meets?|met|talks?|talked|spoke|calls?|called|messages?|telegrams?|"
     r"letters?)\s+(?:with|to)|"
+    # … and with words between: "spoke by telephone with German Chancellor …", "Telephone conference
+    # with David Cameron, Francois Hollande …" (not a press conference with its speaker), "sends a
+    # reply on … to King Fahd", "Presenting the Order of St Andrew to President of China Xi Jinping".
+    r"(?:spoke|speaks|(?<!press )(?<!news )conference|(?:video|telephone|phone)\s+call|sends?|sent|reply|"
+    r"replies|presenting|presented|presents|awarding|awarded|awards)\b[^;:.!?]*?\s(?:with|to)\s|"
     r"(?:greetings|condolences|congratulations)\s+(?:to|on|over)|"
     # "Background Press Call on the Upcoming Visit of President Marcos": the visitor is not who talks.
     r"visits?\s+of|funeral\s+of)\b[^;:.!?]*$",
@@ -903,6 +908,16 @@ _EVENT_WORDS = {
     *"institute school college hospital station airport canal river sea island islands peninsula".split(),
     *"company corporation fund foundation medal monument memorial stadium museum theatre theater".split(),
     *"cathedral monastery palace culture situations enforcement inc llc ltd corp".split(),
+    # "Visit to Artek International Children’s Centre", "Tour of exhibition Modern Sport", "… of the
+    # Commonwealth of Independent States" gave a title's principal.
+    *"children sport sports states prizes awards medals presidium exhibition".split(),
+}
+# Alone, the nouns of a body or an event that are no one's surname: "Winners of the 2019 Presidential
+# Prize …", "… at a meeting of the State Council Presidium" gave the principals "Prize" and "Presidium".
+_BODIES_ALONE = {
+    *"prize prizes award awards presidium council committee ministry summit forum conference festival".split(),
+    *"programme program initiative olympics expo territory region district oblast krai republic centre".split(),
+    *"center academy university institute company corporation foundation museum exhibition children".split(),
 }
 # A verb inside a title's words, not a name: "Vladimir Putin Sent [a letter]", "Biden Designates
 # Springfield [1908 Race Riot National Monument]".
@@ -931,7 +946,9 @@ def plausible_name(name: str) -> bool:
         return False
     if len(words) >= 2 and words[0] in _known_non_persons() and words[0] not in _FIRST_NAMES_OF_PLACES:
         return False  # a country or place first: "Russia Land" (of "Russia – Land of Opportunity forum")
-    return len(words) < 2 or (words[-1] not in _EVENT_WORDS and key not in _known_non_persons())
+    if len(words) < 2:
+        return words[0] not in _BODIES_ALONE
+    return words[-1] not in _EVENT_WORDS and key not in _known_non_persons()
 
 
 def _document_word(name: str) -> bool:

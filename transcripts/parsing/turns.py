@@ -340,34 +340,76 @@ def _outside_quotes(paragraph: str) -> str:
     return text[:opened] if opened >= 0 else text
 
 
-def _narrative_apart(segments: list[_Segment], principal: str) -> list[_Segment]:
+# A title that reports what the principal did ("President Vladimir Putin had a telephone conversation
+# with …", "On March 2, Vladimir Putin will meet …"): the name opens it, after a date or posts, and a
+# verb follows; not one that names the author ("Remarks by President Biden", "Vladimir Putin's
+# address", "Vladimir Putin interview to …").
+_TITLE_LEAD = re.compile(
+    r"^(?:(?:On|In) [A-Z][a-z]+ \d{1,2},?\s+|(?:Acting|Former|President|Prime|Minister|Chairman|Premier|"
+    r"Secretary|Mr\.?|Ms\.?|Mrs\.?|and|of|Russia|the)\s+|,\s*)*"
+)
+_AUTHORED = re.compile(
+    r"(?:interview|statement|speech|address|remarks|message|article|letter|answers|news|press|opening|"
+    r"greetings|video|introductory|closing|concluding|comments|responses|replies)\b"
+)
+
+
+def _reports_on(title: str, principal: str) -> bool:
+    rest = _TITLE_LEAD.sub("", title.strip())
+    for name in (principal, principal.split()[-1]):
+        if rest.startswith(name + " "):
+            after = rest[len(name) + 1 :]
+            return after[:1].islower() and not _AUTHORED.match(after)
+    return False
+
+
+def _reads_as_report(paragraph: str, surname: str) -> bool:
+    """No first person outside quotation marks, not mostly quoted, no greeting or address (but "Mr
+    Putin, accompanied by …" of Mr Putin's report), not a line that introduces what follows (":" at
+    its end)."""
+    outside = _outside_quotes(paragraph)
+    address = _ADDRESS.match(paragraph.strip())
+    return not (
+        _FIRST_PERSON.search(outside)
+        or (address and surname not in address.group(0))
+        or outside.rstrip().endswith((":", "："))
+        or 2 * len(outside) < len(paragraph)
+    )
+
+
+def _narrative_apart(
+    segments: list[_Segment], principal: str, title: str = "", president: bool = False
+) -> list[_Segment]:
     """The opening text before any label, when it is the publisher's report about the principal and not
     the principal's words, kept apart with no speaker: "President Vladimir Putin spoke by telephone
     with …" then "Mr Putin congratulated Mr Erdogan …" (3,155 one-turn Kremlin news items of the bulk
-    corpus were Putin's words). The report opens with a paragraph that names the principal by surname,
-    outside quotation marks, with no word of the first person and no colon at its end (not "In his
-    statement, Vladimir Putin said:"); it runs on while paragraphs speak of someone in the third person,
-    with no first person, no greeting, no colon at the end and not mostly quoted (a speech after it
-    stays the principal's)."""
+    corpus were Putin's words). The report opens with a paragraph that names the principal by surname
+    (or as "the President", when they are the president) outside quotation marks — or, under a title
+    that reports what the principal did, any paragraph — with no word of the first person, not mostly
+    quoted, no colon at its end (not "In his statement, Vladimir Putin said:"). It runs on while
+    paragraphs speak of someone in the third person in the same way; and when nothing after it up to
+    the first label reads as the principal's own words (no first person, greeting or introduced
+    quotation), it takes that too: "The conversation was held on Belarus' initiative." A speech after
+    a report stays the principal's."""
     first = segments[0] if segments else None
     if first is None or first.label is not None or first.asked or not first.paragraphs:
         return segments
-    mention = re.compile(rf"\b{re.escape(principal.split()[-1])}\b")
+    surname = principal.split()[-1]
+    names = [re.escape(surname)] + (["[Tt]he (?:Russian )?President(?! of (?!Russia))"] if president else [])
+    mention = re.compile(rf"\b(?:{'|'.join(names)})\b")
     opening = _outside_quotes(first.paragraphs[0])
-    if not mention.search(opening) or _FIRST_PERSON.search(opening) or opening.rstrip().endswith((":", "：")):
+    reported = bool(mention.search(opening)) or _reports_on(title, principal)
+    if not reported or not _reads_as_report(first.paragraphs[0], surname):
         return segments
-    if 2 * len(opening) < len(first.paragraphs[0]):
-        return segments  # mostly the principal's words, quoted: "“It was an outrageous attack …” Mr Putin said."
     run = 1
     for paragraph in first.paragraphs[1:]:
-        outside = _outside_quotes(paragraph)
-        if _FIRST_PERSON.search(outside) or _ADDRESS.match(paragraph.strip()) or outside.rstrip().endswith(":"):
+        if not _reads_as_report(paragraph, surname):
             break
-        if 2 * len(outside) < len(paragraph):
-            break  # the principal's words, quoted
-        if not (mention.search(outside) or _THIRD_PERSON.search(outside)):
+        if not (mention.search(_outside_quotes(paragraph)) or _THIRD_PERSON.search(_outside_quotes(paragraph))):
             break  # no one spoken of: the report may be over ("No. Ukraine has regained half …")
         run += 1
+    if all(_reads_as_report(paragraph, surname) for paragraph in first.paragraphs[run:]):
+        run = len(first.paragraphs)
     report = _Segment(None, first.paragraphs[:run], narrative=True)
     rest = [_Segment(None, first.paragraphs[run:])] if first.paragraphs[run:] else []
     return [report, *rest, *segments[1:]]
@@ -748,7 +790,7 @@ class TurnReader:
         )
         principal = self.hints.speaker or resolver.principal() or self.hints.defaults.get("speaker")
         if principal and not self.hints.speaker:
-            segments = _narrative_apart(segments, principal)
+            segments = _narrative_apart(segments, principal, self.title or "", principal == resolver.president)
         turns: list[Turn] = []
         for segment in segments:
             label = segment.label
