@@ -1785,10 +1785,19 @@ def test_a_speech_after_a_report_stays_the_principals():
     assert turns == [(None, "Vladimir Putin addre"), ("Vladimir Putin", "Friends, good aftern")]
 
 
-def test_a_report_under_a_title_that_reports_what_the_principal_did_is_nobodys_words():
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vladimir Putin had a telephone conversation with President of Belarus Alexander Lukashenko",
+        "On June 28–29, Vladimir Putin will meet with President of Belarus Alexander Lukashenko",
+        "Acting President, Prime Minister Vladimir Putin held a meeting with the Commission on Trade",
+        "At a meeting of the Commission on trade with foreign nations, President Vladimir Putin said trade grew",
+    ],
+)
+def test_a_report_under_a_title_that_reports_what_the_principal_did_is_nobodys_words(title):
     # 452 of 2,000 random Kremlin news items were Putin's words: their text does not name him.
     turns = _speakers(
-        "Vladimir Putin had a telephone conversation with President of Belarus Alexander Lukashenko",
+        title,
         ["The heads of state discussed topical issues of Russian-Belarusian cooperation.",
          "The conversation was held on Belarus’ initiative."],
     )  # fmt: skip

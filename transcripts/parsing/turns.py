@@ -341,12 +341,14 @@ def _outside_quotes(paragraph: str) -> str:
 
 
 # A title that reports what the principal did ("President Vladimir Putin had a telephone conversation
-# with …", "On March 2, Vladimir Putin will meet …"): the name opens it, after a date or posts, and a
-# verb follows; not one that names the author ("Remarks by President Biden", "Vladimir Putin's
-# address", "Vladimir Putin interview to …").
+# with …", "On June 28–29, Vladimir Putin will visit …", "At a meeting of the Commission …, President
+# Vladimir Putin said …"): the name opens it, after a date or a clause and posts, and a verb follows;
+# not one that names the author ("Remarks by President Biden", "Vladimir Putin's address", "Vladimir
+# Putin interview to …").
 _TITLE_LEAD = re.compile(
-    r"^(?:(?:On|In) [A-Z][a-z]+ \d{1,2},?\s+|(?:Acting|Former|President|Prime|Minister|Chairman|Premier|"
-    r"Secretary|Mr\.?|Ms\.?|Mrs\.?|and|of|Russia|the)\s+|,\s*)*"
+    r"^(?:(?:On|In|At|During|After|Before|Following|Opening|Speaking)\b[^,]{1,120},\s+)?"
+    r"(?:(?:Acting|Former|President|Prime|Minister|Chairman|Premier|Secretary|Mr\.?|Ms\.?|Mrs\.?|and|of|Russia|"
+    r"the)[\s,]+)*"
 )
 _AUTHORED = re.compile(
     r"(?:interview|statement|speech|address|remarks|message|article|letter|answers|news|press|opening|"
