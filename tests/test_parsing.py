@@ -1860,3 +1860,23 @@ def test_words_under_a_title_that_names_their_author_or_introduced_by_a_report_s
 )  # fmt: skip
 def test_words_of_the_principal_reported_or_a_statement_about_someone_else_stay_theirs(title, paragraphs, speaker):
     assert _speakers(title, paragraphs)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A surname the archive knows alone (from a transcript that gave no more) and the title's full name:
+        # 41 of 939 random White House pages kept "Herzog", "Zients", "Mayorkas" … this way.
+        (
+            "Remarks by President Biden and President Isaac Herzog of the State of Israel Before a Meeting",
+            "Isaac Herzog",
+        ),
+        # No full name here: the one the archive knows.
+        ("Remarks by President Biden and President Herzog Before a Meeting", "Herzog"),
+    ],
+)
+def test_a_surname_known_alone_yields_to_the_full_name_of_the_title(title, expected):
+    from transcripts.parsing.people import Resolver
+
+    resolver = Resolver(title=title, publisher=None, date=None, known={"Herzog": [], "Joe Biden": []})
+    assert resolver.resolve("PRESIDENT HERZOG") == expected

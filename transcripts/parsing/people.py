@@ -1512,6 +1512,11 @@ class Resolver:
                 return known
         return None
 
+    def _full_in_title(self, surname: str) -> str | None:
+        """The one name of the title, of two words or more, that ends with `surname`."""
+        full = {name for name in self.title_names if " " in name.strip() and base_key(name).split()[-1] == surname}
+        return full.pop() if len(full) == 1 else None
+
     def _in_full(self, printed: str, core: str) -> str | None:
         """A longer name of the title or the gazetteer that the label ends with, of which the name we
         kept is the end: "President of Turkey Recep Tayyip Erdogan" → "Recep Tayyip Erdogan", where the
@@ -1718,6 +1723,11 @@ class Resolver:
                     return self.canonical(name)
         # Exact name or alias.
         named = self._base.by_key.get(key, []) + self._own.by_key.get(key, [])
+        if named and " " not in key and all(" " not in name.strip() for name in named):
+            # A surname the archive knows alone ("Herzog", from a transcript that gave no more) yields to
+            # the full name the title gives ("Remarks by President Biden and President Isaac Herzog").
+            if full := self._full_in_title(key):
+                return self.canonical(full)
         if named:
             return self.canonical(self._in_order(named)[0])
         tokens = key.split()
