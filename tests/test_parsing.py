@@ -1880,3 +1880,22 @@ def test_a_surname_known_alone_yields_to_the_full_name_of_the_title(title, expec
 
     resolver = Resolver(title=title, publisher=None, date=None, known={"Herzog": [], "Joe Biden": []})
     assert resolver.resolve("PRESIDENT HERZOG") == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        # An official not named is no one ("Military", "Intelligence", "Dhs", "Fbi" were speakers).
+        ("SENIOR MILITARY OFFICIAL", "anonymous"),
+        ("SENIOR INTELLIGENCE OFFICIAL 2", "anonymous"),
+        ("FBI OFFICIAL", "anonymous"),
+        ("SENIOR ADMINISTRATIVE OFFICIAL", "anonymous"),
+        # A named one is a person.
+        ("John Smith, State Department official", "person"),
+        ("SECRETARY YELLEN", "person"),
+    ],
+)
+def test_an_official_not_named_is_no_one(label, kind):
+    from transcripts.parsing.labels import classify
+
+    assert classify(label) == kind

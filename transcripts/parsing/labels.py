@@ -587,8 +587,12 @@ NUMBERED_VOICE = re.compile(
 )
 
 
-# Voices that are no one person: "AIR FORCE ONE FLIGHT CREW", "CREW MEMBER", "Note for television journalists".
-_UNNAMED_GROUP = re.compile(r"(?:\bcrew(?: members?)?|^note for [\w ]{1,40})$")
+# Voices that are no one person: "AIR FORCE ONE FLIGHT CREW", "CREW MEMBER", "Note for television journalists",
+# an official not named ("SENIOR MILITARY OFFICIAL", "SENIOR INTELLIGENCE OFFICIAL 2" were the speakers
+# "Military" and "Intelligence"; not "John Smith, State Department official").
+_UNNAMED_GROUP = re.compile(
+    r"(?:\bcrew(?: members?)?|^note for [\w ]{1,40}|^[^,]*\bofficials?(?: (?:\d{1,2}|one|two|three|four|[a-d]))?)$"
+)
 
 
 def classify(name: str) -> str:
