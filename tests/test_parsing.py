@@ -1899,3 +1899,26 @@ def test_an_official_not_named_is_no_one(label, kind):
     from transcripts.parsing.labels import classify
 
     assert classify(label) == kind
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        # The gazetteer's full name of the publisher's country beats a surname the archive knows alone.
+        ("MR. ZIENTS", "Jeff Zients"),
+        ("DR. WALENSKY", "Rochelle Walensky"),
+        # A given name is not someone of the publisher's country who has it ("MR. GEORGE" was George W. Bush).
+        ("REVEREND ANTHONY", "Anthony"),
+        ("MR. GEORGE", "George"),
+    ],
+)
+def test_a_surname_at_the_white_house_is_its_official_a_given_name_is_no_one_known(label, expected):
+    from transcripts.parsing.people import Resolver
+
+    resolver = Resolver(
+        title="Press Briefing by White House COVID-19 Response Team and Public Health Officials",
+        publisher="The White House",
+        date=dt.date(2022, 2, 2),
+        known={"Zients": [], "Walensky": []},
+    )
+    assert resolver.resolve(label) == expected

@@ -1503,7 +1503,9 @@ class Resolver:
             return True
         if surname in base_key(f"{self.title} {self.header}").split():
             return True
-        return bool(self._country) and _person_countries().get(name) == self._country
+        # Of the publisher's country, by surname: "REVEREND ANTHONY" at the White House is not Anthony Fauci.
+        same_country = bool(self._country) and _person_countries().get(name) == self._country
+        return same_country and base_key(name).split()[-1] == surname
 
     def _variant(self, name: str) -> str | None:
         """A name already in the pool that is the same person ("Joseph Biden Junior" ~ "Joe Biden")."""
@@ -1512,9 +1514,19 @@ class Resolver:
                 return known
         return None
 
-    def _full_in_title(self, surname: str) -> str | None:
-        """The one name of the title, of two words or more, that ends with `surname`."""
+    def _full_name_here(self, surname: str) -> str | None:
+        """The one name of two words or more ending with `surname` that the title gives, or else that
+        the gazetteer gives in this context (of the publisher's country: a White House "MR. ZIENTS")."""
         full = {name for name in self.title_names if " " in name.strip() and base_key(name).split()[-1] == surname}
+        if not full:
+            gazetteer = _person_countries()
+            with_word = self._base.by_word.get(surname, []) + self._own.by_word.get(surname, [])
+            full = {
+                name
+                for name in with_word
+                if name in gazetteer and " " in name and base_key(name).split()[-1] == surname
+                and self._in_context(name, surname)
+            }  # fmt: skip
         return full.pop() if len(full) == 1 else None
 
     def _in_full(self, printed: str, core: str) -> str | None:
@@ -1725,8 +1737,9 @@ class Resolver:
         named = self._base.by_key.get(key, []) + self._own.by_key.get(key, [])
         if named and " " not in key and all(" " not in name.strip() for name in named):
             # A surname the archive knows alone ("Herzog", from a transcript that gave no more) yields to
-            # the full name the title gives ("Remarks by President Biden and President Isaac Herzog").
-            if full := self._full_in_title(key):
+            # the full name the title gives ("Remarks by President Biden and President Isaac Herzog"), or
+            # the gazetteer's in context ("Zients" at the White House: Jeff Zients).
+            if full := self._full_name_here(key):
                 return self.canonical(full)
         if named:
             return self.canonical(self._in_order(named)[0])
