@@ -56,6 +56,30 @@ def test_georgia_is_the_country_unless_the_turn_is_about_us_states(text, kind):
     assert ("Georgia", "Georgia", kind) in found(text)
 
 
+@pytest.mark.parametrize(
+    ("title", "texts", "meant"),
+    [
+        # Nothing says which: no link (it was always the Republic of the Congo).
+        ("Remarks", ["Railroads must connect the nations of East Africa to the Congo, Ethiopia and Sudan."], None),
+        # Its words say which.
+        ("Talks with President of the Republic of the Congo Denis Sassou-Nguesso",
+         ["Over 7,000 citizens of the Congo have received higher education in Russia."], "Republic of the Congo"),
+        ("Briefing", ["The fighting around Goma continues.", "We are worried about the Congo."], "DR Congo"),
+        # The transcript names it in full.
+        ("Briefing", ["The Democratic Republic of the Congo and its army.", "The Congo needs peace."], "DR Congo"),
+    ],
+)  # fmt: skip
+def test_congo_alone_is_the_congo_the_transcript_means_or_none(title, texts, meant):
+    mentions = extract(title, [(text, None) for text in texts])
+    bare = [
+        span.ref.name
+        for text, spans in zip(texts, mentions.spans)
+        for span in spans
+        if text[span.start : span.end] in ("Congo", "the Congo")
+    ]
+    assert bare == ([meant] if meant else [])
+
+
 def test_main_names_are_current_english_exonyms_with_old_spellings_as_aliases():
     places = {info.ref.name: info for info in gazetteer() if info.ref.kind == "place"}
     assert "Kiev" in places["Kyiv"].aliases and "Kiev" not in places

@@ -114,6 +114,7 @@ def extract(
         matches = [m for m in matches if m.ref not in rejected and _stands_alone(text, m)]
         found.append(_us_states_in_context(text, matches))
     found = _short_forms_in_context([text for text, _ in turns], found)
+    found = _congo_in_context(title, [text for text, _ in turns], found)
     for matches in found:
         result.spans.append(matches)
         counts = Counter(m.ref for m in matches)
@@ -121,6 +122,50 @@ def extract(
         for ref in counts:
             result.entities.setdefault(ref, local.get(ref) or by_ref.get(ref) or EntityInfo(ref))
     return result
+
+
+_DR_CONGO = EntityRef("DR Congo", "country")
+_CONGO = EntityRef("Republic of the Congo", "country")
+_BARE_CONGO = re.compile(r"(?:the )?Congo", re.I)
+# Words only one of the two Congos goes with: its capital, its leaders, its provinces.
+_CONGO_WORDS = {
+    _DR_CONGO: re.compile(r"\b(?:Kinshasa|Tshisekedi|Kabila|Mobutu|Goma|Kivu|M23|Katanga|Lumumba|DRC)\b"),
+    _CONGO: re.compile(r"\b(?:Brazzaville|Sassou|Nguesso|Pointe-Noire)\b"),
+}
+
+
+def _congo_in_context(title: str, texts: list[str], found: list[list[Match]]) -> list[list[Match]]:
+    """ "Congo" alone is either of two countries ("the situation in the Congo", "Railroads must connect
+    … East Africa to the Congo" meant DR Congo; "citizens of the Congo" after talks with Sassou Nguesso
+    the Republic): the one the transcript names in full, or the one its words go with (its capital,
+    its leaders); none when nothing says which."""
+    bare = [
+        [_BARE_CONGO.fullmatch(texts[i][m.start : m.end]) is not None for m in matches]
+        for i, matches in enumerate(found)
+    ]
+    if not any(
+        m.ref in (_DR_CONGO, _CONGO) and b for matches, flags in zip(found, bare) for m, b in zip(matches, flags)
+    ):
+        return found
+    named = {m.ref for matches, flags in zip(found, bare) for m, b in zip(matches, flags) if not b} & {
+        _DR_CONGO,
+        _CONGO,
+    }
+    if len(named) != 1:
+        whole = "\n".join([title, *texts])
+        named = {ref for ref, words in _CONGO_WORDS.items() if words.search(whole)}
+    meant = next(iter(named)) if len(named) == 1 else None
+    out = []
+    for matches, flags in zip(found, bare):
+        kept = []
+        for m, b in zip(matches, flags):
+            if b and m.ref in (_DR_CONGO, _CONGO):
+                if meant is None:
+                    continue
+                m = Match(m.start, m.end, meant)
+            kept.append(m)
+        out.append(kept)
+    return out
 
 
 def _short_forms_in_context(texts: list[str], found: list[list[Match]]) -> list[list[Match]]:
