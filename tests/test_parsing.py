@@ -1922,3 +1922,23 @@ def test_a_surname_at_the_white_house_is_its_official_a_given_name_is_no_one_kno
         known={"Zients": [], "Walensky": []},
     )
     assert resolver.resolve(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "expected"),
+    [
+        # An abbreviated post after a name is part of it ("Hun" was the speaker).
+        ("Remarks by President Biden and Prime Minister Hun Sen of Cambodia", "PRIME MINISTER HUN SEN", "Hun Sen"),
+        ("Remarks by President Biden", "SEN. WARNOCK", "Warnock"),
+        # A surname of the title misspelt by a letter ("Reagn", "Sullvian", "Sullivcan" were speakers).
+        ("Remarks by Vice President Harris and Administrator Michael Regan", "ADMINISTRATOR REAGN", "Michael Regan"),
+        ("Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan", "MR. SULLVIAN",
+         "Jake Sullivan"),
+        # Two letters apart is someone else.
+        ("Remarks by Vice President Harris and EPA Administrator Michael Regan", "MR. REAGAN", "Reagan"),
+    ],
+)  # fmt: skip
+def test_a_name_with_a_post_in_it_or_a_letter_wrong_is_the_titles(title, label, expected):
+    from transcripts.parsing.people import Resolver
+
+    assert Resolver(title=title, publisher=None, date=None).resolve(label) == expected

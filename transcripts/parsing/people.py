@@ -791,6 +791,10 @@ def _misspelt_title(word: str) -> bool:
     )
 
 
+# Ranks and posts abbreviated ("SEC. AUSTIN", "GEN. BROWN"): before a name only.
+_ABBREVIATED_TITLES = frozenset("sec usec fm asec atty gen adm lt col capt sgt brig amb rep sen gov".split())
+
+
 def strip_titles(name: str) -> str:
     """Remove honorifics and leading titles: "President of Russia Vladimir Putin" → "Vladimir Putin"."""
     tokens = [
@@ -809,6 +813,7 @@ def strip_titles(name: str) -> str:
         if (
             key in HONORIFICS
             or key in TITLE_WORDS
+            and not (out and key in _ABBREVIATED_TITLES)  # after a name, part of it: "HUN SEN" is Hun Sen
             or (len(joined) > 1 and all(p in TITLE_WORDS for p in joined))
             or not out
             and _misspelt_title(key)  # a misspelt post opens the label ("REPSENTATIVE BASS")
@@ -1379,6 +1384,21 @@ class _Pool:
         return found
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Words of five letters or more one letter apart: one changed or two swapped ("Reagn"), or, from
+    seven letters, one added or dropped ("Sullivcan"; "Reagan" is not Regan)."""
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b) and min(len(a), len(b)) < 7:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return len(diff) == 1 or swapped
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _similar(k: str, key: str) -> bool:
     # A ratio of 0.9 needs the shorter string at least 9/11 of the longer: skipped before the costly
     # comparison.
@@ -1754,6 +1774,15 @@ class Resolver:
             for name in self._in_order(with_word, title_first=True):
                 if tokens[0] in self._keys(name) or self._in_context(name, tokens[0]):
                     return self.canonical(name)
+            # A surname of the title misspelt by one letter ("ADMINISTRATOR REAGN" under "… EPA
+            # Administrator Michael Regan").
+            misspelt = {
+                name
+                for name in self.title_names
+                if " " in name and _one_edit_apart(base_key(name).split()[-1], tokens[0])
+            }  # fmt: skip
+            if len(misspelt) == 1:
+                return self.canonical(misspelt.pop())
         else:
             # A longer label ending in a known full name ("Foreign Minister Sergey Lavrov").
             suffixes = [" ".join(tokens[i:]) for i in range(len(tokens) - 1)]
