@@ -1942,3 +1942,48 @@ def test_a_name_with_a_post_in_it_or_a_letter_wrong_is_the_titles(title, label, 
     from transcripts.parsing.people import Resolver
 
     assert Resolver(title=title, publisher=None, date=None).resolve(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        # An office "for" something, then the name ("Commissioner for Children’s Rights Anna Kuznetsova" had no
+        # speaker); and no name where none follows.
+        ("Commissioner for Entrepreneurs’ Rights Boris Titov", "Boris Titov"),
+        ("Minister for Foreign Affairs Penny Wong", "Penny Wong"),
+        ("Minister for North Caucasus Affairs", ""),
+        # "White" is a surname unless "House" follows.
+        ("CHIEF WHITE", "WHITE"),
+        ("WHITE HOUSE PRESS SECRETARY JEN PSAKI", "JEN PSAKI"),
+    ],
+)
+def test_a_name_after_an_office_for_something_or_called_white_is_kept(label, name):
+    from transcripts.parsing.people import strip_titles
+
+    assert strip_titles(label) == name
+
+
+def test_a_guest_who_answers_the_reporters_questions_is_no_journalist_when_asking_once():
+    # A police chief at a White House briefing asked back once, and all his answers became questions.
+    text = """Press Briefing by Press Secretary Jen Psaki
+
+May 13, 2022
+
+MS. PSAKI: Chief White will talk about the program.
+
+CHIEF WHITE: Good afternoon. The program has cut violent crime in Detroit.
+
+Q What did it cost?
+
+CHIEF WHITE: About ten million dollars, most of it from the state.
+
+Q And the officers?
+
+CHIEF WHITE: Two hundred more. Do you know how many we had before?
+
+MS. PSAKI: I do not. Go ahead.
+
+Q Thanks, Chief.
+""" + "".join(f"\nQ Question {n} for you, Jen?\n\nMS. PSAKI: Answer {n}.\n" for n in range(20))
+    turns = parse_transcript(text.encode(), "b.txt").turns
+    assert [(t.speaker, t.role) for t in turns if t.label == "CHIEF WHITE"][1:] == [("White", "answer")] * 2

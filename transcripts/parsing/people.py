@@ -814,6 +814,7 @@ def strip_titles(name: str) -> str:
             key in HONORIFICS
             or key in TITLE_WORDS
             and not (out and key in _ABBREVIATED_TITLES)  # after a name, part of it: "HUN SEN" is Hun Sen
+            and not (key == "white" and base_key(" ".join(tokens[i + 1 : i + 2])) != "house")  # "MR. WHITE"
             or (len(joined) > 1 and all(p in TITLE_WORDS for p in joined))
             or not out
             and _misspelt_title(key)  # a misspelt post opens the label ("REPSENTATIVE BASS")
@@ -822,7 +823,9 @@ def strip_titles(name: str) -> str:
             if out and i < len(tokens) - 1:
                 out = []  # "Collective Farm Chairman Alexei Lavrinenko": what came before the title is its place
             continue
-        if not out and (key == "the" or i > 0 and (key in _OF_WORDS or key == "from" or tokens[i] in ("van", "voor"))):
+        if not out and (
+            key == "the" or i > 0 and (key in _OF_WORDS or key in ("from", "for") or tokens[i] in ("van", "voor"))
+        ):
             # "President of Russia …", "Chancellor of the Federal Republic of Germany …", "Ministro degli
             # Esteri …", "LE PRÉSIDENT DE LA RÉPUBLIQUE": skip the office's object, keep the name after it.
             j = i

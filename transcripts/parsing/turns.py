@@ -488,12 +488,23 @@ def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
             and turn.speaker in asked
         ):
             journalists.add(turn.speaker)
+    # Whoever a reporter's "Q" is put to answers it, even when they once ask back ("CHIEF WHITE:", a police
+    # chief at a White House briefing, was taken for a journalist); not one who mostly asks.
+    answer_q = {
+        turn.speaker
+        for previous, turn in zip(turns, turns[1:])
+        if previous.role == LabelKind.QUESTION and turn.speaker and base_key(previous.label or "") in ("q", "question")
+    }
+    for name in list(answer_q):
+        theirs = [t for t in turns if t.speaker == name]
+        if 2 * sum("?" in " ".join(t.paragraphs) for t in theirs) >= len(theirs):
+            answer_q.discard(name)
     for index, turn in enumerate(turns):
         if turn.role != LabelKind.PERSON or not turn.speaker or turn.speaker in officials:
             continue
         following = turns[index + 1] if index + 1 < len(turns) else None
         asks = "?" in " ".join(turn.paragraphs) and following is not None and following.speaker in officials
-        if turn.affiliation or asks:
+        if turn.affiliation or (asks and turn.speaker not in answer_q):
             journalists.add(turn.speaker)
     for turn in turns:  # a journalist's follow-ups too ("I mean that very highway.")
         if turn.role == LabelKind.PERSON and turn.speaker in journalists:
