@@ -1826,6 +1826,17 @@ def test_a_report_that_calls_the_president_the_president_is_nobodys_words():
     assert [(t.speaker, len(t.paragraphs)) for t in turns] == [(None, 2)]
 
 
+def test_a_news_items_report_goes_on_after_the_words_it_quotes():
+    turns = _speakers(
+        "Acting President Vladimir Putin sent a message to North Korean leader Kim Jong-il",
+        ["The message said that the treaty opens wide possibilities for cooperation.",
+         "The acting president’s message said, in part:",
+         "“The tensions around the Korean Peninsula are a matter of great concern.”",
+         "Russian Foreign Minister Igor Ivanov delivered the message during his visit to Pyongyang."],
+    )  # fmt: skip
+    assert [speaker for speaker, _ in turns] == [None, "Vladimir Putin", None]
+
+
 @pytest.mark.parametrize(
     ("title", "paragraphs"),
     [

@@ -413,8 +413,18 @@ def _narrative_apart(
     if all(_reads_as_report(paragraph, surname) for paragraph in first.paragraphs[run:]):
         run = len(first.paragraphs)
     report = _Segment(None, first.paragraphs[:run], narrative=True)
-    rest = [_Segment(None, first.paragraphs[run:])] if first.paragraphs[run:] else []
-    return [report, *rest, *segments[1:]]
+    words = first.paragraphs[run:]
+    # A news item with no label: the report goes on after the words it quotes ("The message reads:" and
+    # the message, then "Foreign Minister Igor Ivanov delivered the message …").
+    end = len(words)
+    while not segments[1:] and end > 1 and _reads_as_report(words[end - 1], surname):
+        outside = _outside_quotes(words[end - 1])
+        if not (mention.search(outside) or _THIRD_PERSON.search(outside) or names_in(outside)):
+            break
+        end -= 1
+    rest = [_Segment(None, words[:end])] if words[:end] else []
+    after = [_Segment(None, words[end:], narrative=True)] if words[end:] else []
+    return [report, *rest, *after, *segments[1:]]
 
 
 def _opening_paragraphs(segments) -> list[str]:
