@@ -1792,6 +1792,8 @@ def test_a_speech_after_a_report_stays_the_principals():
         "On June 28–29, Vladimir Putin will meet with President of Belarus Alexander Lukashenko",
         "Acting President, Prime Minister Vladimir Putin held a meeting with the Commission on Trade",
         "At a meeting of the Commission on trade with foreign nations, President Vladimir Putin said trade grew",
+        "Russia is ready to sign a currency agreement with Belarus, President Vladimir Putin said at a news conference",
+        "With his decree President Vladimir Putin assigned departments to implement the Shanghai convention",
     ],
 )
 def test_a_report_under_a_title_that_reports_what_the_principal_did_is_nobodys_words(title):
@@ -1824,6 +1826,14 @@ def test_a_report_that_calls_the_president_the_president_is_nobodys_words():
     <p>The President said the US withdrawal from the ABM Treaty was a mistake.</p></div></div></body></html>"""
     turns = parse_transcript(page.encode(), "41995.html").turns
     assert [(t.speaker, len(t.paragraphs)) for t in turns] == [(None, 2)]
+
+
+def test_a_title_that_opens_with_what_the_principal_said_is_no_report_whatever_verb_follows():
+    from transcripts.parsing.turns import _reports_on
+
+    assert _reports_on("Russia is ready, President Vladimir Putin said at a news conference", "Vladimir Putin")
+    assert not _reports_on("Statement by Vladimir Putin signed in the Kremlin", "Vladimir Putin")
+    assert not _reports_on("Interview of Vladimir Putin, held in Sochi", "Vladimir Putin")
 
 
 def test_a_news_items_report_goes_on_after_the_words_it_quotes():

@@ -356,13 +356,26 @@ _AUTHORED = re.compile(
 )
 
 
+# Verbs a report puts after the principal's name anywhere in its title ("…, President Vladimir Putin said
+# at a joint press conference", "With his decree President Vladimir Putin assigned …").
+_REPORTED_VERBS = re.compile(
+    r"(?:said|says|held|holds|met|meets|signed|signs|assigned|awarded|congratulated|sent|had|took|made|gave|"
+    r"visited|attended|expressed|noted|stressed|believes|thanked|received|chaired|laid|presented|discussed|"
+    r"instructed|ordered|proposed|called|urged|spoke|talked|paid|opened|inspected|approved|announced)\b"
+)
+
+
 def _reports_on(title: str, principal: str) -> bool:
     rest = _TITLE_LEAD.sub("", title.strip())
     for name in (principal, principal.split()[-1]):
         if rest.startswith(name + " "):
             after = rest[len(name) + 1 :]
             return after[:1].islower() and not _AUTHORED.match(after)
-    return False
+    if _AUTHORED.match(title.strip().lower()):
+        return False  # "Statement by President of Russia Vladimir Putin", "Interview of …"
+    return any(
+        _REPORTED_VERBS.match(title[found.end() :].lstrip()) for found in re.finditer(re.escape(principal), title)
+    )
 
 
 def _reads_as_report(paragraph: str, surname: str) -> bool:
