@@ -245,12 +245,26 @@ def test_a_word_in_most_turns_may_be_read_turn_by_turn_and_counts_the_same(seed_
     common, forced = searched("weather")
     assert common.share >= search.SEQUENTIAL_SHARE and not forced
     rare, forced = searched("Minsk")
-    assert rare.share < search.SEQUENTIAL_SHARE and forced
+    assert rare.share is None and forced  # the word statistics bound it: the planner is not asked
     monkeypatch.setattr(search, "SEQUENTIAL_SHARE", 2.0)
     indexed, forced = searched("weather")
     assert forced
     assert (common.count, common.count_capped, common.facets) == (indexed.count, indexed.count_capped, indexed.facets)
     assert common.count > 1000
+
+
+@pytest.mark.parametrize(
+    "words", ["weather", "trains", "Minsk", "weather Minsk", '"about weather"', "paragraph -trains"]
+)
+def test_the_word_statistics_bound_the_share_of_turns_that_match(seed_event, words):
+    from transcripts.search import build_query, matching
+
+    _filler_turns(seed_event)
+    query = build_query(words)
+    total = Utterance.objects.count()
+    for any_word in (False, True):
+        found = matching(Utterance.objects.all(), query, any_word=any_word, asked=True).count()
+        assert found / total <= query.share_at_most(any_word) + 1e-9
 
 
 def test_speaker_page_has_chart_and_scoped_search(client, seed_event):

@@ -162,6 +162,25 @@ class TextQuery:
         """The positive unquoted words (what ranking weighs)."""
         return [leaf for c in self.clauses for leaf in c if leaf.column == "search_vector" and not leaf.term.negated]
 
+    def share_at_most(self, any_word: bool = False) -> float:
+        """An upper bound, from the word statistics, on the share of turns that match (`any_word`: as
+        `condition`): a leaf holds at most its lexemes times the commonest one's turns, twice over
+        (the answers to questions that have the word); a word naming a speaker, or excluded, bounds
+        nothing. The search asks the planner's estimate only where this reaches SEQUENTIAL_SHARE."""
+        turns = max(self.archive_turns, 1)
+
+        def bound(leaves: list[Leaf]) -> float:
+            if any(leaf.speakers or leaf.term.negated for leaf in leaves):
+                return 1.0
+            return min(1.0, sum(2 * max(len(leaf.lexemes), 1) * leaf.turns for leaf in leaves) / turns)
+
+        required, optional = self.clauses, []
+        if any_word:
+            required = [c for c in self.clauses if any(leaf.term.phrase or leaf.term.negated for leaf in c)]
+            optional = [leaf for c in self.clauses if c not in required for leaf in c]
+        bounds = [bound(clause) for clause in required] + ([bound(optional)] if optional else [])
+        return min(bounds, default=1.0)
+
     @property
     def optional_words(self) -> bool:
         """Whether any-word matching finds more than all-words matching would."""

@@ -343,10 +343,10 @@ def search_utterances(
         # matches of the search without them.
         filtered = any(params.get(name) for name in FACETS)
         facets_from = _unfaceted(params, query, outcome.any_word, relevance) if filtered else matches
-    if query:
+    if query and query.share_at_most(outcome.any_word) >= SEQUENTIAL_SHARE:
         outcome.archive_size = _archive_size()
         outcome.share = _estimated_share(matches, outcome.archive_size)
-    with _through_the_text_index(bool(query) and outcome.share < SEQUENTIAL_SHARE):
+    with _through_the_text_index(bool(query) and (outcome.share or 0.0) < SEQUENTIAL_SHARE):
         counted, found, facets, sampled = _one_pass(matches, facets_from, params, outcome.sort, start, page_size)
     outcome.count, outcome.count_capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     if with_facets:
