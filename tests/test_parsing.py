@@ -2008,3 +2008,19 @@ Q Thanks, Chief.
 """ + "".join(f"\nQ Question {n} for you, Jen?\n\nMS. PSAKI: Answer {n}.\n" for n in range(20))
     turns = parse_transcript(text.encode(), "b.txt").turns
     assert [(t.speaker, t.role) for t in turns if t.label == "CHIEF WHITE"][1:] == [("White", "answer")] * 2
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "expected"),
+    [
+        # A post of title words joined by a hyphen is no part of the name the title gives.
+        ("Remarks by President Biden and NATO Secretary-General Jens Stoltenberg at Dinner",
+         "SECRETARY-GENERAL STOLTENBERG", "Jens Stoltenberg"),
+        ("Remarks by President Biden and UN Secretary-General António Guterres", "SECRETARY-GENERAL GUTERRES",
+         "António Guterres"),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_post_in_a_title_is_not_part_of_the_name(title, label, expected):
+    from transcripts.parsing.people import Resolver
+
+    assert Resolver(title=title, publisher="The White House", date=None).resolve(label) == expected

@@ -638,14 +638,9 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         stop = key in _TITLE_CASE_STOPS or dated or key in _WEEKDAYS or key in ("the", "a", "an", "all")
         stop = stop or bool(_NUMBER_WORD.match(key)) or key in _FUNCTION_WORDS  # "WHAT THEY ARE SAYING"
         honorific = key in HONORIFICS and not run  # "M. Jean-Noël Barrot", "Dr Vivian Balakrishnan"
-        if (
-            capital
-            and not stop
-            and not honorific
-            and key not in TITLE_WORDS
-            and key not in EVENT_WORDS
-            and len(word) > 1
-        ):
+        # "Secretary-General", "Vice-President": a post of title words joined.
+        title_word = key in TITLE_WORDS or "-" in key and all(part in TITLE_WORDS for part in key.split("-"))
+        if capital and not stop and not honorific and not title_word and key not in EVENT_WORDS and len(word) > 1:
             if not run:
                 start = index
                 flags.update(
@@ -662,7 +657,7 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         close(index)
         office_of = after_title and (key in _OF_WORDS or key == "for") or office_of and key == "the"
         office_for = office_of and (key == "for" or office_for and key == "the")
-        after_title = capital and (key in TITLE_WORDS or honorific) and key not in _ADJECTIVAL_TITLE_WORDS or office_of
+        after_title = capital and (title_word or honorific) and key not in _ADJECTIVAL_TITLE_WORDS or office_of
         after_the = key == "the"
     close(len(tokens))
     return found if positions else [name for name, _ in found]
