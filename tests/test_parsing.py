@@ -2024,3 +2024,19 @@ def test_a_hyphenated_post_in_a_title_is_not_part_of_the_name(title, label, expe
     from transcripts.parsing.people import Resolver
 
     assert Resolver(title=title, publisher="The White House", date=None).resolve(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        # A federal agency, or an agency for something, is no news agency: its head speaks as a person.
+        ("Head of the Federal Archive Agency Andrei Artizov", "person"),
+        ("General Director of the Agency for Strategic Initiatives Svetlana Chupsheva", "person"),
+        ("Anadolu Agency", "outlet"),
+        ("TASS news agency correspondent Ivan Petrov", "outlet"),
+    ],
+)
+def test_an_agency_of_the_state_is_no_news_agency(label, kind):
+    from transcripts.parsing.labels import classify
+
+    assert classify(label) == kind

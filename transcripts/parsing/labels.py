@@ -660,7 +660,10 @@ def is_outlet(name: str) -> bool:
         return False
     if len(words) > 1 and {"hon", "hon.", "honourable", "honorable"} & set(words):
         return False  # "Rt Hon Christopher Luxon" (not RT, the channel)
-    if any(w in OUTLET_WORDS for w in words):
+    outlet_words = {w for w in words if w in OUTLET_WORDS}
+    if outlet_words == {"agency"} and {"for", "federal"} & set(words):
+        return False  # "Head of the Federal Agency for Tourism Oleg Safonov", "Agency for Strategic Initiatives"
+    if outlet_words:
         return True
     # Short all-capital acronyms (CCTV, CRI, AFP; eNCA) are outlets; MS./MR. forms are not, nor a surname
     # the gazetteer knows ("LAVROV:", "PUTIN:"), nor a word of five letters or more.
