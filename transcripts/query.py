@@ -131,11 +131,7 @@ class TextQuery:
         required but any one of the other words enough: for ranking, which puts the turns that
         have most of the words first. With `asked`, an answer also has the unquoted words of the
         question it answers (for ranking, which weighs them less than its own)."""
-        required = self.clauses
-        optional: list[list[Leaf]] = []
-        if any_word:
-            required = [c for c in self.clauses if any(leaf.term.phrase or leaf.term.negated for leaf in c)]
-            optional = [c for c in self.clauses if c not in required]
+        required, optional = self._required_and_optional(any_word)
         parts, params = [], []
         for clause in required:
             sqls = []
@@ -174,12 +170,18 @@ class TextQuery:
                 return 1.0
             return min(1.0, sum(2 * max(len(leaf.lexemes), 1) * leaf.turns for leaf in leaves) / turns)
 
-        required, optional = self.clauses, []
-        if any_word:
-            required = [c for c in self.clauses if any(leaf.term.phrase or leaf.term.negated for leaf in c)]
-            optional = [leaf for c in self.clauses if c not in required for leaf in c]
-        bounds = [bound(clause) for clause in required] + ([bound(optional)] if optional else [])
+        required, optional = self._required_and_optional(any_word)
+        leaves = [leaf for clause in optional for leaf in clause]
+        bounds = [bound(clause) for clause in required] + ([bound(leaves)] if leaves else [])
         return min(bounds, default=1.0)
+
+    def _required_and_optional(self, any_word: bool) -> tuple[list[list[Leaf]], list[list[Leaf]]]:
+        """The clauses every match needs, and those of which any one is enough (`any_word` only:
+        quoted phrases and excluded words stay required)."""
+        if not any_word:
+            return self.clauses, []
+        required = [c for c in self.clauses if any(leaf.term.phrase or leaf.term.negated for leaf in c)]
+        return required, [c for c in self.clauses if c not in required]
 
     @property
     def optional_words(self) -> bool:

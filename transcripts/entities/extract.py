@@ -139,33 +139,22 @@ def _congo_in_context(title: str, texts: list[str], found: list[list[Match]]) ->
     … East Africa to the Congo" meant DR Congo; "citizens of the Congo" after talks with Sassou Nguesso
     the Republic): the one the transcript names in full, or the one its words go with (its capital,
     its leaders); none when nothing says which."""
-    bare = [
-        [_BARE_CONGO.fullmatch(texts[i][m.start : m.end]) is not None for m in matches]
-        for i, matches in enumerate(found)
-    ]
-    if not any(
-        m.ref in (_DR_CONGO, _CONGO) and b for matches, flags in zip(found, bare) for m, b in zip(matches, flags)
-    ):
+    congos = {_DR_CONGO, _CONGO}
+
+    def bare(i: int, m: Match) -> bool:
+        return m.ref in congos and _BARE_CONGO.fullmatch(texts[i][m.start : m.end]) is not None
+
+    if not any(bare(i, m) for i, matches in enumerate(found) for m in matches):
         return found
-    named = {m.ref for matches, flags in zip(found, bare) for m, b in zip(matches, flags) if not b} & {
-        _DR_CONGO,
-        _CONGO,
-    }
+    named = {m.ref for i, matches in enumerate(found) for m in matches if m.ref in congos and not bare(i, m)}
     if len(named) != 1:
         whole = "\n".join([title, *texts])
         named = {ref for ref, words in _CONGO_WORDS.items() if words.search(whole)}
     meant = next(iter(named)) if len(named) == 1 else None
-    out = []
-    for matches, flags in zip(found, bare):
-        kept = []
-        for m, b in zip(matches, flags):
-            if b and m.ref in (_DR_CONGO, _CONGO):
-                if meant is None:
-                    continue
-                m = Match(m.start, m.end, meant)
-            kept.append(m)
-        out.append(kept)
-    return out
+    return [
+        [Match(m.start, m.end, meant) if bare(i, m) else m for m in matches if meant is not None or not bare(i, m)]
+        for i, matches in enumerate(found)
+    ]
 
 
 def _short_forms_in_context(texts: list[str], found: list[list[Match]]) -> list[list[Match]]:

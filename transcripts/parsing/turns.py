@@ -418,9 +418,10 @@ def _narrative_apart(
         return segments
     run = 1
     for paragraph in first.paragraphs[1:]:
+        outside = _outside_quotes(paragraph)
         if not _reads_as_report(paragraph, surname):
             break
-        if not (mention.search(_outside_quotes(paragraph)) or _THIRD_PERSON.search(_outside_quotes(paragraph))):
+        if not (mention.search(outside) or _THIRD_PERSON.search(outside)):
             break  # no one spoken of: the report may be over ("No. Ukraine has regained half …")
         run += 1
     if all(_reads_as_report(paragraph, surname) for paragraph in first.paragraphs[run:]):
