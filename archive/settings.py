@@ -98,6 +98,8 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "archive.wsgi.application"
+# Common widgets written out in Python, the same markup as their templates (archive/forms.py).
+FORM_RENDERER = "archive.forms.WidgetRenderer"
 
 DATABASES = {"default": database_settings(BASE_DIR)}
 # DATABASE_REPLICA_URLS: public page reads go to these streaming replicas (archive/routers.py).
