@@ -934,6 +934,28 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("unsc_es.txt", "Consejo de Seguridad Septuagésimo noveno año 9574ª sesión", "2024-03-12",
          [(None, None), ("Fernández de Soto Valderrama", None), ("Nebenzia", None), ("Thomas-Greenfield", None),
           ("Fernández de Soto Valderrama", None)]),
+        # Round seventeen (all five failed before): China's MOFCOM ("发布时间：…" and "【发布人】…" are its
+        # header, "答：" the one person the labels name); Malaysia's "Soalan:" / "Jawapan:" (were speakers)
+        # and "Dato' Seri Utama Haji …" honours; a UN meetings coverage release, the UN's summary in title
+        # case (its "Fails to Adopt" was a speaker); a congressional transcript service's hearing ("SPEAKERS:"
+        # over a list that gives "CARDIN:" his full name, "[*] CARDIN:", a senator asking the witness); a
+        # papal flight's press conference ("Papal flight" over the date was taken for the title).
+        ("mofcom_zh.txt", "商务部召开例行新闻发布会（2024年3月14日）", "2024-03-14",
+         [("何亚东", "statement"), (None, "question"), ("何亚东", "answer"), (None, "question"), ("何亚东", "answer")]),
+        ("my_wisma.txt", "Sidang Media Menteri Luar Negeri selepas Mesyuarat Menteri-Menteri Luar ASEAN", "2024-03-12",
+         [("Mohamad bin Haji Hasan", None), (None, "question"), ("Mohamad bin Haji Hasan", "answer"),
+          (None, "question"), ("Mohamad bin Haji Hasan", "answer")]),
+        ("un_meetings.txt", "Security Council Fails to Adopt Resolution Calling for Humanitarian Pauses in Gaza, as "
+         "United States Casts Veto", "2023-10-18", [(None, None)]),
+        ("us_senate_cq.txt", "SENATE FOREIGN RELATIONS COMMITTEE HEARING ON THE FISCAL 2025 STATE DEPARTMENT BUDGET "
+         "REQUEST", "2024-05-21",
+         [("Benjamin L. Cardin", None), ("Jim Risch", None), ("Benjamin L. Cardin", None), ("Antony Blinken", None),
+          ("Benjamin L. Cardin", None), ("Jeanne Shaheen", "question"), ("Antony Blinken", "answer")]),
+        ("vatican_flight.txt", "In-flight press conference of His Holiness Pope Francis on the return flight from "
+         "Mongolia", "2023-09-04",
+         [("Matteo Bruni", None), ("Pope Francis", None), ("Jargalsaikhan Dambadarjaa", "question"),
+          ("Pope Francis", "answer"), ("Ulambayar Batsaikhan", "question"), ("Pope Francis", "answer"),
+          ("Matteo Bruni", None)]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -963,7 +985,21 @@ def test_a_surname_alone_is_a_known_person_only_in_context(title, label, speaker
 
 
 @pytest.mark.parametrize(
-    "word", ["Novinář", "Toimittaja", "Újságíró", "Jurnalist", "Δημοσιογράφος", "خبرنگار", "ผู้สื่อข่าว", "Journalisten"]
+    "word",
+    [
+        "Novinář",
+        "Toimittaja",
+        "Újságíró",
+        "Jurnalist",
+        "Δημοσιογράφος",
+        "خبرنگار",
+        "ผู้สื่อข่าว",
+        "Journalisten",
+        "Soalan",
+        "Tanong",
+        "Klausimas",
+        "Savol",
+    ],
 )
 def test_a_journalist_in_another_language_asks(word):
     text = f"Pressekonferanse\n\n12. mars 2024\n\n{word}: Hvorfor fem år?\n\nMinister Jonas Støre: Fordi det tar tid.\n"
@@ -984,6 +1020,10 @@ def test_a_journalist_in_another_language_asks(word):
         ("Bundesrätin Karin Keller-Sutter", "Karin Keller-Sutter"),
         ("Ryu Seung-jin, Spokesperson", "Ryu Seung-jin"),
         ("سخنگوی وزارت امور خارجه، ناصر کنعانی", "ناصر کنعانی"),
+        ("Tan Sri Muhyiddin Yassin", "Muhyiddin Yassin"),
+        ("YB Fahmi Fadzil", "Fahmi Fadzil"),
+        ("Tan See Leng", "Tan See Leng"),  # a surname, not "Tan Sri"
+        ("Kyaw Moe Tun", "Kyaw Moe Tun"),
     ],
 )
 def test_a_post_in_another_language_before_a_name_is_not_part_of_it(label, speaker):

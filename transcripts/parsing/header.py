@@ -12,7 +12,7 @@ from transcripts.parsing.blocks import (
 )
 from transcripts.parsing.chrome import is_anywhere_drop, is_edge_chrome
 from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, parse_iso_date, parse_time_line
-from transcripts.parsing.labels import Label, base_key, match_label
+from transcripts.parsing.labels import CHINESE_METADATA, METADATA_KEYS, Label, base_key, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
 from transcripts.parsing.people import EVENT_WORDS, NAME_COMMA_OFFICE, _caseless, publishers, roster_line
@@ -172,7 +172,9 @@ class HeaderReader:
         for kind, pattern in KIND_PATTERNS:
             if re.search(pattern, title, re.I):
                 return kind
-        if any(t.role == Role.QUESTION for t in turns):
+        # Questions make a news conference, not of a hearing or a meeting (a senator asks the witness).
+        sitting = _A_SITTING.search(title) and not _THE_PRESS.search(title)
+        if any(t.role == Role.QUESTION for t in turns) and not sitting:
             return EventKind.NEWS_CONFERENCE
         return EventKind.STATEMENT if len({t.speaker for t in turns}) <= 1 else EventKind.OTHER
 
@@ -231,10 +233,14 @@ class HeaderReader:
                 consumed_until, saw_meta = i + 1, True
             elif (
                 label
-                and label.kind == LabelKind.METADATA
-                and len(label.rest.split()) <= 12
+                and (label.kind == LabelKind.METADATA or base_key(label.name) in METADATA_KEYS and _a_list(block.text))
+                and (len(label.rest.split()) <= 12 or _a_list(block.text))
                 and not re.search(r"[.!?]$", label.rest)
             ):
+                # "Date: 12 March 2024"; "SPEAKERS:" over a line for each of them.
+                if _a_list(block.text) and base_key(label.name) in _WHO_TAKES_PART:
+                    lines = [line.strip() for line in block.text.strip().split("\n") if line.strip()]
+                    self.listed += lines[1:] if match_label(lines[0]) and not match_label(lines[0]).rest else []
                 self._metadata_line(label, flat)
                 consumed_until, saw_meta = i + 1, True
             elif (
@@ -401,6 +407,15 @@ class HeaderReader:
                 title_candidates.remove(chosen)
                 consumed_until = max(consumed_until, chosen + 1)
                 chosen = earlier[-1]
+            elif earlier and _says_where(blocks[chosen].flat) and _event_kind_named(blocks[earlier[-1]].flat):
+                # "In-flight press conference of … Pope Francis on the return flight from Mongolia" then
+                # "Papal flight" over the date: where it was said, under what was said.
+                if self.venue:
+                    self.metadata_lines.append(blocks[chosen].flat)
+                self.venue = self.venue or blocks[chosen].flat
+                title_candidates.remove(chosen)
+                consumed_until = max(consumed_until, chosen + 1)
+                chosen = earlier[-1]
             self.title = blocks[chosen].flat
             lines = [line.strip() for line in blocks[chosen].text.strip().split("\n") if line.strip()]
             if len(lines) >= 2 and len(lines[0].split()) >= 4 and _bare_place(lines[-1]):
@@ -433,6 +448,7 @@ class HeaderReader:
 
     def _metadata_line(self, label: Label, flat: str) -> None:
         key = base_key(label.name)
+        key = CHINESE_METADATA.get(key, key)
         value = label.rest.strip()
         self.metadata_lines.append(flat)
         if key in ("date", "dateline", "published", "released"):
@@ -480,6 +496,10 @@ KIND_PATTERNS = [
     (EventKind.STATEMENT, r"\bstatement\b|\bcomment\b|\bmessage\b|\bdeclaration\b"),
     (EventKind.REMARKS, r"\bremarks\b"),
 ]
+
+
+_A_SITTING = re.compile(r"\b(?:hearings?|meetings?|sessions?|sittings?|talks|debate|conversation)\b", re.I)
+_THE_PRESS = re.compile(r"\b(?:journalists?|media|press|reporters?|correspondents?)\b", re.I)
 
 
 # What the text is, said above it: not anyone's words.
@@ -764,6 +784,29 @@ def _generic_title(title: str | None) -> bool:
     """ "Transcript", "Press briefing transcript": what kind of text, not which."""
     words = base_key(title or "").replace("-", " ").split()
     return not words or all(word in _GENERIC_TITLE_WORDS for word in words)
+
+
+# Header keys whose list names who takes part.
+_WHO_TAKES_PART = {"speakers", "participants", "present", "witnesses", "panelists", "attendees", "members present"}
+
+
+def _a_list(text: str) -> bool:
+    """A block of several short lines (a header's list of who takes part), none a sentence."""
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    return len(lines) >= 3 and all(len(line.split()) <= 12 and not re.search(r"[.!?]$", line) for line in lines)
+
+
+def _event_kind_named(text: str) -> bool:
+    """A line that says what kind of event it was: "press conference", "briefing", "remarks"."""
+    return any(re.search(pattern, text, re.I) for _, pattern in KIND_PATTERNS) or bool(
+        set(base_key(text).split()) & EVENT_WORDS
+    )
+
+
+def _says_where(line: str) -> bool:
+    """ "Papal flight", "Aboard Air Force One", "Palácio do Planalto": a short line of where, no event, no date."""
+    short = 1 <= len(line.split()) <= 4 and line[:1].isupper()
+    return short and not _event_kind_named(line) and find_date(line) is None
 
 
 def _names_an_event(text: str) -> bool:

@@ -118,6 +118,24 @@ QUESTION_LABELS = {
     "gazeteci",
     "wartawan",  # Indonesian
     "pertanyaan",
+    "soalan",  # Malay: "Soalan:" / "Jawapan:"
+    "pemberita",
+    "tanong",  # Tagalog
+    # The Baltic and Balkan languages, the Caucasus, Central Asia, Mongolia, Iceland, East Africa.
+    "klausimas",
+    "jautājums",
+    "küsimus",
+    "vprašanje",
+    "pyetje",
+    "питање",
+    "прашање",
+    "пытанне",
+    "sual",
+    "savol",
+    "сұрақ",
+    "асуулт",
+    "spurning",
+    "swali",
     "phóng viên",  # Vietnamese
     "hỏi",
     "câu hỏi",
@@ -167,6 +185,19 @@ ANSWER_LABELS = {
     "απάντηση",
     "отговор",
     "jawaban",
+    "jawapan",
+    "sagot",
+    "atsakymas",
+    "atbilde",
+    "vastus",
+    "përgjigje",
+    "одговор",
+    "адказ",
+    "cavab",
+    "javob",
+    "жауап",
+    "хариулт",
+    "jibu",
     "trả lời",
     "đáp",
     "جواب",
@@ -247,6 +278,15 @@ ANONYMOUS_LABELS = {
     "unidentified man",
     "unidentified woman",
 }
+# A Chinese page's header lines ("发布时间：2024-03-14 16:30", "【发布人】商务部新闻发言人 何亚东"), with the
+# English key each stands for.
+CHINESE_METADATA = {
+    "发布时间": "published", "發布時間": "published", "发布日期": "published", "發布日期": "published",
+    "时间": "time", "時間": "time", "日期": "date", "来源": "source", "來源": "source", "地点": "place",
+    "地點": "place", "发布人": "speakers", "發布人": "speakers", "主题": "subject", "主題": "subject",
+    "责任编辑": "author", "責任編輯": "author", "编辑": "author", "編輯": "author",
+}  # fmt: skip
+_CHINESE_METADATA = set(CHINESE_METADATA)
 METADATA_KEYS = {
     "date",
     "time",
@@ -295,6 +335,12 @@ METADATA_KEYS = {
     "thema",
     "sprecher",
     "teilnehmer",
+    # A hearing's header: "SPEAKERS:" / "WITNESSES:" over a list of names (one "WITNESS:" speaks).
+    "witnesses",
+    "panelists",
+    "attendees",
+    "members present",
+    *_CHINESE_METADATA,
 }
 OUTLET_WORDS = {
     "news",
@@ -469,7 +515,9 @@ CONNECTORS = {
 # Capital letters of the Latin (with Extended-A/B: Š, Ł, Ş, İ, Ő), Greek and Cyrillic alphabets.
 UPPER = "".join(chr(code) for code in range(0x41, 0x530) if chr(code).isupper() and chr(code).isalpha())
 _NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’\-.]*|[A-Z]\.(?:[A-Z]\.)*)$")
-TIMESTAMP = re.compile(r"^[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]\s+(?=\S)")
+# "[00:01:40] Question:"; "[*] CARDIN:", the mark a congressional transcript service puts where a
+# speaker starts.
+TIMESTAMP = re.compile(r"^(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\[\*\])\s+(?=\S)")
 _LABEL_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]]+(?:[ \t]+[^\s:：()\[\]]+){0,11}?)"
     # A note in brackets: "(as interpreted)", "(00:01:15)", "[NATO Spokesperson]", "[Reuters]".
@@ -522,7 +570,7 @@ UNNAMED_VOICES = {
 }  # fmt: skip
 # "A1:", "Answer 2:": the answers to numbered questions.
 NUMBERED_ANSWER = re.compile(r"^(?:a|answer|ответ|antwort|respuesta|réponse|reponse|відповідь)\s*\d{1,3}$")
-_CJK_LABEL = re.compile(r"^(?P<name>问|答|记者|提问|回答|主持人|質問)\s*[:：]\s*")
+_CJK_LABEL = re.compile(rf"^(?P<name>问|答|记者|提问|回答|主持人|質問|{'|'.join(CHINESE_METADATA)})\s*[:：]\s*")
 # Japan's MOFA: "【上川外務大臣】…", "【記者】…"; Korean labels: "대변인:", "질문:", "기자:".
 _LENTICULAR_LABEL = re.compile(r"^【(?P<name>[^【】\n]{1,30})】\s*")
 _HANGUL_LABEL = re.compile(r"^(?P<name>[\uac00-\ud7af]{1,6}(?:\s[\uac00-\ud7af]{1,6}){0,2})\s*[:：]\s*(?=\S)")

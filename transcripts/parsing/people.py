@@ -790,8 +790,21 @@ def _misspelt_title(word: str) -> bool:
 _ABBREVIATED_TITLES = frozenset("sec usec fm asec atty gen adm lt col capt sgt brig amb rep sen gov".split())
 
 
+# Malaysian and Bruneian honours before a name: "Dato' Seri Utama Haji Mohamad bin Haji Hasan", "Tan Sri
+# Muhyiddin Yassin", "YB Fahmi Fadzil" (only where they open it: "Kyaw Moe Tun", "Tan See Leng").
+_MALAY_HONOURS = re.compile(
+    r"^(?:(?:Yang\s+(?:Amat\s+)?(?:Berhormat|Mulia)|YAB|YB|Tun|Toh\s+Puan|(?:Tan|Puan)\s+Sri|Dato['’]?|Datuk|Datin"
+    r"|Pehin|Seri|Sri|Utama|Paduka|Panglima|Diraja|Haji|Hajah|Hj\.)\s+)+"
+)
+_MALAY_HONOUR_FIRST = re.compile(
+    r"^(?:Yang\s|YAB\s|YB\s|Tun\s|Toh\s|Tan\s+Sri\s|Puan\s+Sri\s|Dato|Datuk\s|Datin\s|Pehin\s)"
+)
+
+
 def strip_titles(name: str) -> str:
     """Remove honorifics and leading titles: "President of Russia Vladimir Putin" → "Vladimir Putin"."""
+    if _MALAY_HONOUR_FIRST.match(name) and (honours := _MALAY_HONOURS.match(name)) and name[honours.end() :].strip():
+        name = name[honours.end() :]
     tokens = [
         part
         for token in name.replace("(", " ").replace(")", " ").split()
@@ -926,7 +939,10 @@ _BODIES_ALONE = {
 # Springfield [1908 Race Riot National Monument]".
 _VERBS_IN_TITLES = set(
     "sent sends said says signed signs met meets designates designated announces announced holds held "
-    "visits visited congratulates congratulated addresses addressed receives received attends attended".split()
+    "visits visited congratulates congratulated addresses addressed receives received attends attended "
+    # A headline in title case: "Security Council Fails to Adopt Resolution …" (was the speaker "Fails").
+    "fails urges calls adopts condemns welcomes stresses warns rejects approves extends renews debates "
+    "elects appoints concludes reaffirms discusses considers demands expresses hears tells briefs".split()
 )
 
 
@@ -950,7 +966,7 @@ def plausible_name(name: str) -> bool:
     if len(words) >= 2 and words[0] in _known_non_persons() and words[0] not in _FIRST_NAMES_OF_PLACES:
         return False  # a country or place first: "Russia Land" (of "Russia – Land of Opportunity forum")
     if len(words) < 2:
-        return words[0] not in _BODIES_ALONE
+        return words[0] not in _BODIES_ALONE and words[0] not in _VERBS_IN_TITLES
     return words[-1] not in _EVENT_WORDS and key not in _known_non_persons()
 
 
@@ -1456,6 +1472,7 @@ class Resolver:
         header: str = "",
         front_matter: list[str] = (),
         opening: str = "",
+        listed: list[str] = (),
     ):
         self.publisher = publisher
         self.opening = opening
@@ -1497,6 +1514,12 @@ class Resolver:
                 in_full.append(same)  # "PRIME MINISTER BORIS JOHNSON:": the gazetteer's, named here
             elif not self._near(stripped):
                 in_full.append(self.canonical(stripped))
+                self._add(in_full[-1], [])
+        # A header's list of who takes part: "SEN. BENJAMIN L. CARDIN (D-MD), CHAIRMAN" is "CARDIN:".
+        for line in listed:
+            name = titlecase(strip_titles(re.sub(r"\([^()]*\)", " ", line).split(",")[0]))
+            if len(name.split()) >= 2 and plausible_name(name) and not any(not_a_name(w) for w in name.split()):
+                in_full.append(self._variant(name) or self.canonical(name))
                 self._add(in_full[-1], [])
         self._named_here.update(in_full)
         self.president = self._office_holder("president")
@@ -1665,6 +1688,8 @@ class Resolver:
                 break  # "Executive Order on … Abkhazia, South Ossetia …": a document, by no one named here
             if not plausible_name(name):
                 continue  # "Direct Line with Vladimir Putin"
+            if len(name.split()) == 1 and base_key(name) in _known_non_persons():
+                continue  # "Sidang Media … Menteri-Menteri Luar ASEAN": a body the gazetteer knows
             if not is_other_party(self.title, at):
                 return self.canonical(name)
         if _CYRILLIC.search(self.title):

@@ -16,7 +16,12 @@ GREETING = re.compile(
 )
 
 
-def assign_roles(turns: list[Turn]) -> None:
+# A sitting where members question a witness: a hearing, a committee's evidence session.
+HEARING = re.compile(r"\b(?:hearings?|committee|subcommittee|inquiry|oral evidence|evidence session|testimony)\b", re.I)
+
+
+def assign_roles(turns: list[Turn], hearing: bool = False) -> None:
+    """Each turn's role; `hearing`: a sitting where the members' questions are named voices' (HEARING)."""
     seen_question = False
     last_question: int | None = None
     last_substantive: str | None = None  # role of the last non-remark turn
@@ -56,6 +61,12 @@ def assign_roles(turns: list[Turn]) -> None:
         previous = turns[index - 1].role if index else None
         if courtesy:
             turn.role = Role.REMARK
+        elif hearing and _puts_a_question(turns, index, words):
+            # A senator asking the witness, a president asking his guest: a named voice ends on a question
+            # that another named voice takes up without asking back.
+            turn.role = Role.QUESTION
+            seen_question, last_question, last_substantive = True, index, Role.QUESTION
+            continue
         elif (
             kind != LabelKind.ANSWER
             and previous in (Role.REMARK, Role.STATEMENT)
@@ -75,6 +86,23 @@ def assign_roles(turns: list[Turn]) -> None:
             last_substantive = Role.ANSWER
         elif turn.role == Role.STATEMENT:
             last_substantive = Role.STATEMENT
+
+
+def _puts_a_question(turns: list[Turn], index: int, words: int) -> bool:
+    """Whether a named speaker's turn asks the next speaker something: it ends on a question of its
+    own (not a quotation), and the next turn, another named voice's, does not ask back."""
+    turn = turns[index]
+    following = turns[index + 1] if index + 1 < len(turns) else None
+    if turn.role != LabelKind.PERSON or not turn.speaker or following is None or words < 6:
+        return False
+    if following.role not in (LabelKind.PERSON, LabelKind.ANSWER) or following.speaker in (None, turn.speaker):
+        return False
+    last = (turn.paragraphs or [""])[-1].rstrip()
+    if not last.endswith("?") or "?" in " ".join(following.paragraphs):
+        return False
+    # The question is the paragraph's last sentence, and its own ("… what is at stake?"), not rhetorical
+    # in a long statement: a turn of a few sentences.
+    return len(re.findall(r"[.!?](?:\s|$)", " ".join(turn.paragraphs))) <= 4
 
 
 MODERATORS = {"moderator", "host", "presenter", "announcer", "operator", "emcee", "mc", "ведущий", "модератор"}

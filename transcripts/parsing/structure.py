@@ -138,6 +138,7 @@ class _Builder(HeaderReader, TurnReader):
         self.date_in_text = False  # the transcript itself prints a date (a dateline, a date line)
         self.signed_on: dt.date | None = None  # the date of a sign-off under the text ("Ends/…")
         self.speaker_tags: dict[str, str] = {}  # a key of initials before the text ({"TJ": "Tarik Jasarevic"})
+        self.listed: list[str] = []  # a header's list of who takes part ("SPEAKERS:" / "SEN. JIM RISCH (R-ID)")
 
     # -------------------------------------------------------------- overview
     def build(self) -> ParsedTranscript:

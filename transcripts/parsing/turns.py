@@ -25,7 +25,7 @@ from transcripts.parsing.labels import (
 )
 from transcripts.parsing.model import LabelKind, Turn
 from transcripts.parsing.people import OFFICES, TITLE_WORDS, Resolver, gazetteer_keys, names_in, not_a_name, office_key
-from transcripts.parsing.roles import MODERATORS, assign_roles
+from transcripts.parsing.roles import HEARING, MODERATORS, assign_roles
 
 
 @dataclass
@@ -537,6 +537,19 @@ def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
             turn.role = LabelKind.QUESTION  # "Q12 Chair:": the committee's numbered questions, whoever asks
 
 
+def _sole_named(segments: list[_Segment], resolver) -> str | None:
+    """The one person the transcript's labels name, if they name exactly one (and it answers)."""
+    if not any(s.label and s.label.kind == LabelKind.ANSWER for s in segments):
+        return None
+    named = {
+        resolver.resolve(s.label.name)
+        for s in segments
+        if s.label and s.label.kind == LabelKind.PERSON and not s.label.affiliation
+    }
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
+
+
 def _title_only_label(block: Block) -> bool:
     """A bold line that is only a speaker's title and name: "President of Russia Vladimir Putin"."""
     text = block.flat
@@ -823,11 +836,15 @@ class TurnReader:
             # Spokesperson for the Secretary-General."): who holds which office.
             header="\n".join([*self.metadata_lines, *_opening_note(segments)]),
             front_matter=[*self.metadata_lines, *_opening_paragraphs(segments)],
+            listed=self.listed,
             opening=" ".join(_opening_note(segments)),
         )
         principal = self.hints.speaker or resolver.principal() or self.hints.defaults.get("speaker")
         if principal and not self.hints.speaker:
             segments = _narrative_apart(segments, principal, self.title or "", principal == resolver.president)
+        # "Answer:" where neither the title nor the header names whose: the one person the labels name
+        # ("何亚东：" opens, then "问：" / "答：").
+        answerer = principal or _sole_named(segments, resolver)
         turns: list[Turn] = []
         for segment in segments:
             label = segment.label
@@ -849,7 +866,7 @@ class TurnReader:
                 speaker = resolver.resolve(label.note)  # "MODERATOR (Ned Price):" names who speaks
                 kind = LabelKind.PERSON if speaker else kind
             elif kind == LabelKind.ANSWER:
-                speaker = principal
+                speaker = answerer
             elif kind == "unlabelled":
                 speaker = principal
             elif kind == LabelKind.OUTLET:
@@ -870,5 +887,5 @@ class TurnReader:
             self.warnings.append("the opening text has no speaker label and the title names nobody")
         keyed = {resolver.resolve(name) or name for name in self.speaker_tags.values()}  # the key's own people
         _mark_journalists(turns, _officials(turns, resolver) | keyed)
-        assign_roles(turns)
+        assign_roles(turns, hearing=bool(HEARING.search(self.title or "")))
         return turns
