@@ -956,6 +956,26 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [("Matteo Bruni", None), ("Pope Francis", None), ("Jargalsaikhan Dambadarjaa", "question"),
           ("Pope Francis", "answer"), ("Ulambayar Batsaikhan", "question"), ("Pope Francis", "answer"),
           ("Matteo Bruni", None)]),
+        # Round eighteen (the first three failed before; the last two passed): Portugal's "Primeiro-Ministro:"
+        # alone, its holder named in a title that opens "Declarações do …" (the whole of it was a name); the
+        # IDF's "RAdm. Daniel Hagari"; a podcast's "HOST:" asking and "GUEST:" answering, the guest named in
+        # the title ("GUEST" was a speaker); German abbreviated offices ("BK Scholz:", "P Macron:"); Vietnamese.
+        ("pt_pm.txt", "Declarações do Primeiro-Ministro Luís Montenegro após o Conselho Europeu", "2024-03-22",
+         [("Luís Montenegro", None), (None, "question"), ("Luís Montenegro", "answer"), (None, "question"),
+          ("Luís Montenegro", "answer")]),
+        ("idf.txt", "Statement by IDF Spokesperson RAdm. Daniel Hagari", "2023-10-28",
+         [("Daniel Hagari", "statement"), (None, "question"), ("Daniel Hagari", "answer"), (None, "question"),
+          ("Daniel Hagari", "answer")]),
+        ("podcast_guest.txt", "The Diplomatic Pouch, Episode 112: A conversation with Foreign Minister Penny Wong",
+         "2024-03-12",
+         [(None, None), ("Penny Wong", None), (None, "question"), ("Penny Wong", "answer"), (None, "question"),
+          ("Penny Wong", "answer")]),
+        ("de_bk_abbrev.txt", None, "2024-03-15",
+         [("Olaf Scholz", None), ("Emmanuel Macron", None), (None, "question"), ("Olaf Scholz", "answer"),
+          (None, "question"), ("Emmanuel Macron", "answer")]),
+        ("vn_vi.txt", "Họp báo thường kỳ của Bộ Ngoại giao ngày 14/3/2024", "2024-03-14",
+         [("Phạm Thu Hằng", None), (None, "question"), ("Phạm Thu Hằng", "answer"), (None, "question"),
+          ("Phạm Thu Hằng", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

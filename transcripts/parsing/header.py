@@ -491,7 +491,7 @@ KIND_PATTERNS = [
         r"|\bdoorst[eo]p\b",
     ),
     (EventKind.BRIEFING, r"briefing|gaggle|press call|background call|conference call|readout"),
-    (EventKind.INTERVIEW, r"\binterview\b"),
+    (EventKind.INTERVIEW, r"\binterview\b|\bpodcast\b|\bepisode \d"),
     (EventKind.SPEECH, r"\bspeech\b|\baddress(es)? (to|at|before)\b|\blecture\b"),
     (EventKind.STATEMENT, r"\bstatement\b|\bcomment\b|\bmessage\b|\bdeclaration\b"),
     (EventKind.REMARKS, r"\bremarks\b"),

@@ -186,6 +186,8 @@ ANSWER_LABELS = {
     "отговор",
     "jawaban",
     "jawapan",
+    "guest",  # a podcast's "HOST:" asks, its "GUEST:" answers (the one the title names)
+    "interviewee",
     "sagot",
     "atsakymas",
     "atbilde",

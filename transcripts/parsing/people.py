@@ -59,6 +59,12 @@ TITLE_WORDS = _Titles(
         "sergeant",
         "brigadier",
         "commodore",
+        "rear",  # "Rear Admiral", and ranks as abbreviated: "RAdm. Daniel Hagari", "Maj. Gen. Pat Ryder"
+        "radm",
+        "vadm",
+        "rdml",
+        "ltg",
+        "maj",
         # Church offices ("Patriarch of Moscow and All Russia Kirill", "Metropolitan Hilarion"); not
         # "bishop" or "cardinal", which are also surnames (Julie Bishop).
         "patriarch",
@@ -110,6 +116,10 @@ TITLE_WORDS = _Titles(
         "presidente",
         "ministro",
         "ministra",
+        "primeiro",  # "Primeiro-Ministro", "Primer Ministro"
+        "primeira",
+        "primer",
+        "primera",
         "canciller",
         # Nordic and Dutch posts: "Statsminister Ulf Kristersson", "Utenriksminister Espen Barth Eide",
         # "Premier Mark Rutte" (Dutch "minister-president" is two title words joined).
@@ -470,7 +480,16 @@ EVENT_WORDS = {
     # Russian and Ukrainian titles ("Интервью Министра иностранных дел … С.В.Лаврова газете …").
     "интервью", "выступление", "брифинг", "ответы", "заявление", "статья", "беседа", "пресс-конференция",
     "совместная", "вступительное", "слово", "інтерв'ю", "інтерв’ю", "виступ", "заява",
+    # … and those of other languages: "Declarações do Primeiro-Ministro Luís Montenegro após …" was a name.
+    "declarações", "declaração", "declaraciones", "declaración", "déclaration", "déclarations", "dichiarazioni",
+    "dichiarazione", "erklärung", "pressestatement", "pressestatements", "pressekonferenz", "rede", "rueda",
+    "entrevista", "intervista", "entretien", "discurso", "discours", "discorso", "comparecencia", "conferência",
+    "conferencia", "conférence", "conferenza", "intervención", "intervenção", "intervento", "coletiva",
+    "mañanera", "konferencja", "wywiad", "przemówienie", "rozhovor", "projev", "sajtótájékoztató", "toplantısı",
+    "açıklama", "konuşma", "röportaj", "pidato", "sidang", "kenyataan", "ucapan", "wawancara", "keterangan",
+    "persconferentie", "toespraak", "verklaring", "pressekonferanse", "presskonferens", "tiedotustilaisuus",
 }  # fmt: skip
+EVENT_WORDS |= {base_key(word) for word in EVENT_WORDS}
 
 
 @lru_cache(maxsize=1)
@@ -1125,6 +1144,14 @@ OFFICES = {
     "行政長官": "chief executive", "行政长官": "chief executive", "特首": "chief executive", "總統": "president",
     "总统": "president", "總理": "prime minister", "总理": "prime minister", "首相": "prime minister",
     "外長": "foreign minister", "外长": "foreign minister", "發言人": "spokesperson", "发言人": "spokesperson",
+    # Posts of other languages a label may be alone ("Primeiro-Ministro:"), the holder named in the title.
+    "primeiro-ministro": "prime minister", "primeira-ministra": "prime minister", "primeiro ministro": "prime minister",
+    "primo ministro": "prime minister", "presidente del gobierno": "prime minister",
+    "presidente del consiglio": "prime minister", "basbakan": "prime minister", "perdana menteri": "prime minister",
+    "thu tuong": "prime minister", "bundesprasident": "president", "bundespräsident": "president",
+    "cumhurbaskanı": "president", "presiden": "president", "außenminister": "foreign minister",
+    "außenministerin": "foreign minister", "aussenminister": "foreign minister", "dısisleri bakanı": "foreign minister",
+    "menteri luar negeri": "foreign minister",
 }  # fmt: skip
 _ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las", "les", "mr", "mr.", "madam", "mrs"}
 _OFFICE_BEFORE_NAME = re.compile(
@@ -1259,7 +1286,8 @@ def offices_in(text: str) -> dict[str, str]:
             key = base_key(word).strip(".")
             if key in MONTHS and _next_to_number(tokens + following, index):
                 break  # "President Biden March 12, 2025"
-            if key in HONORIFICS or not_a_name(word):
+            surname_of_a_place = words and index == len(tokens) - 1 and key in _country_names()  # "Luís Montenegro"
+            if key in HONORIFICS or not_a_name(word) and not surname_of_a_place:
                 words = []  # "Minister for Foreign Affairs Dr Vivian Balakrishnan": what comes before
                 continue
             if word.lower() in CONNECTORS or key in OFFICES or key in _TITLE_CASE_STOPS:

@@ -44,7 +44,13 @@ def assign_roles(turns: list[Turn], hearing: bool = False) -> None:
                 last_substantive = Role.QUESTION
             continue
         if kind == LabelKind.ANONYMOUS and base_key(_label_name(turn)) in MODERATORS:
-            turn.role = Role.REMARK
+            following = turns[index + 1] if index + 1 < len(turns) else None
+            if following is not None and following.role == LabelKind.ANSWER and text.rstrip().endswith("?"):
+                # A podcast's "HOST: … What does Australia want?" then "GUEST: …": the host asks.
+                turn.role = Role.QUESTION
+                seen_question, last_question, last_substantive = True, index, Role.QUESTION
+            else:
+                turn.role = Role.REMARK
             continue
         after_question = index > 0 and turns[index - 1].role == Role.QUESTION
         if after_question and courtesy and _AFFIRMS.match(text) and not _is_procedural(text, words):

@@ -845,6 +845,8 @@ class TurnReader:
         # "Answer:" where neither the title nor the header names whose: the one person the labels name
         # ("何亚东：" opens, then "问：" / "答：").
         answerer = principal or _sole_named(segments, resolver)
+        # A podcast's "GUEST:": the one person its title names ("A conversation with Foreign Minister Penny Wong").
+        guest = resolver.title_names[0] if len(resolver.title_names) == 1 else None
         turns: list[Turn] = []
         for segment in segments:
             label = segment.label
@@ -866,7 +868,7 @@ class TurnReader:
                 speaker = resolver.resolve(label.note)  # "MODERATOR (Ned Price):" names who speaks
                 kind = LabelKind.PERSON if speaker else kind
             elif kind == LabelKind.ANSWER:
-                speaker = answerer
+                speaker = answerer or (guest if base_key(label.name) in ("guest", "interviewee") else None)
             elif kind == "unlabelled":
                 speaker = principal
             elif kind == LabelKind.OUTLET:
