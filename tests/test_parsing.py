@@ -976,6 +976,18 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("vn_vi.txt", "Họp báo thường kỳ của Bộ Ngoại giao ngày 14/3/2024", "2024-03-14",
          [("Phạm Thu Hằng", None), (None, "question"), ("Phạm Thu Hằng", "answer"), (None, "question"),
           ("Phạm Thu Hằng", "answer")]),
+        # Round nineteen, whole web pages (all three failed before): a word processor's export with no title
+        # of its own and bold set by CSS classes (the title was the file name, "Interviewer" taken for a
+        # place); the title and date only in the page's JSON-LD; a video's transcript stamped "00:01:12".
+        ("gdocs_export.html", "Interview with Ambassador John Carter on NATO enlargement", "2024-04-05",
+         [(None, "question"), ("John Carter", "answer"), (None, "question"), ("John Carter", "answer")]),
+        ("jsonld_page.html", "Weekly press briefing by Spokesperson Anna Kowal", "2024-03-14",
+         [("Anna Kowal", None), (None, "question"), ("Anna Kowal", "answer"), (None, "question"),
+          ("Anna Kowal", "answer")]),
+        ("video_stamps.html", "Video transcript: Press conference of the Prime Minister, 20 February 2024",
+         "2024-02-20",
+         [("Petr Fiala", None), (None, "question"), ("Petr Fiala", "answer"), (None, "question"),
+          ("Petr Fiala", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -2100,3 +2112,17 @@ def test_an_agency_of_the_state_is_no_news_agency(label, kind):
     from transcripts.parsing.labels import classify
 
     assert classify(label) == kind
+
+
+@pytest.mark.parametrize(
+    "linked",
+    ['{"headline": ', '[[[[[[[[[[{"headline": "Deep"}]]]]]]]]]]', '{"headline": 12, "datePublished": null}', "null"],
+)
+def test_a_page_with_broken_or_odd_json_ld_still_parses(linked):
+    page = (
+        f'<html><head><script type="application/ld+json">{linked}</script></head><body><article>'
+        "<h1>Press briefing</h1><p>12 March 2024</p><p>Q: Why the delay?</p><p>A: Because the talks have not started yet.</p></article></body></html>"
+    )
+    parsed = parse_transcript(page.encode(), "p.html")
+    assert parsed.title == "Press briefing" and str(parsed.date) == "2024-03-12"
+    assert [t.role for t in parsed.turns] == ["question", "answer"]

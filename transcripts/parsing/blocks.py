@@ -7,6 +7,7 @@ only by bold (`<b>Vladimir Putin:</b>`, `**Q:**`).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -558,7 +559,8 @@ def html_metadata(root) -> dict:
                 return text
         return None
 
-    meta["og_title"] = first('//meta[@property="og:title"]/@content')
+    linked = _linked_data(root)
+    meta["og_title"] = first('//meta[@property="og:title"]/@content') or linked.get("headline")
     meta["h1"] = first("//h1") or first("//h2[contains(@class,'title')]")
     meta["html_title"] = first("//title")
     meta["site_name"] = first('//meta[@property="og:site_name"]/@content') or first(
@@ -570,6 +572,7 @@ def html_metadata(root) -> dict:
         or first('//meta[@property="article:published_time"]/@content')
         or first('//*[@itemprop="datePublished"]/@datetime')
         or first('//*[@itemprop="datePublished"]/@content')
+        or linked.get("datePublished")
         or first('//meta[@name="date"]/@content')
         or first('//meta[@property="ya:ovs:upload_date"]/@content')
         or first("//time/@datetime")
@@ -581,6 +584,31 @@ def html_metadata(root) -> dict:
     # Who gives the briefing, printed above the text: "Matthew Miller, Department Spokesperson".
     meta["byline"] = first("//*[contains(@class,'author')]") or first("//*[contains(@class,'byline')]")
     return {k: v for k, v in meta.items() if v}
+
+
+def _linked_data(root) -> dict[str, str]:
+    """The page's schema.org description (JSON-LD): the first headline and datePublished it gives."""
+    found: dict[str, str] = {}
+
+    def visit(node, depth: int = 0) -> None:
+        if depth > 6:
+            return
+        if isinstance(node, list):
+            for item in node[:50]:
+                visit(item, depth + 1)
+        elif isinstance(node, dict):
+            for key in ("headline", "datePublished"):
+                if isinstance(node.get(key), str) and node[key].strip() and key not in found:
+                    found[key] = one_line(node[key])[:500]
+            visit(node.get("@graph"), depth + 1)
+            visit(node.get("mainEntity"), depth + 1)
+
+    for script in root.xpath('//script[@type="application/ld+json"]')[:10]:
+        try:
+            visit(json.loads(script.text or ""))
+        except (ValueError, RecursionError):
+            continue  # a page's broken JSON-LD is no reason to reject its transcript
+    return found
 
 
 def html_document(text: str) -> Document:

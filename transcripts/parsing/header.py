@@ -12,7 +12,7 @@ from transcripts.parsing.blocks import (
 )
 from transcripts.parsing.chrome import is_anywhere_drop, is_edge_chrome
 from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, parse_iso_date, parse_time_line
-from transcripts.parsing.labels import CHINESE_METADATA, METADATA_KEYS, Label, base_key, match_label
+from transcripts.parsing.labels import CHINESE_METADATA, METADATA_KEYS, Label, base_key, classify, match_label
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
 from transcripts.parsing.people import EVENT_WORDS, NAME_COMMA_OFFICE, _caseless, publishers, roster_line
@@ -213,7 +213,8 @@ class HeaderReader:
         """Consume title, publisher, date, reference, venue and time lines at the top."""
         blocks = _split_metadata_blocks(blocks)
         # Markdown with neither front matter nor a heading for its title reads like plain text.
-        plain = self.doc.format == "text" or self.doc.format == "markdown" and self.title is None
+        # So does a web page with no title of its own (no <title>, <h1> nor og:title: a word processor's export).
+        plain = self.doc.format == "text" or self.doc.format in ("markdown", "html") and self.title is None
         # Subtitles have no title line: their first cue is what was said ("Good evening.").
         plain = plain and not self.doc.metadata.get("subtitles")
         consumed_until = 0
@@ -681,6 +682,8 @@ def _bare_place(line: str) -> bool:
         and not any(re.search(pattern, line, re.I) for _, pattern in KIND_PATTERNS)
         and find_date(line) is None
         and not (set(base_key(line).replace(",", " ").split()) & EVENT_WORDS)
+        # A label's word alone on its line ("Interviewer", "Moderator") is who speaks next, not where.
+        and classify(line) not in (LabelKind.QUESTION, LabelKind.ANSWER, LabelKind.ANONYMOUS, LabelKind.METADATA)
     )
 
 

@@ -517,9 +517,9 @@ CONNECTORS = {
 # Capital letters of the Latin (with Extended-A/B: Š, Ł, Ş, İ, Ő), Greek and Cyrillic alphabets.
 UPPER = "".join(chr(code) for code in range(0x41, 0x530) if chr(code).isupper() and chr(code).isalpha())
 _NAME_TOKEN = re.compile(rf"^(?:[{UPPER}][\w'’\-.]*|[A-Z]\.(?:[A-Z]\.)*)$")
-# "[00:01:40] Question:"; "[*] CARDIN:", the mark a congressional transcript service puts where a
-# speaker starts.
-TIMESTAMP = re.compile(r"^(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\[\*\])\s+(?=\S)")
+# "[00:01:40] Question:", "00:01:40 Question:" (a video's transcript); "[*] CARDIN:", the mark a
+# congressional transcript service puts where a speaker starts.
+TIMESTAMP = re.compile(r"^(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2}|\[\*\])\s+(?=\S)")
 _LABEL_HEAD = re.compile(
     r"^(?P<name>[^\s:：()\[\]]+(?:[ \t]+[^\s:：()\[\]]+){0,11}?)"
     # A note in brackets: "(as interpreted)", "(00:01:15)", "[NATO Spokesperson]", "[Reuters]".
