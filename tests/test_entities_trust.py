@@ -42,6 +42,20 @@ def test_the_longest_name_wins(text, words, entity):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I was a professor at the University of Pennsylvania.", "Pennsylvania"),
+        ("The Bank of Russia is taking aggressive steps.", "Russia"),
+        ("The vaccine made at the Serum Institute of India.", "India"),
+        ("President of the Baltic Sea Parliamentary Conference Jörgen Pettersson.", "Baltic Sea"),
+    ],
+)
+def test_an_institution_named_after_a_place_is_no_mention_of_it(text, place):
+    assert place not in [name for _, name, _ in found(text)]
+    assert place in [name for _, name, _ in found(f"{text} They met in {place} last week.")]
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("Senator Warnock will keep representing the people of Georgia.", "subdivision"),

@@ -194,12 +194,16 @@ _NAME_NOUNS = {
     "school", "foundation", "institute", "park", "bridge", "airport", "station", "hall", "library", "museum",
     "tower", "act", "policy", "doctrine", "accord", "accords", "protocol", "plaza", "road", "building",
     "stadium", "arena", "award", "prize", "airlines", "airways", "bank", "railways", "group", "corporation",
-    "river", "convention", "conventions", "fleet", "steel",
+    "river", "convention", "conventions", "fleet", "steel", "parliamentary",
 }  # fmt: skip
 # Words that open a company's name before a place's ("Air New Zealand", "Radio France").
 _NAME_OPENERS = {"Air", "Radio"}
-# A sea, gulf or strait named after a country or place: "the Gulf of Mexico" is not Mexico.
-_WATERS_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Isthmus|Cape|Lake|Channel|Bight)\s+of\s+(?:the\s+)?$")
+# A sea, gulf or strait named after a country or place: "the Gulf of Mexico" is not Mexico; nor is an
+# institution's name ("the University of Pennsylvania", "the Bank of England") the place.
+_WATERS_OF = re.compile(
+    r"\b(?:Gulf|Sea|Bay|Straits?|Isthmus|Cape|Lake|Channel|Bight"
+    r"|University|College|Bank|Institute|Museum|Academy|Library|Diocese|Archdiocese)\s+of\s+(?:the\s+)?$"
+)
 # A country's name then these is a company's name ("中国银行" Bank of China, "乌克兰航空公司", "俄罗斯石油公司"
 # Rosneft); not "中国公司" (Chinese companies), "伊朗石油" (Iran's oil), "中国银行业" (China's banks).
 _HAN_COMPANY_WORDS = ("银行", "航空公司", "石油公司", "电信公司")
@@ -241,7 +245,8 @@ def _stands_alone(text: str, m: Match) -> bool:
 
 
 def _names_something_else(text: str, m: Match) -> bool:
-    """Whether a place's name here names a sea or gulf ("the Gulf of Mexico"), a newspaper in 《》
+    """Whether a place's name here names a sea or gulf ("the Gulf of Mexico") or an institution ("the
+    University of Pennsylvania"), a newspaper in 《》
     ("《澳大利亚人报》" The Australian, "《今日美国报》" USA Today) or a company ("中国银行" Bank of China)."""
     if _WATERS_OF.search(text, max(0, m.start - 30), m.start):
         return True
