@@ -2121,7 +2121,8 @@ def test_an_agency_of_the_state_is_no_news_agency(label, kind):
 def test_a_page_with_broken_or_odd_json_ld_still_parses(linked):
     page = (
         f'<html><head><script type="application/ld+json">{linked}</script></head><body><article>'
-        "<h1>Press briefing</h1><p>12 March 2024</p><p>Q: Why the delay?</p><p>A: Because the talks have not started yet.</p></article></body></html>"
+        "<h1>Press briefing</h1><p>12 March 2024</p><p>Q: Why the delay?</p>"
+        "<p>A: Because the talks have not started yet.</p></article></body></html>"
     )
     parsed = parse_transcript(page.encode(), "p.html")
     assert parsed.title == "Press briefing" and str(parsed.date) == "2024-03-12"
