@@ -988,6 +988,35 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          "2024-02-20",
          [("Petr Fiala", None), (None, "question"), ("Petr Fiala", "answer"), (None, "question"),
           ("Petr Fiala", "answer")]),
+        # Round twenty (the first three failed before, the fourth passed): offices by their initials ("EAM:",
+        # India's External Affairs Minister; "PM:") were outlets asking; an initial keeps its full stop ("Dr.
+        # S. Jaishankar"); Arabic honours before a name ("سمو الشيخ عبدالله بن زايد آل نهيان:") made a label
+        # too long; an Australian Senate estimates hearing, where senators ask and officials answer.
+        ("in_eam.txt", "Transcript of Media Briefing by External Affairs Minister Dr. S. Jaishankar in Singapore",
+         "2024-03-23",
+         [("S. Jaishankar", "statement"), (None, "question"), ("S. Jaishankar", "answer"), (None, "question"),
+          ("S. Jaishankar", "answer")]),
+        ("nz_pm.txt", "Post-Cabinet press conference: Prime Minister Christopher Luxon", "2024-03-11",
+         [("Christopher Luxon", None), (None, "question"), ("Christopher Luxon", "answer"), (None, "question"),
+          ("Christopher Luxon", "answer")]),
+        ("ar_uae.txt", None, "2024-03-12",
+         [("عبدالله بن زايد آل نهيان", None), (None, "question"), ("عبدالله بن زايد آل نهيان", "answer")]),
+        ("au_estimates.txt", "Senate Foreign Affairs, Defence and Trade Legislation Committee - Estimates",
+         "2024-02-14",
+         [(None, None), ("Birmingham", "question"), ("Adamson", "answer"), ("Wong", None), ("Birmingham", "question"),
+          ("Wong", "answer")]),
+        # Round twenty-one (all three failed before): Japan's Chief Cabinet Secretary, dated "令和6年3月12日（火）午前"
+        # (the morning's; the date line was taken for the title); the German government's "Sprecher:" line
+        # naming who answers ("Fischer:" alone was prose); Spain's "Presidente del Gobierno, Pedro Sánchez:"
+        # (an office of another language, a comma, the name), then the office alone.
+        ("jp_ccs.txt", "林内閣官房長官の記者会見", "2024-03-12",
+         [(None, None), (None, "question"), (None, "answer"), (None, "question"), (None, "answer")]),
+        ("de_sts.txt", "Regierungspressekonferenz vom 12. März 2024", "2024-03-12",
+         [("Hebestreit", None), (None, "question"), ("Hebestreit", "answer"), (None, "question"),
+          ("Fischer", "answer")]),
+        ("es_moncloa.txt", "Rueda de prensa del presidente del Gobierno tras el Consejo Europeo", "2024-03-22",
+         [("Pedro Sánchez", None), (None, "question"), ("Pedro Sánchez", "answer"), (None, "question"),
+          ("Pedro Sánchez", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -158,7 +158,10 @@ TIME_PHRASE = re.compile(
 # Chinese and Japanese datelines go on with the weekday in brackets, the time and where: "令和6年1月9日
 # （火曜日）10時41分　於：本省会見室", "2024年3月12日（星期二）".
 _CJK_WEEKDAY = re.compile(r"^[（(](?:[月火水木金土日](?:曜日?)?|星期[一二三四五六日天]|周[一二三四五六日天])[）)]\s*")
-_CJK_TIME = re.compile(r"^(?P<hour>\d{1,2})\s*[時时点點]\s*(?:(?P<minute>\d{1,2})\s*分)?\s*")
+# "10時41分", "午後4時" (p.m.), "午前" alone (the morning's press conference), "下午3点".
+_CJK_TIME = re.compile(
+    r"^(?P<half>午前|午後|上午|下午)?\s*(?:(?P<hour>\d{1,2})\s*[時时点點]\s*(?:(?P<minute>\d{1,2})\s*分)?)?\s*"
+)
 _CJK_PLACE = re.compile(r"^(?:於|于|地点|地點)\s*[：:]\s*\S.{0,40}$")
 
 
@@ -166,8 +169,10 @@ def _cjk_rest(rest: str) -> tuple[bool, dt.time | None]:
     """Whether what follows a date is only a CJK weekday, time and place, and the time."""
     rest = _CJK_WEEKDAY.sub("", rest.strip())
     time = None
-    if match := _CJK_TIME.match(rest):
-        time = _clock(int(match["hour"]), int(match["minute"] or 0))
+    if (match := _CJK_TIME.match(rest)) and match.group().strip():
+        if match["hour"]:
+            hour = int(match["hour"]) + (12 if match["half"] in ("午後", "下午") and int(match["hour"]) < 12 else 0)
+            time = _clock(hour, int(match["minute"] or 0))
         rest = rest[match.end() :]
     rest = rest.strip()
     return (not rest or bool(_CJK_PLACE.match(rest))), time

@@ -581,8 +581,12 @@ _HANGUL_LABEL = re.compile(r"^(?P<name>[\uac00-\ud7af]{1,6}(?:\s[\uac00-\ud7af]{
 _CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"
 # Up to four words, or an office and a name after a comma ("आधिकारिक प्रवक्ता, श्री रणधीर जायसवाल:",
 # "المتحدث الرسمي باسم وزارة الخارجية، الدكتور ماجد الأنصاري:").
+# Arabic honours before a name make a label longer: "سمو الشيخ عبدالله بن زايد آل نهيان:" (His Highness
+# Sheikh Abdullah bin Zayed Al Nahyan).
+_ARABIC_HONOURS = "سمو|السمو|صاحب|فخامة|معالي|سعادة|السيد|السيدة|الشيخ|الشيخة|الدكتور|الأمير|الملك"
 _CASELESS_LABEL = re.compile(
-    rf"^(?P<name>[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,3}}|[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,5}}"
+    rf"^(?P<name>(?:(?:{_ARABIC_HONOURS})[ \t]+){{1,3}}[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,5}}"
+    rf"|[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,3}}|[{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,5}}"
     rf"[,،][ \t][{_CASELESS}]+(?:[ \t][{_CASELESS}]+){{0,3}})"
     r"\s*[:：]\s*(?=\S)"
 )
@@ -660,6 +664,8 @@ def classify(name: str) -> str:
         return LabelKind.ANONYMOUS
     if key in METADATA_KEYS:
         return LabelKind.METADATA
+    if name.strip(" .").upper() in _OFFICE_INITIALS and name.strip(" .").isupper():
+        return LabelKind.PERSON  # "PM:", "EAM:" (India's External Affairs Minister): an office, not an outlet
     if is_outlet(name):
         return LabelKind.OUTLET
     words = name.split()
@@ -1129,7 +1135,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
 COMMITTEE_QUESTION = re.compile(rf"^Q\d{{1,4}}[ \t]+(?=[{UPPER}])")
 _NUMBERED_MARKER = re.compile(r"^\d{1,3}[.)]\s+(?=(?:question|q|вопрос|frage|pregunta|domanda|pergunta)\b)", re.I)
 # Offices written as initials before a slash ("HR/VP", "SG/DSG"), not an outlet's ("AP/Reuters").
-_OFFICE_INITIALS = {"HR", "VP", "SG", "DSG", "PM", "FM", "DG", "DDG", "SRSG"}
+_OFFICE_INITIALS = {"HR", "VP", "SG", "DSG", "PM", "FM", "DG", "DDG", "SRSG", "EAM", "DPM"}
 
 
 # An office that labels a turn on its own, once its holder is known ("Spokesperson:", "Minister:").
@@ -1152,6 +1158,17 @@ OFFICE_WORDS = {
     "deputy", "head", "chief", "counsellor", "counselor", "coordinator", "press", "foreign", "affairs",
     "state", "national", "security", "mission", "assistant", "senior", "acting", "permanent", "high",
     "first", "executive", "leader", "mayor", "consul", "attaché", "attache", "military", "defence", "defense",
+    # … and the offices of other languages, with what they are of ("Presidente del Gobierno, Pedro Sánchez:",
+    # "Ministre de l'Europe et des Affaires étrangères, Jean-Noël Barrot:"), compared without accents.
+    "presidente", "presidenta", "vicepresidente", "vicepresidenta", "ministro", "ministra",
+    "ministre", "portavoz", "porte-parole", "portavoce", "porta-voz", "secretario", "secretaria", "secretaire",
+    "segretario", "sottosegretario", "canciller", "embajador", "embajadora", "ambassadeur", "ambasciatore",
+    "embaixador", "directeur", "directora", "jefe", "gobierno", "governo", "gouvernement", "consiglio",
+    "conseil", "asuntos", "exteriores", "relaciones", "esteri", "affaires", "etrangeres", "estrangeiros",
+    "negocios", "europa", "europe", "cooperacion", "cooperation", "union", "republica", "republique",
+    "repubblica", "nacion", "l'europe", "sprecher", "sprecherin", "bundeskanzler", "bundeskanzlerin",
+    "staatssekretar", "regierungssprecher",
+    "aussenminister", "außenminister", "bundesminister", "bundesministerin",
 }  # fmt: skip
 
 
@@ -1159,8 +1176,12 @@ OFFICE_WORDS = {
 _NATIONALITY = re.compile(r"^(?:u\.?s\.?|eu|un|uk|\w+(?:ian|ese|ish|an|i|ch|ic))$")
 
 
+# What joins an office's words in other languages ("Presidente del Gobierno", "Ministre de l'Europe et des …").
+_OFFICE_JOINERS = {"del", "de", "la", "des", "du", "do", "da", "della", "degli", "y", "et", "e", "der", "fur", "für"}
+
+
 def _office_only(text: str) -> bool:
-    words = [w for w in re.split(r"[\s-]+", base_key(text)) if w and w not in CONNECTORS]
+    words = [w for w in re.split(r"[\s-]+", base_key(text)) if w and w not in CONNECTORS and w not in _OFFICE_JOINERS]
     first = text.split()[0] if text.split() else ""
     # Whose office: "Russian Foreign Minister", "NATO Spokesperson", "IAEA Director General".
     if len(words) >= 2 and (_NATIONALITY.match(words[0]) or re.fullmatch(r"[A-Z]{2,6}", first)):

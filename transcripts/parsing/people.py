@@ -174,6 +174,14 @@ TITLE_WORDS = _Titles(
         "وزير",
         "معالي",
         "سعادة",
+        "سمو",  # His Highness, Sheikh, His Excellency (of a head of state), Mr, Mrs
+        "السمو",
+        "صاحب",
+        "الشيخ",
+        "الشيخة",
+        "فخامة",
+        "السيد",
+        "السيدة",
         # Persian: "سخنگوی وزارت امور خارجه، ناصر کنعانی" (the spokesperson of the Ministry of Foreign Affairs).
         "سخنگوی",
         "وزارت",
@@ -262,6 +270,9 @@ TITLE_WORDS = _Titles(
         "sec",
         "usec",  # the Philippines' Undersecretary, Assistant Secretary, Attorney ("USEC. GARAFIL:")
         "fm",  # "FM DENDIAS:" (as "PM" is above)
+        "eam",  # India's External Affairs Minister ("EAM:"), Deputy Prime Minister, Secretary-General
+        "dpm",
+        "sg",
         "asec",
         "atty",
         "gen",
@@ -1151,7 +1162,11 @@ OFFICES = {
     "thu tuong": "prime minister", "bundesprasident": "president", "bundespräsident": "president",
     "cumhurbaskanı": "president", "presiden": "president", "außenminister": "foreign minister",
     "außenministerin": "foreign minister", "aussenminister": "foreign minister", "dısisleri bakanı": "foreign minister",
-    "menteri luar negeri": "foreign minister",
+    "menteri luar negeri": "foreign minister", "external affairs minister": "foreign minister",
+    "minister of external affairs": "foreign minister",
+    # Offices by their initials, as labels print them ("PM:", "EAM:"), the holder named in the title.
+    "pm": "prime minister", "fm": "foreign minister", "eam": "foreign minister", "dpm": "deputy prime minister",
+    "vp": "vice president", "sg": "secretary-general",
 }  # fmt: skip
 _ARTICLES = {"the", "el", "la", "le", "der", "die", "il", "o", "a", "los", "las", "les", "mr", "mr.", "madam", "mrs"}
 _OFFICE_BEFORE_NAME = re.compile(
@@ -1292,7 +1307,10 @@ def offices_in(text: str) -> dict[str, str]:
                 continue
             if word.lower() in CONNECTORS or key in OFFICES or key in _TITLE_CASE_STOPS:
                 break
-            words.append(word.rstrip(".,’'s") if word.endswith(("’s", "'s")) else word.rstrip(".,"))
+            if re.fullmatch(rf"[{UPPER}]\.,?", word):
+                words.append(word.rstrip(","))  # an initial keeps its full stop: "Dr. S. Jaishankar"
+            else:
+                words.append(word.rstrip(".,’'s") if word.endswith(("’s", "'s")) else word.rstrip(".,"))
         if words:
             found.setdefault(office, titlecase(" ".join(words)))
     return found

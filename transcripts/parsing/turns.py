@@ -537,6 +537,9 @@ def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
             turn.role = LabelKind.QUESTION  # "Q12 Chair:": the committee's numbered questions, whoever asks
 
 
+_WHO_SPEAKS = {"sprecher", "speakers", "participants", "teilnehmer", "present", "witnesses", "panelists"}
+
+
 def _sole_named(segments: list[_Segment], resolver) -> str | None:
     """The one person the transcript's labels name, if they name exactly one (and it answers)."""
     if not any(s.label and s.label.kind == LabelKind.ANSWER for s in segments):
@@ -598,6 +601,17 @@ class TurnReader:
                 continue
             if key in gazetteer_keys() or n >= 2 or key in OFFICES:  # "Tánaiste:" once is an office
                 known.add(key)
+        # Who the header lists as taking part ("Sprecher: StS Hebestreit, Fischer (AA), Collatz (BMVg)"; "SPEAKERS:"
+        # over their names): a surname of theirs alone is a label ("Fischer: …").
+        listed = list(self.listed)
+        for line in self.metadata_lines:
+            header = match_label(line)
+            if header and base_key(header.name) in _WHO_SPEAKS:
+                listed += header.rest.split(",")
+        for entry in listed:
+            words = re.sub(r"\([^()]*\)", " ", entry).split(",")[0].split()
+            if words and words[-1][:1].isupper() and classify(words[-1]) == LabelKind.PERSON:
+                known.add(base_key(words[-1]))
         # Surnames of the full names labels print ("PENNY WONG:", then "WONG:" is her, not an outlet) or
         # the title names ("Interview with Sergey Lavrov", then "LAVROV:").
         surnames = {base_key(name.split()[-1]) for name in names_in(self.title or "") if len(name.split()) >= 2}
