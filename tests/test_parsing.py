@@ -1017,6 +1017,20 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("es_moncloa.txt", "Rueda de prensa del presidente del Gobierno tras el Consejo Europeo", "2024-03-22",
          [("Pedro Sánchez", None), (None, "question"), ("Pedro Sánchez", "answer"), (None, "question"),
           ("Pedro Sánchez", "answer")]),
+        # Round twenty-two (the first two failed before; the Italian one failed at the session's start, the
+        # Pentagon's passed): "Eerste minister Alexander De Croo:", "Conseiller fédéral Ignazio Cassis :" (an
+        # office of two words, the second in lower case, then the name), "PRESIDENTE DEL CONSIGLIO:" alone,
+        # "MAJ. GEN. PAT RYDER:" then "GEN. RYDER:".
+        ("be_nl.txt", "Persconferentie na de Europese Raad", "2024-03-22",
+         [("Alexander De Croo", None), (None, "question"), ("Alexander De Croo", "answer")]),
+        ("ch_fr.txt", "Point de presse du Conseil fédéral du 13 mars 2024", "2024-03-13",
+         [("Ignazio Cassis", None), (None, "question"), ("Ignazio Cassis", "answer")]),
+        ("it_pdc.txt", None, "2024-03-22",
+         [("Giorgia Meloni", None), (None, "question"), ("Giorgia Meloni", "answer"), (None, "question"),
+          ("Giorgia Meloni", "answer")]),
+        ("us_dod_ryder.txt", None, "2024-03-12",
+         [("Pat Ryder", "statement"), (None, "remark"), (None, "question"), ("Pat Ryder", "answer"), (None, "question"),
+          ("Pat Ryder", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

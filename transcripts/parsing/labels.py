@@ -847,6 +847,8 @@ _OFFICE_FIRST = {
     "ministr", "ministryně", "minister", "ministre", "ministro", "ministra", "ministerin", "premiér", "premier",
     "prezident", "president", "président", "presidente", "secretary", "secretário", "secretario", "sekretarz",
     "sprecher", "sprecherin", "portavoz", "porte-parole", "rzecznik", "mluvčí", "menteri",
+    # "Eerste minister Alexander De Croo", "Conseiller fédéral Ignazio Cassis", "Consigliere federale …".
+    "eerste", "conseiller", "conseillère", "consigliere", "staatssekretär", "staatssekretärin",
 }  # fmt: skip
 
 

@@ -116,6 +116,11 @@ TITLE_WORDS = _Titles(
         "presidente",
         "ministro",
         "ministra",
+        "eerste",  # "Eerste minister Alexander De Croo", "Conseiller fédéral Ignazio Cassis", "Consigliere federale …"
+        "conseiller",
+        "conseillere",
+        "consigliere",
+        "federale",
         "primeiro",  # "Primeiro-Ministro", "Primer Ministro"
         "primeira",
         "primer",
