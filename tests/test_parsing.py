@@ -1017,10 +1017,10 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("es_moncloa.txt", "Rueda de prensa del presidente del Gobierno tras el Consejo Europeo", "2024-03-22",
          [("Pedro Sánchez", None), (None, "question"), ("Pedro Sánchez", "answer"), (None, "question"),
           ("Pedro Sánchez", "answer")]),
-        # Round twenty-two (the first two failed before; the Italian one failed at the session's start, the
-        # Pentagon's passed): "Eerste minister Alexander De Croo:", "Conseiller fédéral Ignazio Cassis :" (an
-        # office of two words, the second in lower case, then the name), "PRESIDENTE DEL CONSIGLIO:" alone,
-        # "MAJ. GEN. PAT RYDER:" then "GEN. RYDER:".
+        # Round twenty-two (the first two failed before; the Italian one passed; the Pentagon's failed at the
+        # session's start, "Maj. Gen. Pat Ryder" its speaker): "Eerste minister Alexander De Croo:", "Conseiller
+        # fédéral Ignazio Cassis :" (an office of two words, the second in lower case, then the name),
+        # "PRESIDENTE DEL CONSIGLIO:" alone, "MAJ. GEN. PAT RYDER:" then "GEN. RYDER:".
         ("be_nl.txt", "Persconferentie na de Europese Raad", "2024-03-22",
          [("Alexander De Croo", None), (None, "question"), ("Alexander De Croo", "answer")]),
         ("ch_fr.txt", "Point de presse du Conseil fédéral du 13 mars 2024", "2024-03-13",
