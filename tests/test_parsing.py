@@ -1031,6 +1031,15 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("us_dod_ryder.txt", None, "2024-03-12",
          [("Pat Ryder", "statement"), (None, "remark"), (None, "question"), ("Pat Ryder", "answer"), (None, "question"),
           ("Pat Ryder", "answer")]),
+        # Round twenty-three (both failed before): a name and a full stop on a line, the words on the next
+        # ("Kyiv Independent." / "Dmytro Kuleba."), the outlet the title says the interview was given to;
+        # "John Kirby – NSC Coordinator for Strategic Communications:" (a name, a dash, an office), under a
+        # title whose "the President's Trip" gave the speaker "Trip".
+        ("name_period.txt", "Interview of the Minister of Foreign Affairs to the Kyiv Independent", "2024-03-04",
+         [(None, "question"), ("Dmytro Kuleba", "answer"), (None, "question"), ("Dmytro Kuleba", "answer")]),
+        ("dash_office.txt", "On-the-Record Press Call on the President's Trip to Asia", "2024-03-12",
+         [("John Kirby", None), (None, "question"), ("John Kirby", "answer"), (None, "question"),
+          ("John Kirby", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -2170,3 +2179,22 @@ def test_a_page_with_broken_or_odd_json_ld_still_parses(linked):
     parsed = parse_transcript(page.encode(), "p.html")
     assert parsed.title == "Press briefing" and str(parsed.date) == "2024-03-12"
     assert [t.role for t in parsed.turns] == ["question", "answer"]
+
+
+def test_a_leader_quoted_inside_an_answer_is_no_turn_of_theirs():
+    # A press secretary reads what leaders said of the President: "German Chancellor Scholz: “…”" was a
+    # turn of "German Scholz" (2 of 6,000 random White House pages; "Jack Lew: “…”", "Remember Emerson: “…”").
+    text = (
+        "Press Briefing by Press Secretary Karine Jean-Pierre\n\nJuly 3, 2024\n\n"
+        "Q: What do allies make of the debate?\n\n"
+        "MS. JEAN-PIERRE: Let me read you what they have said.\n\n"
+        "German Chancellor Scholz: “I think that Joe Biden is someone who is very clear.”\n\n"
+        "The Prime Minister of Israel, Bibi Netanyahu: “I found him very clear and very focused.”\n\n"
+        "These are leaders he has worked with.\n\n"
+        "Q: Thank you, Karine.\n"
+    )
+    turns = parse_transcript(text.encode(), "b.txt").turns
+    assert [(t.speaker, t.role) for t in turns] == [(None, "question"), ("Karine Jean-Pierre", "answer"),
+                                                    (None, "remark")]  # fmt: skip
+    assert turns[1].paragraphs[1] == "German Chancellor Scholz: “I think that Joe Biden is someone who is very clear.”"
+    assert len(turns[1].paragraphs) == 4

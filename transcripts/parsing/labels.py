@@ -1084,13 +1084,24 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
             return None
     if base_key(name) in VOCATIVES:
         return None
+    dashed = re.split(r"\s+[–—-]\s+", name)
+    if len(dashed) == 2 and _an_office(dashed[1]) and not _an_office(dashed[0]):
+        name = ", ".join(dashed)  # "John Kirby – NSC Coordinator for Strategic Communications:", as with a comma
     if "," in name:
         # "Official Spokesperson, Shri Randhir Jaiswal:", "Sergey Lavrov, Foreign Minister:": an office
         # and a name, each name-like; not "Dear Colleagues, Ladies and Gentlemen:".
         parts = [part.strip() for part in name.split(",")]
         # One part is an office ("Official Spokesperson") or an outlet ("Channel One Russia"); two
         # names are people addressed ("First Lady Dr. Jill Biden, President Joe Biden: thank you").
-        office_or_outlet = [_office_only(part) or is_outlet(part) for part in parts]
+        # An office with what it is for or of ("NSC Coordinator for Strategic Communications"), unless that
+        # goes on past the comma ("Minister for Civil Defence, Emergencies and Natural Disaster Relief:").
+        office = _an_office
+        if any(
+            not _an_office(part) and set(part.lower().split()) & {"and", "or", "&", "et", "y", "und", "e"}
+            for part in parts
+        ):
+            office = _office_only
+        office_or_outlet = [office(part) or is_outlet(part) for part in parts]
         if (
             strict
             or office_or_outlet.count(True) != 1
@@ -1100,7 +1111,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
                 base_key(part) in VOCATIVES
                 or not (is_name_like(part) or _beside_an_outlet(part, parts) and _NAME_TOKEN.match(part))
                 or not 2 <= len(part.split()) <= 6
-                and not (is_outlet(part) or _beside_an_outlet(part, parts) or _office_only(part))
+                and not (is_outlet(part) or _beside_an_outlet(part, parts) or office(part))
                 or any(
                     t.endswith(".") and len(t.strip(".")) > 1 and t.lower().strip(".") not in HONORIFICS
                     for t in part.split()
@@ -1113,7 +1124,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
             name, affiliation = parts[0], parts[1]  # "Natalya Yuryeva, Channel One Russia:"
         elif is_outlet(parts[0]) and not _office_only(parts[0]):
             name, affiliation = parts[1], parts[0]  # "NHK, Suzuki:", "Kyodo News, Tanaka:"
-        elif _office_only(parts[1]):
+        elif office(parts[1]):
             name = f"{parts[1]} {parts[0]}"  # "Sergey Lavrov, Foreign Minister": the office first, as titles put it
         else:
             name = " ".join(parts)
@@ -1125,7 +1136,7 @@ def _colon_label(match: re.Match, text: str, known_single, strict: bool, bold_le
     if not acceptable and not (affiliation and _NAME_TOKEN.match(name)):
         return None  # one word is a name beside its outlet ("NHK, Suzuki:")
     label = _finish(match, text, name=name)
-    if "," in match["name"] or "/" in match["name"] and not affiliation:
+    if "," in match["name"] or len(dashed) == 2 or "/" in match["name"] and not affiliation:
         label.printed = label.printed.replace(name, " ".join(match["name"].split()), 1)
     if affiliation:
         label.affiliation = affiliation
@@ -1180,6 +1191,13 @@ _NATIONALITY = re.compile(r"^(?:u\.?s\.?|eu|un|uk|\w+(?:ian|ese|ish|an|i|ch|ic))
 
 # What joins an office's words in other languages ("Presidente del Gobierno", "Ministre de l'Europe et des …").
 _OFFICE_JOINERS = {"del", "de", "la", "des", "du", "do", "da", "della", "degli", "y", "et", "e", "der", "fur", "für"}
+
+
+def _an_office(text: str) -> bool:
+    """An office, with what it is for or of: "Official Spokesperson", "NSC Coordinator for Strategic
+    Communications", "Foreign Minister of the Russian Federation"."""
+    head = re.split(r"\s+(?:for|of|to|at|in)\s+", text, maxsplit=1)[0]
+    return _office_only(text) or head != text and bool(head.strip()) and _office_only(head)
 
 
 def _office_only(text: str) -> bool:

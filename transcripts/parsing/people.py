@@ -692,7 +692,10 @@ def names_in(text: str, anchored: bool = False, positions: bool = False) -> list
         close(index)
         office_of = after_title and (key in _OF_WORDS or key == "for") or office_of and key == "the"
         office_for = office_of and (key == "for" or office_for and key == "the")
-        after_title = capital and (title_word or honorific) and key not in _ADJECTIVAL_TITLE_WORDS or office_of
+        # "the President's Trip to Asia": what belongs to an office is no name.
+        after_title = (
+            capital and (title_word or honorific) and key not in _ADJECTIVAL_TITLE_WORDS and not possessive or office_of
+        )
         after_the = key == "the"
     close(len(tokens))
     return found if positions else [name for name, _ in found]

@@ -141,6 +141,35 @@ def _stamped_labels_apart(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _first_line_labels_apart(blocks: list[Block]) -> list[Block]:
+    """ "Kyiv Independent." on a line, the question on the next; "Dmytro Kuleba." over the answer. Where
+    two names or more each open two blocks or more so (a dialogue, not a heading), the name becomes a
+    block of its own (a label alone, its full stop dropped)."""
+
+    def first(block: Block) -> str | None:
+        lines = block.text.strip().split("\n")
+        if len(lines) < 2 or not lines[1].strip():
+            return None
+        name = lines[0].strip().rstrip(".")
+        words = name.split()
+        if not 1 <= len(words) <= 6 or re.search(r"[,;:!?]", name) or not is_name_like(name):
+            return None
+        return name
+
+    names = [first(block) for block in blocks]
+    recurring = {name for name, n in Counter(n for n in names if n).items() if n >= 2}
+    if len(recurring) < 2:
+        return blocks
+    out = []
+    for block, name in zip(blocks, names, strict=True):
+        if name not in recurring:
+            out.append(block)
+            continue
+        head, _, rest = block.text.strip().partition("\n")
+        out += [replace(block, text=name, bold_lead=""), replace(block, text=rest.strip(), bold_lead="")]
+    return out
+
+
 # A key to the initials the text labels its speakers with, before the text (the WHO's press
 # conferences): "Speaker key:" then "TJ Tarik Jasarevic", "TAG Dr Tedros Adhanom Ghebreyesus", ….
 _KEY_HEADING = re.compile(r"(?:speakers?(?:['’]s?)?(?:\s+key|\s+list)?|key\s+to\s+speakers|key)\s*:?", re.I)
@@ -537,6 +566,12 @@ def _mark_journalists(turns: list[Turn], officials: set[str]) -> None:
             turn.role = LabelKind.QUESTION  # "Q12 Chair:": the committee's numbered questions, whoever asks
 
 
+def _interviewed_by(title: str, name: str) -> bool:
+    """Whether the title says the interview was given to `name` ("Interview of the Minister … to the Kyiv
+    Independent", "… for Le Monde"): a label of that name is the outlet asking."""
+    return bool(re.search(rf"\binterview\b.*\b(?:to|for)\s+(?:the\s+)?{re.escape(name)}\s*$", title, re.I))
+
+
 _WHO_SPEAKS = {"sprecher", "speakers", "participants", "teilnehmer", "present", "witnesses", "panelists"}
 
 
@@ -585,7 +620,7 @@ class TurnReader:
         return not self.doc.metadata.get("subtitles")
 
     def _segments(self, blocks: list[Block]) -> list[_Segment]:
-        blocks = _stamped_labels_apart(blocks)
+        blocks = _first_line_labels_apart(_stamped_labels_apart(blocks))
         if self.speaker_tags:
             blocks = _tags_apart(blocks)
         # First pass: which names are used as labels at the start of a paragraph. A single word is
@@ -615,10 +650,13 @@ class TurnReader:
         # Surnames of the full names labels print ("PENNY WONG:", then "WONG:" is her, not an outlet) or
         # the title names ("Interview with Sergey Lavrov", then "LAVROV:").
         surnames = {base_key(name.split()[-1]) for name in names_in(self.title or "") if len(name.split()) >= 2}
+        label_uses: Counter = Counter()
         for block in blocks:
             label = match_label(
                 block.flat, bold_lead=block.bold_lead, known_single=frozenset(known), caps_fullstop=self._caps_fullstop
             )
+            if label:
+                label_uses[base_key(label.name)] += 1
             if label and label.kind in (LabelKind.PERSON, LabelKind.OUTLET, LabelKind.ANONYMOUS):
                 known.add(base_key(label.name))
                 known.add(base_key(label.name.split()[-1]))
@@ -631,6 +669,7 @@ class TurnReader:
                 # but an answer does not open with one ("Q - … R - …", the French convention).
                 dashed += label.delimiter == ".-" or (label.delimiter == "—" and label.kind != LabelKind.QUESTION)
         self.known_labels = frozenset(known)
+        self.label_uses = label_uses
         self.surnames = frozenset(surnames)
         self.long_labels = _recurring_long_labels(blocks)
         # "(Prime Minister Kishida) Today, …" / "(Reporter) …" (Japan's Kantei): a name or office in
@@ -686,6 +725,8 @@ class TurnReader:
             for piece, label, standalone in pieces:
                 if label is not None and label.kind == LabelKind.OUTLET and base_key(label.name) in self.surnames:
                     label = replace(label, kind=LabelKind.PERSON)
+                if label is not None and self._quoted_inside(label, current):
+                    piece, label = one_line(f"{label.printed}{label.delimiter or ':'} {label.rest}"), None
                 if label is not None:
                     if current.label is not None or current.paragraphs:
                         segments.append(current)
@@ -708,6 +749,20 @@ class TurnReader:
         if current.label is not None or current.paragraphs:
             segments.append(current)
         return _answers_after_questions(segments)
+
+    def _quoted_inside(self, label: Label, current: _Segment) -> bool:
+        """ "German Chancellor Scholz: “I think that …”" inside a press secretary's answer: a name used
+        once, its words all in quotation marks, while someone else's turn goes on — a quotation."""
+        words = label.rest.strip()
+        return (
+            label.kind == LabelKind.PERSON
+            and current.label is not None
+            and self.label_uses[base_key(label.name)] == 1
+            and words[:1] in '“"«„'
+            and bool(words)
+            and words.rstrip()[-1:] in '”"»“.'
+            and ("”" in words or words.count('"') >= 2 or "»" in words)
+        )
 
     def _labels_alone(self, blocks: list[Block], force: bool = False) -> dict[int, Label]:
         """Speaker labels on a line of their own ("THE PRESIDENT", a bold or heading name), the
@@ -858,7 +913,8 @@ class TurnReader:
             segments = _narrative_apart(segments, principal, self.title or "", principal == resolver.president)
         # "Answer:" where neither the title nor the header names whose: the one person the labels name
         # ("何亚东：" opens, then "问：" / "答：").
-        answerer = principal or _sole_named(segments, resolver)
+        sole = None if principal else _sole_named(segments, resolver)
+        answerer = principal or sole
         # A podcast's "GUEST:": the one person its title names ("A conversation with Foreign Minister Penny Wong").
         guest = resolver.title_names[0] if len(resolver.title_names) == 1 else None
         turns: list[Turn] = []
@@ -878,11 +934,15 @@ class TurnReader:
                 speaker = resolver.resolve(label.name)
                 if speaker is None and label.note and _NAME_NOTE.fullmatch(label.note):
                     speaker = resolver.resolve(label.note)  # "The Secretary of State … (David Lammy):"
+                if speaker is None and _interviewed_by(self.title or "", label.name):
+                    kind, affiliation = LabelKind.OUTLET, label.name  # "Interview … to the Kyiv Independent"
             elif kind == LabelKind.ANONYMOUS and label.note and _NAME_NOTE.fullmatch(label.note):
                 speaker = resolver.resolve(label.note)  # "MODERATOR (Ned Price):" names who speaks
                 kind = LabelKind.PERSON if speaker else kind
             elif kind == LabelKind.ANSWER:
                 speaker = answerer or (guest if base_key(label.name) in ("guest", "interviewee") else None)
+                if speaker == sole and turns and turns[-1].speaker == sole:
+                    speaker = None  # "Response: In 2006." after the one named person asked: someone else
             elif kind == "unlabelled":
                 speaker = principal
             elif kind == LabelKind.OUTLET:
