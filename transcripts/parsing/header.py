@@ -61,10 +61,14 @@ class HeaderReader:
             candidates.append(self.hints.defaults["publisher"])
         if self.doc.format == "html":
             candidates.append(meta.get("site_name", ""))
+        own = len(candidates)
+        if self.doc.format == "html":
             candidates.extend(re.findall(r"https?://([\w.-]+)", self.raw_text[:200000]))
-        for candidate in candidates:
+        for index, candidate in enumerate(candidates):
             host = urlparse(candidate).hostname if "://" in candidate else candidate
             for publisher in publishers():
+                if index >= own and publisher.get("own_address_only"):
+                    continue  # a ministry's page links to un.org: the UN is not who published it
                 if host and any(host == d or host.endswith("." + d) for d in publisher["domains"]):
                     return publisher
                 if candidate and base_key(candidate) in {

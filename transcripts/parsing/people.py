@@ -1076,7 +1076,7 @@ def _name_at_end(tokens: list[str], start: int) -> int:
     return k if words else len(tokens)
 
 
-_INITIAL = re.compile(r"^[A-Z]\.$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "S.", "L.P." (Retno L.P. Marsudi)
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|vich)$")
 _NAME_PREFIXES = {"abdel", "abdul", "abd", "abu"}
 
@@ -1315,7 +1315,7 @@ def offices_in(text: str) -> dict[str, str]:
                 continue
             if word.lower() in CONNECTORS or key in OFFICES or key in _TITLE_CASE_STOPS:
                 break
-            if re.fullmatch(rf"[{UPPER}]\.,?", word):
+            if re.fullmatch(rf"(?:[{UPPER}]\.)+,?", word):
                 words.append(word.rstrip(","))  # an initial keeps its full stop: "Dr. S. Jaishankar"
             else:
                 words.append(word.rstrip(".,’'s") if word.endswith(("’s", "'s")) else word.rstrip(".,"))
@@ -1820,7 +1820,7 @@ class Resolver:
             if office is None and "president" in base_key(printed_name).split() and self.president:
                 return self.president
             return None
-        core = titlecase(core)
+        core = _given_name_first(titlecase(core))  # "KOBAYASHI Maki" (the family name first, in capitals)
         key = base_key(core)
         if full := self._in_full(printed_name, core):
             return self.canonical(full)
