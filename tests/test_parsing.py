@@ -1051,6 +1051,11 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [("Maki Kobayashi", None), ("Tanaka", "question"), ("Maki Kobayashi", "answer")]),
         ("id_menlu.txt", None, "2024-02-05",
          [("Retno L.P. Marsudi", None), (None, "question"), ("Retno L.P. Marsudi", "answer")]),
+        # Round twenty-five (failed before): labels that are the initials of the two people the title names
+        # ("FZ:", "SL:" were outlets asking), the interviewer the title names first asking.
+        ("initials_interview.txt", "Fareed Zakaria interviews Sergey Lavrov", "2023-09-24",
+         [("Fareed Zakaria", "question"), ("Sergey Lavrov", "answer"), ("Fareed Zakaria", "question"),
+          ("Sergey Lavrov", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -2205,6 +2210,9 @@ def test_a_leader_quoted_inside_an_answer_is_no_turn_of_theirs():
         "Q: Thank you, Karine.\n"
     )
     turns = parse_transcript(text.encode(), "b.txt").turns
+    # A region's name over a viewer's message (Direct Line's "Perm Territory: “…”") is no one's quotation.
+    sms = parse_transcript(text.replace("German Chancellor Scholz", "Perm Territory").encode(), "b.txt").turns
+    assert "Perm Territory" in [t.label for t in sms]
     assert [(t.speaker, t.role) for t in turns] == [(None, "question"), ("Karine Jean-Pierre", "answer"),
                                                     (None, "remark")]  # fmt: skip
     assert turns[1].paragraphs[1] == "German Chancellor Scholz: “I think that Joe Biden is someone who is very clear.”"

@@ -22,7 +22,7 @@ from transcripts.parsing.jsonexport import looks_like_export, parse_export
 from transcripts.parsing.labels import match_label
 from transcripts.parsing.model import Hints, LabelKind, ParsedTranscript, TranscriptError
 from transcripts.parsing.text import clean_text
-from transcripts.parsing.turns import TurnReader, speaker_key
+from transcripts.parsing.turns import TurnReader, speaker_key, title_initials
 
 MAX_TURNS = 5000
 # PostgreSQL's tsvector holds at most 1 MB: about 700,000 characters of distinct words, far more
@@ -138,6 +138,7 @@ class _Builder(HeaderReader, TurnReader):
         self.date_in_text = False  # the transcript itself prints a date (a dateline, a date line)
         self.signed_on: dt.date | None = None  # the date of a sign-off under the text ("Ends/…")
         self.speaker_tags: dict[str, str] = {}  # a key of initials before the text ({"TJ": "Tarik Jasarevic"})
+        self.tags_are_initials = False  # the tags are the initials of the people the title names, no key
         self.listed: list[str] = []  # a header's list of who takes part ("SPEAKERS:" / "SEN. JIM RISCH (R-ID)")
 
     # -------------------------------------------------------------- overview
@@ -146,6 +147,9 @@ class _Builder(HeaderReader, TurnReader):
         blocks = self._trim_edges(self.doc.blocks)
         self.speaker_tags, blocks, key_lines = speaker_key(blocks)
         blocks = self._header(blocks)
+        if not self.speaker_tags:
+            self.speaker_tags = title_initials(self.title or "", blocks)
+            self.tags_are_initials = bool(self.speaker_tags)
         self.metadata_lines += key_lines
         self.date = self.date or self.signed_on
         blocks = self._drop_inline_chrome(blocks)

@@ -24,7 +24,17 @@ from transcripts.parsing.labels import (
     sentence_opening,
 )
 from transcripts.parsing.model import LabelKind, Turn
-from transcripts.parsing.people import OFFICES, TITLE_WORDS, Resolver, gazetteer_keys, names_in, not_a_name, office_key
+from transcripts.parsing.people import (
+    OFFICES,
+    TITLE_WORDS,
+    Resolver,
+    gazetteer_keys,
+    names_in,
+    not_a_name,
+    office_key,
+    plausible_name,
+    strip_titles,
+)
 from transcripts.parsing.roles import HEARING, MODERATORS, assign_roles
 
 
@@ -238,6 +248,19 @@ def _tagged(tag: str, key: dict[str, str], turns: list[Turn], resolver: Resolver
         if "".join(word[0] for word in name.split()).upper() == tag:
             return name
     return None
+
+
+def title_initials(title: str, blocks: list[Block]) -> dict[str, str]:
+    """Labels that are the initials of the people a title names ("Fareed Zakaria interviews Sergey Lavrov",
+    then "FZ:" and "SL:"): {tag: name}, when two of them or more open the text's paragraphs."""
+    initials = {}
+    for name in names_in(title):
+        words = name.replace("-", " ").split()
+        if len(words) >= 2:
+            initials.setdefault("".join(word[0] for word in words).upper(), name)
+    used = {m["tag"] for block in blocks if (m := _TAG_COLON.match(block.flat))}
+    found = {tag: name for tag, name in initials.items() if tag in used}
+    return found if len(found) >= 2 else {}
 
 
 def _tag_line(text: str) -> bool:
@@ -514,10 +537,13 @@ def _officials(turns: list[Turn], resolver: Resolver) -> set[str]:
         # A short interview of two or three voices: two turns each tell them apart ("Katalin Nagy" asks
         # and Viktor Orbán answers; "Trevor Phillips  0:02" and "David Cameron  0:08", neither known).
         answerers = {name for name, n in named.items() if n >= 2 and share[name] < 0.2}
-        askers = {name for name, n in named.items() if n >= 2 and share[name] >= 0.4} - officials - answerers
+        # An interviewer the title names ("Fareed Zakaria interviews Sergey Lavrov") may ask; not someone the
+        # gazetteer knows or an office holder.
+        firm = officials - (set(resolver.title_names) - set(gazetteer_keys().values()))
+        askers = {name for name, n in named.items() if n >= 2 and share[name] >= 0.4} - firm - answerers
         if answerers and askers:
             with_outlet |= askers
-            officials |= answerers
+            officials = (officials | answerers) - askers
     officials |= {name for name, n in named.items() if n >= 3 and n >= 0.15 * total and name not in with_outlet}
     # Whoever hosts asks, even when the title names them too ("Fareed Zakaria GPS: Interview with …",
     # "FAREED ZAKARIA, CNN HOST:").
@@ -756,6 +782,7 @@ class TurnReader:
         words = label.rest.strip()
         return (
             label.kind == LabelKind.PERSON
+            and plausible_name(strip_titles(label.name) or label.name)  # a person's, not "Perm Territory: “…”"
             and current.label is not None
             and self.label_uses[base_key(label.name)] == 1
             and words[:1] in '“"«„'
@@ -961,7 +988,8 @@ class TurnReader:
             )
         if turns and turns[0].label is None and turns[0].speaker is None:
             self.warnings.append("the opening text has no speaker label and the title names nobody")
-        keyed = {resolver.resolve(name) or name for name in self.speaker_tags.values()}  # the key's own people
+        # The key's own people (the organisation's officials); not those of a title's initials (an interviewer).
+        keyed = set() if self.tags_are_initials else {resolver.resolve(n) or n for n in self.speaker_tags.values()}
         _mark_journalists(turns, _officials(turns, resolver) | keyed)
         assign_roles(turns, hearing=bool(HEARING.search(self.title or "")))
         return turns
