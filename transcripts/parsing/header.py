@@ -12,7 +12,15 @@ from transcripts.parsing.blocks import (
 )
 from transcripts.parsing.chrome import is_anywhere_drop, is_edge_chrome
 from transcripts.parsing.dates import WEEKDAYS, find_date, parse_date_only, parse_iso_date, parse_time_line
-from transcripts.parsing.labels import CHINESE_METADATA, METADATA_KEYS, Label, base_key, classify, match_label
+from transcripts.parsing.labels import (
+    CHINESE_METADATA,
+    METADATA_KEYS,
+    WHO_TAKES_PART,
+    Label,
+    base_key,
+    classify,
+    match_label,
+)
 from transcripts.parsing.language import detect_language
 from transcripts.parsing.model import EventKind, LabelKind, Role, Turn
 from transcripts.parsing.people import EVENT_WORDS, NAME_COMMA_OFFICE, _caseless, publishers, roster_line
@@ -243,9 +251,10 @@ class HeaderReader:
                 and not re.search(r"[.!?]$", label.rest)
             ):
                 # "Date: 12 March 2024"; "SPEAKERS:" over a line for each of them.
-                if _a_list(block.text) and base_key(label.name) in _WHO_TAKES_PART:
+                if _a_list(block.text) and base_key(label.name) in WHO_TAKES_PART:
                     lines = [line.strip() for line in block.text.strip().split("\n") if line.strip()]
-                    self.listed += lines[1:] if match_label(lines[0]) and not match_label(lines[0]).rest else []
+                    heading = match_label(lines[0])
+                    self.listed += lines[1:] if heading and not heading.rest else []
                 self._metadata_line(label, flat)
                 consumed_until, saw_meta = i + 1, True
             elif (
@@ -683,9 +692,8 @@ def _bare_place(line: str) -> bool:
     return (
         len(parts) <= 2
         and all(1 <= len(part.split()) <= 3 and all(w[:1].isupper() for w in part.split()) for part in parts)
-        and not any(re.search(pattern, line, re.I) for _, pattern in KIND_PATTERNS)
+        and not _event_kind_named(line)
         and find_date(line) is None
-        and not (set(base_key(line).replace(",", " ").split()) & EVENT_WORDS)
         # A label's word alone on its line ("Interviewer", "Moderator") is who speaks next, not where.
         and classify(line) not in (LabelKind.QUESTION, LabelKind.ANSWER, LabelKind.ANONYMOUS, LabelKind.METADATA)
     )
@@ -793,10 +801,6 @@ def _generic_title(title: str | None) -> bool:
     return not words or all(word in _GENERIC_TITLE_WORDS for word in words)
 
 
-# Header keys whose list names who takes part.
-_WHO_TAKES_PART = {"speakers", "participants", "present", "witnesses", "panelists", "attendees", "members present"}
-
-
 def _a_list(text: str) -> bool:
     """A block of several short lines (a header's list of who takes part), none a sentence."""
     lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
@@ -806,7 +810,7 @@ def _a_list(text: str) -> bool:
 def _event_kind_named(text: str) -> bool:
     """A line that says what kind of event it was: "press conference", "briefing", "remarks"."""
     return any(re.search(pattern, text, re.I) for _, pattern in KIND_PATTERNS) or bool(
-        set(base_key(text).split()) & EVENT_WORDS
+        set(base_key(text).replace(",", " ").split()) & EVENT_WORDS
     )
 
 

@@ -280,6 +280,12 @@ ANONYMOUS_LABELS = {
     "unidentified man",
     "unidentified woman",
 }
+# Header keys whose value lists who takes part ("SPEAKERS:" over their names, "Sprecher: StS Hebestreit,
+# Fischer (AA)"): their surnames alone are labels, their full names what those labels stand for.
+WHO_TAKES_PART = {
+    "speakers", "participants", "present", "witnesses", "panelists", "attendees", "members present", "sprecher",
+    "teilnehmer",
+}  # fmt: skip
 # A Chinese page's header lines ("发布时间：2024-03-14 16:30", "【发布人】商务部新闻发言人 何亚东"), with the
 # English key each stands for.
 CHINESE_METADATA = {

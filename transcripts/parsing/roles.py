@@ -68,8 +68,8 @@ def assign_roles(turns: list[Turn], hearing: bool = False) -> None:
         if courtesy:
             turn.role = Role.REMARK
         elif hearing and _puts_a_question(turns, index, words):
-            # A senator asking the witness, a president asking his guest: a named voice ends on a question
-            # that another named voice takes up without asking back.
+            # In a hearing, a senator asking the witness: a named voice ends on a question that another named
+            # voice takes up without asking back.
             turn.role = Role.QUESTION
             seen_question, last_question, last_substantive = True, index, Role.QUESTION
             continue

@@ -16,6 +16,7 @@ from transcripts.parsing.labels import (
     CONNECTORS,
     TIMESTAMP,
     UPPER,
+    WHO_TAKES_PART,
     Label,
     base_key,
     classify,
@@ -175,7 +176,7 @@ def _first_line_labels_apart(blocks: list[Block]) -> list[Block]:
         if name not in recurring:
             out.append(block)
             continue
-        head, _, rest = block.text.strip().partition("\n")
+        _, _, rest = block.text.strip().partition("\n")
         out += [replace(block, text=name, bold_lead=""), replace(block, text=rest.strip(), bold_lead="")]
     return out
 
@@ -598,9 +599,6 @@ def _interviewed_by(title: str, name: str) -> bool:
     return bool(re.search(rf"\binterview\b.*\b(?:to|for)\s+(?:the\s+)?{re.escape(name)}\s*$", title, re.I))
 
 
-_WHO_SPEAKS = {"sprecher", "speakers", "participants", "teilnehmer", "present", "witnesses", "panelists"}
-
-
 def _sole_named(segments: list[_Segment], resolver) -> str | None:
     """The one person the transcript's labels name, if they name exactly one (and it answers)."""
     if not any(s.label and s.label.kind == LabelKind.ANSWER for s in segments):
@@ -667,7 +665,7 @@ class TurnReader:
         listed = list(self.listed)
         for line in self.metadata_lines:
             header = match_label(line)
-            if header and base_key(header.name) in _WHO_SPEAKS:
+            if header and base_key(header.name) in WHO_TAKES_PART:
                 listed += header.rest.split(",")
         for entry in listed:
             words = re.sub(r"\([^()]*\)", " ", entry).split(",")[0].split()
