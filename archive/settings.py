@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "transcripts.middleware.FreezeLongLivedObjects",
     "transcripts.middleware.DatabaseUnavailable",
     "transcripts.middleware.ContentSecurityPolicy",
     "django.middleware.security.SecurityMiddleware",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 
 import pytest
@@ -399,3 +400,16 @@ def test_under_a_facet_filter_the_other_facets_count_every_match_not_a_sample(cl
     # The speakers are counted in the search without the speaker, cut at the sample's size.
     assert sum(row["count"] for row in outcome.facets["speaker"]) <= filtered.count
     assert outcome.facets_sampled == filtered.count
+
+
+def test_long_lived_objects_leave_the_garbage_collectors_reach_after_the_first_pages(client, seed_event):
+    # A full collection walked ~160,000 long-lived objects: a ~75 ms pause every few dozen search pages.
+    gc.unfreeze()
+    try:
+        for _ in range(2):
+            client.get("/search/", {"q": "Minsk"})
+        assert gc.get_freeze_count() == 0
+        client.get("/search/", {"q": "Minsk"})
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()

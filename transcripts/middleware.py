@@ -1,8 +1,9 @@
 """Request and response guards: hostile query strings, a database outage or a too-slow query,
-a time limit on public reads, the content policy."""
+a time limit on public reads, the content policy; and the garbage collector kept off long-lived data."""
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from django.conf import settings
@@ -29,6 +30,30 @@ def json_error(message: str, status: int) -> JsonResponse:
 
 def is_public_read(request) -> bool:
     return request.method in ("GET", "HEAD") and not request.path.startswith("/admin/")
+
+
+class FreezeLongLivedObjects:
+    """The archive's long-lived data (gazetteer, word lists, jieba's dictionary, compiled patterns: ~160,000
+    objects) loads on the first requests and stays. Python's full garbage collection walks every tracked
+    object, a ~75 ms pause every few dozen search pages (the heavy pages' p95 went over 150 ms at a million
+    turns): after the 3rd, 10th, 30th, 100th and 300th response, what is alive is collected once and moved
+    out of the collector's reach (gc.freeze). Refcounting still frees those objects; only cycles among them
+    would stay."""
+
+    FREEZE_AFTER = frozenset({3, 10, 30, 100, 300})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.responses = 0
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.responses <= max(self.FREEZE_AFTER):
+            self.responses += 1
+            if self.responses in self.FREEZE_AFTER:
+                gc.collect()
+                gc.freeze()
+        return response
 
 
 class RejectNulBytes:
