@@ -36,9 +36,9 @@ class FreezeLongLivedObjects:
     """The archive's long-lived data (gazetteer, word lists, jieba's dictionary, compiled patterns: ~160,000
     objects) loads on the first requests and stays. Python's full garbage collection walks every tracked
     object, a ~75 ms pause every few dozen search pages (the heavy pages' p95 went over 150 ms at a million
-    turns): after the 3rd, 10th, 30th, 100th and 300th response, what is alive is collected once and moved
-    out of the collector's reach (gc.freeze). Refcounting still frees those objects; only cycles among them
-    would stay."""
+    turns): after the 3rd, 10th, 30th, 100th and 300th response, what the collector tracks is moved out of
+    its reach (gc.freeze). Refcounting still frees those objects; only the few cycles of garbage that were
+    waiting for a collection at those five moments stay (a collection first would be the pause itself)."""
 
     FREEZE_AFTER = frozenset({3, 10, 30, 100, 300})
 
@@ -51,8 +51,7 @@ class FreezeLongLivedObjects:
         if self.responses <= max(self.FREEZE_AFTER):
             self.responses += 1
             if self.responses in self.FREEZE_AFTER:
-                gc.collect()
-                gc.freeze()
+                gc.freeze()  # a splice of the collector's lists, no collection: no pause of its own
         return response
 
 
