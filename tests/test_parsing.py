@@ -1056,6 +1056,15 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
         ("initials_interview.txt", "Fareed Zakaria interviews Sergey Lavrov", "2023-09-24",
          [("Fareed Zakaria", "question"), ("Sergey Lavrov", "answer"), ("Fareed Zakaria", "question"),
           ("Sergey Lavrov", "answer")]),
+        # Round twenty-six (all three failed before): Georgian (a script without capitals: no label, title
+        # nor language was read), Hebrew ("12 במרץ 2024", "ראש הממשלה נתניהו:"), Persian dated in the Solar
+        # Hijri calendar ("تهران، ۲۲ اسفند ۱۴۰۲" is 12 March 2024; the date line was taken for the title).
+        ("ge_mfa.txt", "საგარეო საქმეთა მინისტრის ბრიფინგი", "2024-03-12",
+         [("ილია დარჩიაშვილი", None), (None, "question"), ("ილია დარჩიაშვილი", "answer")]),
+        ("he_pm.txt", "הצהרת ראש הממשלה בנימין נתניהו במסיבת עיתונאים", "2024-03-12",
+         [("Benjamin Netanyahu", None), (None, "question"), ("Benjamin Netanyahu", "answer")]),
+        ("fa_mfa.txt", "نشست خبری هفتگی سخنگوی وزارت امور خارجه", "2024-03-12",
+         [("ناصر کنعانی", None), (None, "question"), ("ناصر کنعانی", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -2238,3 +2247,20 @@ def test_an_international_organisation_publishes_only_the_pages_at_its_own_addre
     parsed = parse_transcript(page.encode(), "p.html")
     assert parsed.publisher == publisher
     assert parsed.turns[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("۲۲ اسفند ۱۴۰۲", "2024-03-12"),  # the Solar Hijri calendar, Persian digits
+        ("1 فروردین 1403", "2024-03-20"),  # Nowruz
+        ("30 اسفند 1399", "2021-03-20"),  # a leap year's last day
+        ("22 بهمن 1357", "1979-02-11"),
+        ("1 مهر 1403", "2024-09-22"),
+        ("12 במרץ 2024", "2024-03-12"),  # Hebrew: "in March"
+    ],
+)
+def test_dates_of_other_calendars_and_prefixes(text, date):
+    from transcripts.parsing.dates import find_date
+
+    assert str(find_date(text)[0]) == date

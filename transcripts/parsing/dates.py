@@ -92,14 +92,47 @@ TIME_LINE = re.compile(
 )
 
 
+# The Solar Hijri calendar of Iran's and Afghanistan's pages: "تهران، ۲۲ اسفند ۱۴۰۲" is 12 March 2024.
+JALALI_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [("فروردین",), ("اردیبهشت",), ("خرداد",), ("تیر",), ("مرداد", "امرداد"), ("شهریور",), ("مهر",), ("آبان",),
+         ("آذر",), ("دی",), ("بهمن",), ("اسفند",)],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def _jalali_day(year: int, month: int, day: int) -> int:
+    """A count of days in the Solar Hijri calendar (the 33-year cycle's arithmetic, right for the years
+    1178–1633 as Iran's published tables have them)."""
+    year += 1595
+    days = 365 * year + (year // 33) * 8 + ((year % 33) + 3) // 4 + day
+    return days + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186)
+
+
+def _from_jalali(year: int, month: int, day: int) -> dt.date:
+    """A Solar Hijri date as a Gregorian one, counted from Nowruz 1403 (20 March 2024)."""
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+        raise ValueError("no such Solar Hijri day")
+    return dt.date(2024, 3, 20) + dt.timedelta(days=_jalali_day(year, month, day) - _jalali_day(1403, 1, 1))
+
+
 def _build(match: re.Match) -> tuple[dt.date, dt.time | None] | None:
     parts = match.groupdict()
     if parts.get("era"):
         era_year = 1 if parts["eyear"] == "元" else int(parts["eyear"])  # 元年: the era's first year
         parts["year"] = {"令和": 2018, "平成": 1988}[parts["era"]] + era_year
-    month = MONTHS.get((parts.get("month") or "").lower().rstrip(".")) or int(parts.get("monthnum") or 0)
+    word = (parts.get("month") or "").lower().rstrip(".")
+    if word[:1] == "ב" and word[1:] in MONTHS:
+        word = word[1:]  # Hebrew "12 במרץ 2024": in March
+    month = MONTHS.get(word) or int(parts.get("monthnum") or 0)
     try:
-        date = dt.date(int(parts["year"]), month, int(parts["day"]))
+        if word in JALALI_MONTHS:
+            date = _from_jalali(int(parts["year"]), JALALI_MONTHS[word], int(parts["day"]))
+        else:
+            date = dt.date(int(parts["year"]), month, int(parts["day"]))
     except (ValueError, TypeError):
         return None
     if not 1900 <= date.year <= 2100:

@@ -136,6 +136,8 @@ QUESTION_LABELS = {
     "асуулт",
     "spurning",
     "swali",
+    "კითხვა",  # Georgian: question, journalist
+    "ჟურნალისტი",
     "phóng viên",  # Vietnamese
     "hỏi",
     "câu hỏi",
@@ -200,6 +202,7 @@ ANSWER_LABELS = {
     "жауап",
     "хариулт",
     "jibu",
+    "პასუხი",
     "trả lời",
     "đáp",
     "جواب",
@@ -584,7 +587,7 @@ _LENTICULAR_LABEL = re.compile(r"^【(?P<name>[^【】\n]{1,30})】\s*")
 _HANGUL_LABEL = re.compile(r"^(?P<name>[\uac00-\ud7af]{1,6}(?:\s[\uac00-\ud7af]{1,6}){0,2})\s*[:：]\s*(?=\S)")
 # Scripts without capitals (Arabic, Persian, Hebrew, Devanagari, Thai): one to four words before a colon,
 # "سؤال:", "ناصر كنعاني:", "שאלה:", "प्रवक्ता:".
-_CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"
+_CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u10d0-\u10ff"
 # Up to four words, or an office and a name after a comma ("आधिकारिक प्रवक्ता, श्री रणधीर जायसवाल:",
 # "المتحدث الرسمي باسم وزارة الخارجية، الدكتور ماجد الأنصاري:").
 # Arabic honours before a name make a label longer: "سمو الشيخ عبدالله بن زايد آل نهيان:" (His Highness

@@ -36,9 +36,11 @@ _SCRIPTS = {
     "greek": re.compile(r"[\u0370-\u03ff]"),
     "devanagari": re.compile(r"[\u0900-\u097f]"),
     "thai": re.compile(r"[\u0e00-\u0e7f]"),
+    "georgian": re.compile(r"[\u10a0-\u10ff]"),
+    "armenian": re.compile(r"[\u0530-\u058f]"),
 }
 # Scripts of one language here; Arabic script is Persian when Persian's own letters show.
-_ONE_LANGUAGE = {"hebrew": "he", "greek": "el", "devanagari": "hi", "thai": "th"}
+_ONE_LANGUAGE = {"hebrew": "he", "greek": "el", "devanagari": "hi", "thai": "th", "georgian": "ka", "armenian": "hy"}
 
 
 def detect_language(text: str, declared: str | None = None) -> str:

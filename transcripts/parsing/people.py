@@ -187,6 +187,17 @@ TITLE_WORDS = _Titles(
         "فخامة",
         "السيد",
         "السيدة",
+        # Hebrew: "ראש הממשלה נתניהו" (the Prime Minister), "שר החוץ" (the Foreign Minister), "הנשיא" (the
+        # President), "דובר" (spokesperson).
+        "ראש",
+        "הממשלה",
+        "שר",
+        "שרת",
+        "החוץ",
+        "הנשיא",
+        "נשיא",
+        "דובר",
+        "דוברת",
         # Persian: "سخنگوی وزارت امور خارجه، ناصر کنعانی" (the spokesperson of the Ministry of Foreign Affairs).
         "سخنگوی",
         "وزارت",
@@ -1113,10 +1124,13 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
+_CASELESS_RANGES = (("\u0590", "\u077f"), ("\u0900", "\u097f"), ("\u0e00", "\u0e7f"), ("\u10d0", "\u10ff"))
+
+
 def _caseless(ch: str) -> bool:
     """A letter of a script without capitals that writes names with spaces (Arabic, Persian, Hebrew,
-    Devanagari, Thai); Chinese and Japanese names are told apart otherwise (is_chinese_name)."""
-    return bool(ch) and ("\u0590" <= ch <= "\u077f" or "\u0900" <= ch <= "\u097f" or "\u0e00" <= ch <= "\u0e7f")
+    Devanagari, Thai, Georgian); Chinese and Japanese names are told apart otherwise (is_chinese_name)."""
+    return bool(ch) and any(low <= ch <= high for low, high in _CASELESS_RANGES)
 
 
 def cjk_names_in(text: str) -> list[str]:
