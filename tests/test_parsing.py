@@ -2258,6 +2258,8 @@ def test_an_international_organisation_publishes_only_the_pages_at_its_own_addre
         ("22 بهمن 1357", "1979-02-11"),
         ("1 مهر 1403", "2024-09-22"),
         ("12 במרץ 2024", "2024-03-12"),  # Hebrew: "in March"
+        ("دمشق، ١٢ آذار ٢٠٢٤", "2024-03-12"),  # Levantine Arabic months
+        ("5 حزيران 2023", "2023-06-05"),
     ],
 )
 def test_dates_of_other_calendars_and_prefixes(text, date):
