@@ -1065,6 +1065,12 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [("Benjamin Netanyahu", None), (None, "question"), ("Benjamin Netanyahu", "answer")]),
         ("fa_mfa.txt", "نشست خبری هفتگی سخنگوی وزارت امور خارجه", "2024-03-12",
          [("ناصر کنعانی", None), (None, "question"), ("ناصر کنعانی", "answer")]),
+        # Round twenty-seven (the first failed before: "الوزير" (the Minister) stayed in the name; the Turkish
+        # one passed): Syrian Arabic dated with a Levantine month, a Turkish office before the name.
+        ("sy_ar.txt", "مؤتمر صحفي لوزير الخارجية والمغتربين", "2024-03-12",
+         [("فيصل المقداد", None), (None, "question"), ("فيصل المقداد", "answer")]),
+        ("tr_tr.txt", "Dışişleri Bakanı Hakan Fidan'ın Basın Toplantısı", "2024-03-12",
+         [("Hakan Fidan", None), (None, "question"), ("Hakan Fidan", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):

@@ -179,6 +179,10 @@ TITLE_WORDS = _Titles(
         "وزير",
         "معالي",
         "سعادة",
+        "الوزير",  # the Minister, the President, President (of)
+        "الوزيرة",
+        "الرئيس",
+        "رئيس",
         "سمو",  # His Highness, Sheikh, His Excellency (of a head of state), Mr, Mrs
         "السمو",
         "صاحب",
