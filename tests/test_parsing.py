@@ -1071,6 +1071,14 @@ def test_a_chinese_name_before_a_full_width_colon_is_a_label(line, name):
          [("فيصل المقداد", None), (None, "question"), ("فيصل المقداد", "answer")]),
         ("tr_tr.txt", "Dışişleri Bakanı Hakan Fidan'ın Basın Toplantısı", "2024-03-12",
          [("Hakan Fidan", None), (None, "question"), ("Hakan Fidan", "answer")]),
+        # Round twenty-eight (both failed before): interviews whose questions and answers open "D." / "R."
+        # (domanda, risposta) and "P:" / "R:", the one interviewed named in the title ("Ministro dos Negócios
+        # Estrangeiros Paulo Rangel": the office's object was part of the name); "Intervista", "Entrevista".
+        ("it_dr_interview.txt", "Intervista del Ministro degli Esteri Antonio Tajani al Corriere della Sera",
+         "2024-03-12",
+         [(None, "question"), ("Antonio Tajani", "answer"), (None, "question"), ("Antonio Tajani", "answer")]),
+        ("pt_pr.txt", "Entrevista do Ministro dos Negócios Estrangeiros Paulo Rangel à Lusa", "2024-03-12",
+         [(None, "question"), ("Paulo Rangel", "answer"), (None, "question"), ("Paulo Rangel", "answer")]),
     ],
 )  # fmt: skip
 def test_house_styles_the_parser_was_not_built_on(name, title, date, turns):
@@ -2272,3 +2280,11 @@ def test_dates_of_other_calendars_and_prefixes(text, date):
     from transcripts.parsing.dates import find_date
 
     assert str(find_date(text)[0]) == date
+
+
+@pytest.mark.parametrize(("title", "kind"), [("Intervista del Ministro al Corriere", "interview"),
+                                             ("Conférence de presse du ministre", "news_conference"),
+                                             ("Пресс-конференция С.В.Лаврова", "news_conference")])  # fmt: skip
+def test_the_kind_of_event_a_title_says_in_other_languages(title, kind):
+    text = f"{title}\n\n12 March 2024\n\nQ: Why now?\n\nA: Because the talks have started again.\n"
+    assert parse_transcript(text.encode(), "k.txt").kind == kind

@@ -500,12 +500,18 @@ KIND_PATTERNS = [
     ),
     (
         EventKind.NEWS_CONFERENCE,
-        r"(news|press) conference"
+        r"(news|press) conference|conferenza stampa|conférence de presse|rueda de prensa|conferencia de prensa"
+        r"|pressekonferenz|пресс-конференц|新闻发布会|记者会|persconferentie|konferencja prasowa|basın toplantısı"
+        r"|entrevista coletiva|conferência de imprensa"
         r"|answers? to (media|journalists’|journalists'|the press|reporters’|reporters') questions"
         r"|\bdoorst[eo]p\b",
     ),
     (EventKind.BRIEFING, r"briefing|gaggle|press call|background call|conference call|readout"),
-    (EventKind.INTERVIEW, r"\binterview\b|\bpodcast\b|\bepisode \d"),
+    (
+        EventKind.INTERVIEW,
+        r"\binterview\b|\bpodcast\b|\bepisode \d|\bintervista\b|\bentrevista\b|\bentretien\b|интервью|інтерв"
+        r"|\bwywiad\b|\brozhovor\b|\bröportaj\b|\bwawancara\b|采访",
+    ),
     (EventKind.SPEECH, r"\bspeech\b|\baddress(es)? (to|at|before)\b|\blecture\b"),
     (EventKind.STATEMENT, r"\bstatement\b|\bcomment\b|\bmessage\b|\bdeclaration\b"),
     (EventKind.REMARKS, r"\bremarks\b"),

@@ -569,6 +569,10 @@ _NOT_IN_A_CAPTION_NAME = {"is", "are", "was", "were", "this", "that", "what", "w
 _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:：]\s*|\s+)(?=\S)")
 # "A. They are …" answers "Q. …" — only in a document whose questions are "Q" (known_single holds "a").
 _A_BARE = re.compile(rf"^(?P<name>A)(?P<note>)\.\s+(?=[{UPPER}\"“‘'(])")
+# "D. …" / "R. …" (domanda, risposta), "P. …" / "R. …" (pregunta, pergunta, respuesta, resposta): only in a
+# document that opens paragraphs so with both letters (known_single holds them, TurnReader's first pass).
+_LETTER_MARKER = re.compile(rf"^(?P<name>[DPR])(?P<note>)\.\s+(?=[{UPPER}\"“‘'(¿¡«])")
+LETTER_MARKERS = re.compile(r"^([DPR])\.\s")
 # "Question 1:", "Q2:": numbered questions.
 NUMBERED_QUESTION = re.compile(
     r"^(?:q|question|вопрос|frage|pregunta|question n°|питання|reporter|journalist|correspondent)\s*\d{1,3}$"
@@ -1013,6 +1017,10 @@ def match_label(
     match = _A_BARE.match(text) if "a" in known_single else None
     if match:
         return _finish(match, text, kind=LabelKind.ANSWER)
+    match = _LETTER_MARKER.match(text)
+    if match and match["name"].lower() in known_single:
+        kind = LabelKind.ANSWER if match["name"] == "R" else LabelKind.QUESTION
+        return _finish(match, text, kind=kind)
     match = _Q_BARE.match(text)
     if match and (
         match.group(0).rstrip().endswith((".", ":", "："))

@@ -948,7 +948,7 @@ _OFFICE_OBJECT_WORDS = {
     "difesa", "defense", "interieur", "interno", "hacienda", "economia", "finances", "finanzas", "finanze",
     "justicia", "giustizia", "republique", "republica", "repubblica", "republik", "federation", "kingdom",
     "europe", "europeennes", "gobierno", "governo", "gouvernement", "bundesregierung", "amtes", "amt",
-    "bundeskanzlers", "bundesministeriums", "ministeriums",
+    "bundeskanzlers", "bundesministeriums", "ministeriums", "negocios",
 }  # fmt: skip
 
 

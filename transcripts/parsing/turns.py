@@ -14,6 +14,7 @@ from transcripts.parsing.blocks import (
 from transcripts.parsing.labels import (
     COMMITTEE_QUESTION,
     CONNECTORS,
+    LETTER_MARKERS,
     TIMESTAMP,
     UPPER,
     WHO_TAKES_PART,
@@ -660,6 +661,10 @@ class TurnReader:
                 continue
             if key in gazetteer_keys() or n >= 2 or key in OFFICES:  # "Tánaiste:" once is an office
                 known.add(key)
+        # "D. …" / "R. …", "P. …" / "R. …": an interview's questions and answers by their initial letters.
+        letters = Counter(m[1] for block in blocks if (m := LETTER_MARKERS.match(block.flat)))
+        if letters["R"] >= 2 and max(letters["D"], letters["P"]) >= 2:
+            known |= {"r", "d" if letters["D"] >= letters["P"] else "p"}
         # Who the header lists as taking part ("Sprecher: StS Hebestreit, Fischer (AA), Collatz (BMVg)"; "SPEAKERS:"
         # over their names): a surname of theirs alone is a label ("Fischer: …").
         listed = list(self.listed)
