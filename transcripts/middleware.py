@@ -41,6 +41,7 @@ class FreezeLongLivedObjects:
     waiting for a collection at those five moments stay (a collection first would be the pause itself)."""
 
     FREEZE_AFTER = frozenset({3, 10, 30, 100, 300})
+    LAST_FREEZE = max(FREEZE_AFTER)
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -48,7 +49,7 @@ class FreezeLongLivedObjects:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if self.responses <= max(self.FREEZE_AFTER):
+        if self.responses <= self.LAST_FREEZE:
             self.responses += 1
             if self.responses in self.FREEZE_AFTER:
                 gc.freeze()  # a splice of the collector's lists, no collection: no pause of its own

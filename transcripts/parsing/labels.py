@@ -297,7 +297,6 @@ CHINESE_METADATA = {
     "地點": "place", "发布人": "speakers", "發布人": "speakers", "主题": "subject", "主題": "subject",
     "责任编辑": "author", "責任編輯": "author", "编辑": "author", "編輯": "author",
 }  # fmt: skip
-_CHINESE_METADATA = set(CHINESE_METADATA)
 METADATA_KEYS = {
     "date",
     "time",
@@ -351,7 +350,7 @@ METADATA_KEYS = {
     "panelists",
     "attendees",
     "members present",
-    *_CHINESE_METADATA,
+    *CHINESE_METADATA,
 }
 OUTLET_WORDS = {
     "news",
@@ -571,8 +570,7 @@ _Q_BARE = re.compile(r"^(?P<name>Q)(?:\s*\((?P<note>[^()]{1,120})\))?(?:\s*[.:�
 _A_BARE = re.compile(rf"^(?P<name>A)(?P<note>)\.\s+(?=[{UPPER}\"“‘'(])")
 # "D. …" / "R. …" (domanda, risposta), "P. …" / "R. …" (pregunta, pergunta, respuesta, resposta): only in a
 # document that opens paragraphs so with both letters (known_single holds them, TurnReader's first pass).
-_LETTER_MARKER = re.compile(rf"^(?P<name>[DPR])(?P<note>)\.\s+(?=[{UPPER}\"“‘'(¿¡«])")
-LETTER_MARKERS = re.compile(r"^([DPR])\.\s")
+LETTER_MARKER = re.compile(rf"^(?P<name>[DPR])(?P<note>)\.\s+(?=[{UPPER}\"“‘'(¿¡«])")
 # "Question 1:", "Q2:": numbered questions.
 NUMBERED_QUESTION = re.compile(
     r"^(?:q|question|вопрос|frage|pregunta|question n°|питання|reporter|journalist|correspondent)\s*\d{1,3}$"
@@ -1017,7 +1015,7 @@ def match_label(
     match = _A_BARE.match(text) if "a" in known_single else None
     if match:
         return _finish(match, text, kind=LabelKind.ANSWER)
-    match = _LETTER_MARKER.match(text)
+    match = LETTER_MARKER.match(text)
     if match and match["name"].lower() in known_single:
         kind = LabelKind.ANSWER if match["name"] == "R" else LabelKind.QUESTION
         return _finish(match, text, kind=kind)

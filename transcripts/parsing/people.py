@@ -845,18 +845,17 @@ _ABBREVIATED_TITLES = frozenset("sec usec fm asec atty gen adm lt col capt sgt b
 
 # Malaysian and Bruneian honours before a name: "Dato' Seri Utama Haji Mohamad bin Haji Hasan", "Tan Sri
 # Muhyiddin Yassin", "YB Fahmi Fadzil" (only where they open it: "Kyaw Moe Tun", "Tan See Leng").
-_MALAY_HONOURS = re.compile(
-    r"^(?:(?:Yang\s+(?:Amat\s+)?(?:Berhormat|Mulia)|YAB|YB|Tun|Toh\s+Puan|(?:Tan|Puan)\s+Sri|Dato['’]?|Datuk|Datin"
-    r"|Pehin|Seri|Sri|Utama|Paduka|Panglima|Diraja|Haji|Hajah|Hj\.)\s+)+"
+_MALAY_FIRST_HONOUR = (
+    r"Yang\s+(?:Amat\s+)?(?:Berhormat|Mulia)|YAB|YB|Tun|Toh\s+Puan|(?:Tan|Puan)\s+Sri|Dato['’]?|Datuk|Datin|Pehin"
 )
-_MALAY_HONOUR_FIRST = re.compile(
-    r"^(?:Yang\s|YAB\s|YB\s|Tun\s|Toh\s|Tan\s+Sri\s|Puan\s+Sri\s|Dato|Datuk\s|Datin\s|Pehin\s)"
+_MALAY_HONOURS = re.compile(
+    rf"^(?:{_MALAY_FIRST_HONOUR})\s+(?:(?:{_MALAY_FIRST_HONOUR}|Seri|Sri|Utama|Paduka|Panglima|Diraja|Haji|Hajah|Hj\.)\s+)*"
 )
 
 
 def strip_titles(name: str) -> str:
     """Remove honorifics and leading titles: "President of Russia Vladimir Putin" → "Vladimir Putin"."""
-    if _MALAY_HONOUR_FIRST.match(name) and (honours := _MALAY_HONOURS.match(name)) and name[honours.end() :].strip():
+    if (honours := _MALAY_HONOURS.match(name)) and name[honours.end() :].strip():
         name = name[honours.end() :]
     tokens = [
         part

@@ -14,7 +14,7 @@ from transcripts.parsing.blocks import (
 from transcripts.parsing.labels import (
     COMMITTEE_QUESTION,
     CONNECTORS,
-    LETTER_MARKERS,
+    LETTER_MARKER,
     TIMESTAMP,
     UPPER,
     WHO_TAKES_PART,
@@ -662,7 +662,7 @@ class TurnReader:
             if key in gazetteer_keys() or n >= 2 or key in OFFICES:  # "Tánaiste:" once is an office
                 known.add(key)
         # "D. …" / "R. …", "P. …" / "R. …": an interview's questions and answers by their initial letters.
-        letters = Counter(m[1] for block in blocks if (m := LETTER_MARKERS.match(block.flat)))
+        letters = Counter(m["name"] for block in blocks if (m := LETTER_MARKER.match(block.flat)))
         if letters["R"] >= 2 and max(letters["D"], letters["P"]) >= 2:
             known |= {"r", "d" if letters["D"] >= letters["P"] else "p"}
         # Who the header lists as taking part ("Sprecher: StS Hebestreit, Fischer (AA), Collatz (BMVg)"; "SPEAKERS:"
