@@ -293,14 +293,32 @@ def test_a_count_past_the_cap_says_more_than_and_pages_stop_there(client, seed_e
     assert client.get("/api/search/", {"speaker": "sergey-lavrov", "page_size": 2, "page": 3}).status_code == 404
 
 
-def test_relevance_past_the_cap_ranks_the_most_recent_matches_and_says_so(client, seed_event, monkeypatch):
+def test_relevance_past_the_cap_ranks_every_match_of_a_word_without_a_list_and_says_so(client, seed_event, monkeypatch):
+    # Past the cap, a word too rare for a list of its strongest turns (transcripts/champions.py) has
+    # every match read and ranked, and the page says the ranking covers every match.
     from transcripts import search
 
     monkeypatch.setattr(search, "COUNT_CAP", 2)
     monkeypatch.setattr(search, "RANK_WINDOW", 3)
     html = client.get("/search/", {"q": "Minsk"}).content.decode()
-    assert "Ranked by relevance among the 3 most recent matches" in html
-    assert html.count('class="quote') == 3
+    assert "Ranked by relevance over every match" in html
+    minsk = seed_event.utterances.filter(text__icontains="minsk").count()
+    assert minsk > 3 and html.count('class="quote') == min(minsk, 20)
+
+
+def test_relevance_past_the_cap_ranks_the_most_recent_matches_of_a_speaker_s_name_and_says_so(
+    client, seed_event, monkeypatch
+):
+    # A word naming a speaker counts in every turn of theirs, which no list holds: the most recent
+    # matches are ranked (and those with all the words), and the page says so.
+    from transcripts import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    html = client.get("/search/", {"q": "Lavrov Minsk"}).content.decode()
+    ranked = re.search(r"Ranked by relevance among the (\d+) most recent matches", html)
+    assert ranked and 3 <= int(ranked.group(1)) <= 6
+    assert html.count('class="quote') == int(ranked.group(1))
 
 
 def test_facets_count_a_sample_past_the_cap_and_say_so(client, seed_event, monkeypatch):

@@ -313,7 +313,20 @@ class SearchPageSerializer(serializers.Serializer):
     count = serializers.IntegerField(min_value=0)
     count_capped = serializers.BooleanField(help_text="True when there are more matches than `count`.")
     ranked_window = serializers.IntegerField(
-        allow_null=True, help_text="When set, relevance ranks only this many most recent matches."
+        allow_null=True,
+        help_text="When set (more matches than can be scored), relevance ranks only this many of them: "
+        "the most recent, or where the words weigh most (`ranked_by`).",
+    )
+    ranked_by = serializers.ChoiceField(
+        choices=["strongest", "recent"],
+        allow_null=True,
+        help_text="With `ranked_window`: 'strongest', the turns where each word weighs most (and every turn of "
+        "the rarer words); 'recent', the most recent matches.",
+    )
+    ranked_exactly = serializers.IntegerField(
+        min_value=0,
+        help_text="With `ranked_window`: how many of the first results are proven the best of all matches "
+        "(no turn left out can score as high).",
     )
     facets_sampled = serializers.IntegerField(
         allow_null=True, help_text="When set, facet counts come from this many matches."
@@ -378,6 +391,8 @@ class SearchViewSet(ApiView, viewsets.GenericViewSet):
                 "count": outcome.count,
                 "count_capped": outcome.count_capped,
                 "ranked_window": outcome.ranked_window,
+                "ranked_by": ("strongest" if outcome.ranked_strongest else "recent") if outcome.ranked_window else None,
+                "ranked_exactly": outcome.ranked_exactly,
                 "facets_sampled": outcome.facets_sampled,
                 **page_links(request, number, outcome.pages),
                 "query": outcome.text or None,

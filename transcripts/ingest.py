@@ -348,7 +348,10 @@ def save_parsed(
     added = save_mentions(created, mentions, entities)
     link_speakers(speakers.values())
     with connection.cursor() as cursor:
+        # The words counted, then the turns join their words' lists of strongest turns, starting those
+        # of the words this count made common (transcripts/champions.py).
         cursor.execute(search_sql.LEXEMES_OF_EVENT, [event.pk])
+        cursor.execute(search_sql.CHAMPIONS_OF_EVENT, [event.pk, cursor.fetchone()[0]])
     if stale_entities:
         refresh_mention_counts(set(added) | stale_entities)  # a new version: count again
     else:

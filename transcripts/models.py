@@ -349,6 +349,35 @@ class Lexeme(models.Model):
         return f"{self.lexeme} ({self.turns})"
 
 
+class ChampionList(models.Model):
+    """A common word's list of the turns where it weighs most (`Champion`), kept by PostgreSQL
+    (transcripts/search_sql.py CHAMPIONS): every turn that holds the word and is not listed weighs
+    at most `floor`. Ranking by relevance past COUNT_CAP matches reads these lists
+    (transcripts/champions.py)."""
+
+    lexeme = models.TextField(primary_key=True)
+    floor = models.FloatField(default=0.0, help_text="No unlisted turn's weight for the word is above this.")
+    average = models.FloatField(default=40.0, help_text="The average turn length (distinct words) its weights use.")
+
+    def __str__(self) -> str:
+        return f"{self.lexeme} (floor {self.floor:.3f})"
+
+
+class Champion(models.Model):
+    """One turn on a common word's list, with the word's weight in it (BM25's term weight, idf aside)."""
+
+    pk = models.CompositePrimaryKey("utterance_id", "lexeme")
+    utterance_id = models.BigIntegerField(help_text="The turn (its rows leave with it, by trigger).")
+    lexeme = models.TextField()
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["lexeme", "-weight"], name="champion_strongest", include=["utterance_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.lexeme} in turn {self.utterance_id} ({self.weight:.3f})"
+
+
 class Mention(models.Model):
     # Indexed by the two composite indexes below, not one index per column.
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions", db_index=False)

@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from transcripts import ranking
+from transcripts import champions, ranking
 from transcripts.params import whole_number
 from transcripts.parsing.text import clean_text
 from transcripts.query import EXACT_CONFIG, QUOTE_MARKS, TABLE, QueryError, TextQuery, build
@@ -269,7 +269,9 @@ class SearchOutcome:
     count_capped: bool = False  # there are more than `count` matches
     any_word: bool = False  # matched on any of the words (ranked by relevance)
     suggestion: str | None = None  # "did you mean": a query like this one that has results
-    ranked_window: int | None = None  # relevance ranked among this many most recent matches
+    ranked_window: int | None = None  # past the cap, relevance ranked among this many matches…
+    ranked_strongest: bool = False  # …where the words weigh most (else the most recent)…
+    ranked_exactly: int = 0  # …of which this many first are proven the best of all matches
     facets_sampled: int | None = None  # facet counts come from this many matches
     page_number: int = 1
     page_size: int = PAGE_SIZE
@@ -282,6 +284,12 @@ class SearchOutcome:
     def pages(self) -> int:
         reachable = min(self.count, self.ranked_window or self.count)
         return max(1, -(-reachable // self.page_size))
+
+    @property
+    def page_ranked_exactly(self) -> bool:
+        """Whether every turn of this page is proven among the best of all matches (past the cap)."""
+        end = min(self.page_number * self.page_size, self.ranked_window or 0)
+        return bool(self.ranked_window) and 0 < end <= self.ranked_exactly
 
     @property
     def has_next(self) -> bool:
@@ -357,6 +365,8 @@ def search_utterances(
         raise PageNotFound(page)
     all_words = matching(filterset.qs, query) if outcome.any_word else matches
     ids = _page_ids(matches, query, outcome, found, start, page_size, all_words)
+    if page > outcome.pages:
+        raise PageNotFound(page)  # past the turns ranked (known once they are)
     # Pages end where the count does: past the cap, the next turns by date exist but are not counted.
     ids = ids[: max(0, (outcome.ranked_window or outcome.count) - start)]
     rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
@@ -415,28 +425,55 @@ def _page_ids(
         # first (whoever pastes a sentence is looking for where it was said).
         said = _said_verbatim(all_words if all_words is not None else matches, outcome.text, query)
         said_ids = list(said.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]) if said is not None else []
-        if outcome.count_capped:
-            # The most recent matches: ranking all of a common word's matches costs seconds. With
-            # any-word matching, the most recent turns that have all the words join them.
-            window = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
-            if all_words is not None and all_words is not matches:
-                window = list(dict.fromkeys(window + list(
-                    all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]
-                )))  # fmt: skip
-            window = list(dict.fromkeys(said_ids + window))
-        else:
-            window = found
-        ranked = (
-            Utterance.objects.filter(id__in=window).annotate(rank=rank_expression(query)).order_by("-rank", *NEWEST)
-        )
-        if _length_in_words(outcome.text) < VERBATIM_FIRST or not said_ids:
-            return list(ranked.values_list("id", flat=True)[start : start + size])
-        order = list(ranked.values_list("id", flat=True))
-        first = set(said_ids)
-        return ([pk for pk in order if pk in first] + [pk for pk in order if pk not in first])[start : start + size]
+        if not outcome.count_capped:
+            ranked = Utterance.objects.filter(id__in=found).annotate(rank=rank_expression(query))
+            ranked = ranked.order_by("-rank", *NEWEST)
+            if _length_in_words(outcome.text) < VERBATIM_FIRST or not said_ids:
+                return list(ranked.values_list("id", flat=True)[start : start + size])
+            return _said_first(list(ranked.values_list("id", flat=True)), said_ids)[start : start + size]
+        return _rank_past_the_cap(matches, query, outcome, said_ids, all_words)[start : start + size]
     if not outcome.count_capped:
         return found
     return _first_by_date(matches, outcome.sort, start, size, outcome)
+
+
+def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[int], all_words) -> list[int]:
+    """Ranked, a search with more matches than can be scored: the turns where each of its words weighs
+    most (transcripts/champions.py) and every turn of its rarer words; where its words cannot be read
+    from those lists, or not all of them, the most recent matches too. With any-word matching the
+    most recent turns that have all the words join them. Sets how many were ranked and how many of
+    the first are proven the best of all matches."""
+    from transcripts.models import Utterance
+
+    strongest = champions.candidates(query, matches, read_connection())
+    window = list(strongest.ids) if strongest is not None else []
+    if strongest is None or not strongest.complete:
+        window += _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
+    if all_words is not None and all_words is not matches:
+        window += list(all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
+    window = list(dict.fromkeys(said_ids + window))
+    # The lists' turns are any turns with the word: the search's filters and other words decide.
+    turns = matches if strongest is not None else Utterance.objects
+    ranked = list(
+        turns.filter(id__in=window)
+        .annotate(rank=rank_expression(query))
+        .order_by("-rank", *NEWEST)
+        .values_list("id", "rank")
+    )
+    outcome.ranked_window = len(ranked)
+    outcome.ranked_strongest = strongest is not None
+    order = [pk for pk, _ in ranked]
+    if _length_in_words(outcome.text) >= VERBATIM_FIRST and said_ids:
+        return _said_first(order, said_ids)
+    bound = strongest.bound if strongest is not None else None
+    if bound is not None:
+        outcome.ranked_exactly = next((i for i, (_, rank) in enumerate(ranked) if rank < bound), len(ranked))
+    return order
+
+
+def _said_first(order: list[int], said_ids: list[int]) -> list[int]:
+    first = set(said_ids)
+    return [pk for pk in order if pk in first] + [pk for pk in order if pk not in first]
 
 
 def _said_verbatim(matches: QuerySet, text: str, query: TextQuery) -> QuerySet | None:

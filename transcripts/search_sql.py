@@ -148,12 +148,20 @@ $$ LANGUAGE plpgsql;
     + _LEXEME_TRIGGERS
 )
 DROP_LEXEME_COUNTS = "\n" + _DROP_LEXEME_TRIGGERS
+_COMMON_FROM = "coalesce(nullif(current_setting('verbatim.champions_from', true), ''), '2000')::int"
 # An event's turns counted in, as the insert trigger would have (ingest defers it: the rows it
 # upserts are every transcript's, held to commit, so the later they are taken the less other
 # ingests wait on them).
+# It returns the words it took to `verbatim.champions_from` turns or past (their lists start:
+# CHAMPIONS_OF_EVENT).
 LEXEMES_OF_EVENT = (
-    "WITH new_rows AS (SELECT search_vector FROM transcripts_utterance WHERE event_id = %s)"
-    + _ADD.format(count=_COUNT.format(rows="new_rows"))
+    "WITH new_rows AS (SELECT search_vector FROM transcripts_utterance WHERE event_id = %s), "
+    f"d AS ({_COUNT.format(rows='new_rows')}), "
+    "counted AS (INSERT INTO transcripts_lexeme (kind, lexeme, turns) SELECT kind, lexeme, n FROM d "
+    "ORDER BY kind, lexeme ON CONFLICT (kind, lexeme) DO UPDATE SET turns = transcripts_lexeme.turns + excluded.turns "
+    "RETURNING kind, lexeme, turns) "
+    "SELECT coalesce(array_agg(c.lexeme ORDER BY c.lexeme), '{}') FROM counted AS c JOIN d USING (kind, lexeme) "
+    f"WHERE c.kind = 's' AND c.turns - d.n < {_COMMON_FROM} AND c.turns >= {_COMMON_FROM}"
 )
 BACKFILL_LEXEMES = """
 INSERT INTO transcripts_lexeme (kind, lexeme, turns)
@@ -212,3 +220,202 @@ FROM (SELECT utterance_id, array_agg(entity_id ORDER BY entity_id) AS ids FROM t
       WHERE utterance_id >= %s AND utterance_id < %s GROUP BY utterance_id) AS m
 WHERE u.id = m.utterance_id AND u.entity_ids IS DISTINCT FROM m.ids
 """
+
+# ------------------------------------------------------------------ each common word's strongest turns
+# Ranked by relevance, a search with more than COUNT_CAP matches cannot score them all (a common word
+# is in a quarter of a million turns). For each word in at least `verbatim.champions_from` turns
+# (default 2,000) the archive keeps the turns where that word weighs most (`transcripts_champion`:
+# at least `verbatim.champions_kept` of them, default 1,000, and every turn whose weight beats the
+# list's `floor`); such a search ranks those turns and every turn of its rarer words, and knows how
+# much any other turn could score (transcripts/champions.py, docs/ranking.md "Every match ranked").
+# A word's weight in a turn is its BM25 term weight without the idf (the same for the whole list):
+# its count against the turn's length, plus half of that in the question the turn answers, at the
+# archive's average length when the list started (`average`; the search allows for the difference
+# from today's).
+_KEPT = "coalesce(nullif(current_setting('verbatim.champions_kept', true), ''), '1000')::int"
+# The archive's average turn length in distinct words (BM25's), from the word statistics.
+_AVERAGE = (
+    "coalesce((SELECT l.turns::float8 / nullif(n.turns, 0) FROM transcripts_lexeme AS l, transcripts_lexeme AS n "
+    "WHERE l.kind = 'l' AND l.lexeme = '' AND n.kind = 'n' AND n.lexeme = ''), 40)"
+)
+# A list's lexeme (`s.lexeme`) as a one-word tsquery, as the query is written (backslashes and quotes
+# escaped).
+_AS_TSQUERY = "(E'\\'' || replace(replace(s.lexeme, E'\\\\', E'\\\\\\\\'), E'\\'', E'\\'\\'') || E'\\'')::tsquery"
+_TERM_WEIGHT = "{tf} * {k1p1} / ({tf} + {k1} * ({one_b} + {b} * {length}::float8 / {average}))"
+
+
+def _counted(n: str) -> str:
+    """A word's count `n` (1 or more) as ranking reads it back from ts_rank (1/(ζ(2) − Σ_{j≤n} 1/j²) − ½,
+    at least 1 and at most 50: 1.05 for 1, 2.03 for 2 …), from a table: the lists' weights are then
+    the ranking's own, to float4 rounding."""
+    from transcripts.ranking import _ZETA2
+
+    table, harmonic = [], 0.0
+    for j in range(1, 51):
+        harmonic += 1 / j**2
+        table.append(min(max(1 / (_ZETA2 - harmonic) - 0.5, 1.0), 50.0))
+    return f"(ARRAY[{', '.join(repr(x) for x in table)}]::float8[])[least({n}, 50)]"
+
+
+def _term_weight(n: str, length: str, average: str) -> str:
+    from transcripts.ranking import K1, B
+
+    tf = _counted(n)
+    return _TERM_WEIGHT.format(tf=tf, k1p1=K1 + 1, k1=K1, one_b=1 - B, b=B, length=length, average=average)
+
+
+def _word_weights(turns: str) -> str:
+    """(id, lexeme, weight, floor) of every listed word of the turns `turns` selects (SQL over
+    `transcripts_utterance AS u`): its own count, and half its count in the question the turn
+    answers, at its list's average length."""
+    from transcripts.ranking import CONTEXT_WEIGHT
+
+    def weight(vector: str) -> str:
+        return _term_weight("coalesce(array_length(v.positions, 1), 1)", f"length(u.{vector})", "c.average")
+
+    return f"""SELECT id, lexeme, sum(w) AS weight, min(floor) AS floor FROM (
+            SELECT u.id, v.lexeme, {weight("search_vector")} AS w, c.floor
+            FROM transcripts_utterance AS u, unnest(u.search_vector) AS v, transcripts_championlist AS c
+            WHERE {turns} AND c.lexeme = v.lexeme
+            UNION ALL
+            SELECT u.id, v.lexeme, {CONTEXT_WEIGHT} * ({weight("context_vector")}), c.floor
+            FROM transcripts_utterance AS u, unnest(u.context_vector) AS v, transcripts_championlist AS c
+            WHERE {turns} AND u.context_vector IS NOT NULL AND c.lexeme = v.lexeme) AS s GROUP BY id, lexeme"""
+
+
+def _one_word_weight(tsquery: str, average: str) -> str:
+    """The weight `_word_weights` gives one word (`tsquery`, that word alone) in the turn `t`, its count
+    read back from ts_rank (ranking.py: 0.1 · Σ_{j≤tf} 1/j² / ζ(2), exact to the unit far beyond
+    50) instead of unnesting the whole vector."""
+    from transcripts.ranking import _ZETA2, CONTEXT_WEIGHT
+
+    def weight(column: str) -> str:
+        harmonic = f"ts_rank(t.{column}, {tsquery}, 0) * {_ZETA2 / 0.1!r}"
+        n = f"round(1 / ({_ZETA2!r} - least({harmonic}, {_ZETA2 - 1e-6!r})) - 0.5)::int"
+        return f"coalesce({_term_weight(n, f'length(t.{column})', average)}, 0)"  # no count, no weight
+
+    return f"({weight('search_vector')} + {CONTEXT_WEIGHT} * ({weight('context_vector')}))"
+
+
+CHAMPIONS = f"""
+CREATE OR REPLACE FUNCTION transcripts_champions(turn_ids bigint[], common text[] DEFAULT NULL)
+RETURNS void AS $$
+DECLARE
+    kept int := {_KEPT};
+    started text[];
+    grown text[];
+    word text;
+    cut float8;
+BEGIN
+    -- Words these turns made common (`common`, or looked up): a list for each, from every other turn
+    -- that has the word (these turns join below). Concurrent writers: whoever creates the list
+    -- reads the turns committed; the others, blocked on its row until then, add their own below.
+    WITH added AS (
+        INSERT INTO transcripts_championlist (lexeme, floor, average)
+        SELECT w.lexeme, 0, {_AVERAGE} FROM (
+            SELECT lexeme FROM unnest(common) AS w(lexeme) WHERE common IS NOT NULL
+            UNION
+            SELECT l.lexeme
+            FROM (SELECT DISTINCT v.lexeme FROM transcripts_utterance AS u, unnest(u.search_vector) AS v
+                  WHERE u.id = ANY(turn_ids) AND common IS NULL) AS w
+            JOIN transcripts_lexeme AS l ON l.kind = 's' AND l.lexeme = w.lexeme
+            WHERE l.turns >= {_COMMON_FROM}
+              AND NOT EXISTS (SELECT 1 FROM transcripts_championlist AS c WHERE c.lexeme = l.lexeme)) AS w
+        ORDER BY 1
+        ON CONFLICT DO NOTHING RETURNING lexeme)
+    SELECT array_agg(lexeme ORDER BY lexeme) INTO started FROM added;
+    IF started IS NOT NULL THEN
+        -- Each new list keeps the `kept` strongest of the word's turns; its floor is the strongest
+        -- left out. A turn's count of the one word is read from ts_rank, not by unnesting its vector.
+        WITH weighed AS (
+            SELECT s.lexeme, t.id, {_one_word_weight("s.q", "s.average")} AS weight
+            FROM (SELECT s.lexeme, s.average, {_AS_TSQUERY} AS q FROM transcripts_championlist AS s
+                  WHERE s.lexeme = ANY(started) OFFSET 0) AS s
+            JOIN transcripts_utterance AS t ON (t.search_vector @@ s.q OR t.context_vector @@ s.q)
+            WHERE NOT t.id = ANY(turn_ids)),
+        ranked AS (
+            SELECT lexeme, id, weight, row_number() OVER (PARTITION BY lexeme ORDER BY weight DESC) AS n
+            FROM weighed),
+        kept_rows AS (
+            INSERT INTO transcripts_champion (lexeme, utterance_id, weight)
+            SELECT lexeme, id, weight FROM ranked WHERE n <= kept
+            ON CONFLICT DO NOTHING)
+        UPDATE transcripts_championlist AS c SET floor = r.weight
+        FROM ranked AS r WHERE r.lexeme = c.lexeme AND r.n = kept + 1;
+    END IF;
+    -- These turns' weights for every listed word, where they beat the list's floor. No list's row is
+    -- written (concurrent ingests would wait on each other's): a list is measured instead, now and
+    -- then (a word joined has a chance of 5 / kept; always with a small `kept`), and one past twice
+    -- its size keeps its `kept` strongest turns, its floor rising to the strongest left out.
+    WITH joined AS (
+        INSERT INTO transcripts_champion (lexeme, utterance_id, weight)
+        SELECT w.lexeme, w.id, w.weight FROM ({_word_weights("u.id = ANY(turn_ids)")}) AS w
+        WHERE w.weight > w.floor
+        ON CONFLICT (utterance_id, lexeme) DO UPDATE SET weight = excluded.weight
+        RETURNING lexeme)
+    SELECT array_agg(DISTINCT lexeme) INTO grown FROM joined WHERE random() < 5.0 / kept;
+    FOR word IN
+        SELECT g.lexeme FROM unnest(coalesce(grown, '{{}}')) AS g(lexeme)
+        WHERE EXISTS (SELECT 1 FROM transcripts_champion AS x WHERE x.lexeme = g.lexeme
+                      ORDER BY x.weight DESC OFFSET 2 * kept)
+        ORDER BY 1
+    LOOP
+        SELECT x.weight INTO cut FROM transcripts_champion AS x WHERE x.lexeme = word
+        ORDER BY x.weight DESC OFFSET kept LIMIT 1;
+        UPDATE transcripts_championlist AS c SET floor = greatest(c.floor, cut) WHERE c.lexeme = word;
+        DELETE FROM transcripts_champion AS x WHERE x.lexeme = word AND x.weight <= cut;
+    END LOOP;
+END
+$$ LANGUAGE plpgsql;
+
+-- Every other writer (ingest calls transcripts_champions itself, after counting the words): new
+-- turns join the lists, changed ones are weighed again, deleted ones leave them.
+CREATE OR REPLACE FUNCTION transcripts_word_champions() RETURNS trigger AS $$
+DECLARE
+    changed bigint[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF current_setting('verbatim.lexeme_counts', true) = 'deferred' THEN
+            RETURN NULL;
+        END IF;
+        PERFORM transcripts_champions(ARRAY(SELECT id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        DELETE FROM transcripts_champion WHERE utterance_id IN (SELECT id FROM old_rows);
+    ELSE
+        -- Planned afresh each time (EXECUTE), as the word counts' update (a cached plan would pair
+        -- the rows of a large update one by one).
+        EXECUTE $sql$SELECT array_agg(n.id) FROM old_rows AS o JOIN new_rows AS n ON o.id = n.id
+            WHERE o.search_vector IS DISTINCT FROM n.search_vector
+               OR o.context_vector IS DISTINCT FROM n.context_vector$sql$ INTO changed;
+        IF changed IS NOT NULL THEN
+            DELETE FROM transcripts_champion WHERE utterance_id = ANY(changed);
+            PERFORM transcripts_champions(changed);
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+"""
+# Named to fire after the word-count triggers (statement triggers fire in name order): a list starts
+# when the counts say the word is common.
+_CHAMPION_TRIGGERS, _DROP_CHAMPION_TRIGGERS = _statement_triggers(
+    "transcripts_word_champions", "transcripts_utterance", "transcripts_word_champions"
+)
+CHAMPIONS += _CHAMPION_TRIGGERS
+DROP_CHAMPIONS = _DROP_CHAMPION_TRIGGERS + "DROP FUNCTION IF EXISTS transcripts_champions(bigint[], text[]);\n"
+# An event's turns into the lists (ingest, after LEXEMES_OF_EVENT, with the words whose count it took
+# past `verbatim.champions_from`: the one writer that does starts their lists).
+CHAMPIONS_OF_EVENT = (
+    "SELECT transcripts_champions(ARRAY(SELECT id FROM transcripts_utterance WHERE event_id = %s), %s::text[])"
+)
+# Every list again, from the word counts (migration 0027, `manage.py champions`): the lists of the
+# common words at today's average length, then the turns in ranges of ids, as ingest adds them.
+START_CHAMPIONS = f"""
+DELETE FROM transcripts_champion;
+DELETE FROM transcripts_championlist;
+INSERT INTO transcripts_championlist (lexeme, floor, average)
+SELECT lexeme, 0, {_AVERAGE} FROM transcripts_lexeme WHERE kind = 's' AND turns >= {_COMMON_FROM};
+"""
+CHAMPIONS_OF_RANGE = (
+    "SELECT transcripts_champions(ARRAY(SELECT id FROM transcripts_utterance WHERE id >= %s AND id < %s))"
+)

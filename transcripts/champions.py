@@ -1,0 +1,142 @@
+"""Ranking by relevance over every match of a search with too many matches to score them all.
+
+A common word is in a quarter of a million turns of a million; scoring each costs seconds. For every
+word in at least `verbatim.champions_from` turns, PostgreSQL keeps the turns where the word weighs
+most (`transcripts_champion`, kept by transcripts/search_sql.py CHAMPIONS on every write): a list of
+at least `verbatim.champions_kept` turns with the word's BM25 term weight in each, and a floor no
+unlisted turn's weight is above. A search past COUNT_CAP matches ranks the strongest turns of each
+of its common words, every turn of its rarer words and the newest turns that hold all of them; and
+since no other turn can weigh more than the lists' floors for any word, it knows the score no other
+turn can reach: the results above it are the best of all matches, proven (`Candidates.bound`).
+This is the "champion list" of the information-retrieval textbooks with Fagin's threshold.
+docs/ranking.md "Every match ranked" has what was measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
+
+from transcripts import ranking
+from transcripts.query import TABLE, TextQuery
+from transcripts.search_sql import CHAMPIONS_OF_RANGE, START_CHAMPIONS
+from transcripts.textindex import has_han
+
+READ = 1_000  # turns read from each list
+RARE_AT_MOST = 4_000  # a word without a list has all its matches read, up to this many
+# The lists' weights are ranking's own (search_sql._counted) but for float4 rounding in ts_rank.
+_COUNT_SLACK = 1.0001
+
+
+@dataclass
+class Candidates:
+    ids: list[int]
+    complete: bool  # every word had a list or all of its matches were read
+    bound: float | None  # no turn outside `ids` scores above this (None: not known)
+
+
+def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | None:
+    """The turns to rank for `query` past the cap (two statements at most), or None where its words
+    cannot be read from lists: Chinese words (counted in the text) or a word naming a speaker (whose
+    turns all count)."""
+    words = query.words
+    if not words or any(has_han(leaf.term.text) or leaf.speakers or not leaf.lexemes for leaf in words):
+        return None
+    lexemes = sorted({lexeme for leaf in words for lexeme in leaf.lexemes})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.lexeme, c.floor, c.average, t.ids, t.weights FROM transcripts_championlist AS c, LATERAL ("
+            "SELECT array_agg(utterance_id ORDER BY weight DESC) AS ids,"
+            " array_agg(weight ORDER BY weight DESC) AS weights"
+            " FROM (SELECT utterance_id, weight FROM transcripts_champion AS x WHERE x.lexeme = c.lexeme"
+            " ORDER BY weight DESC LIMIT %s) AS s) AS t WHERE c.lexeme = ANY(%s)",
+            [READ, lexemes],
+        )
+        lists = {row[0]: _List(row[1], row[2], row[3] or [], row[4] or []) for row in cursor.fetchall()}
+    ids = list(dict.fromkeys(pk for listed in lists.values() for pk in listed.ids))
+    # Read whole: the turns of each word without a list, and those holding two forms of one word that
+    # both have lists ("china" and "中方": ranking counts the forms together, so such a turn can weigh
+    # more than either list's floor).
+    pieces = [_quoted(x) for x in lexemes if x not in lists]
+    for leaf in words:
+        forms = [x for x in leaf.lexemes if x in lists]
+        pieces += [f"({_quoted(a)} & {_quoted(b)})" for i, a in enumerate(forms) for b in forms[i + 1 :]]
+    complete = True
+    if pieces:
+        tsquery = " | ".join(pieces)
+        test = f'("{TABLE}"."search_vector" @@ %s::tsquery OR "{TABLE}"."context_vector" @@ %s::tsquery)'
+        found = list(
+            matches.filter(RawSQL(test, [tsquery, tsquery], output_field=BooleanField()))
+            .order_by()
+            .values_list("id", flat=True)[: RARE_AT_MOST + 1]
+        )
+        complete = len(found) <= RARE_AT_MOST
+        ids = list(dict.fromkeys(ids + found[:RARE_AT_MOST]))
+    bound = _bound(query, lists) if complete else None
+    return Candidates(ids, complete, bound)
+
+
+def _quoted(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+@dataclass
+class _List:
+    floor: float
+    average: float
+    ids: list[int]
+    weights: list[float]
+
+    def most_unread(self, average: float) -> float:
+        """The most an unlisted or unread turn can weigh, at the archive's `average` length: the floor
+        or the weakest turn read, whichever is more; weights at a lower average than the list's are
+        at most that much larger (a turn's length term scales by the ratio, its count does not)."""
+        most = max(self.floor, self.weights[-1] if len(self.weights) >= READ else 0.0)
+        return most * max(1.0, average / self.average) * _COUNT_SLACK
+
+
+def _bound(query: TextQuery, lists: dict[str, _List]) -> float | None:
+    """What a turn outside the candidates can score at most (ranking.rank_expression's terms): for
+    each word with a list, its idf times the most an unlisted or unread turn weighs; the words close
+    together, if it can hold all of them; scaled by the largest share of the query it can hold. A
+    word without a list had every match read: such a turn holds none of it. None for queries whose
+    other parts (phrases, excluded words' absence aside) this does not bound."""
+    if any(leaf.column != "search_vector" for clause in query.clauses for leaf in clause if not leaf.term.negated):
+        return None
+    turns = max(query.archive_turns, 1)
+    total = held = most = 0.0
+    every_word = True
+    for leaf in query.words:
+        weight = ranking.idf(leaf.turns, turns)
+        total += weight
+        listed = [lists[x] for x in leaf.lexemes if x in lists]
+        if not listed:
+            every_word = False
+            continue
+        held += weight
+        # A turn left out holds one form of the word at most (those with two were read).
+        most += weight * max(form.most_unread(query.average_length) for form in listed)
+    if len(query.words) > 1 and every_word:
+        # The words close together, in the turn and in its question (ranking._together).
+        most += ranking.PROXIMITY_WEIGHT * total * (1 + ranking.CONTEXT_WEIGHT)
+    return most * (held / total if len(query.words) > 1 and total else 1.0)
+
+
+def rebuild(connection, batch: int = 20_000) -> int:
+    """Every list again from the word counts, the turns added in ranges of ids, each range in its own
+    transaction (migration 0027 and `manage.py champions`); returns the number of lists."""
+    from django.db import transaction
+
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute(START_CHAMPIONS)
+        cursor.execute("SELECT min(id), max(id) FROM transcripts_utterance")
+        low, high = cursor.fetchone()
+    if low is not None:
+        for start in range(low, high + 1, batch):
+            with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+                cursor.execute(CHAMPIONS_OF_RANGE, [start, start + batch])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM transcripts_championlist")
+        return cursor.fetchone()[0]
