@@ -236,6 +236,12 @@ def grow(target: int) -> dict:
     sql("TRUNCATE transcripts_lexeme")
     sql(BACKFILL_LEXEMES)
     sql("VACUUM ANALYZE")
+    # …and each common word's strongest turns (ranking past the cap), from those counts.
+    from django.db import connection
+
+    from transcripts import champions
+
+    champions.rebuild(connection)
     from transcripts.entities.store import refresh_mention_counts
 
     refresh_mention_counts()

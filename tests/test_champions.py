@@ -51,7 +51,8 @@ pytestmark = [needs_shared, pytest.mark.django_db]
 @pytest.fixture
 def small_lists(archive, monkeypatch):
     _set_lists(COMMON_FROM, KEPT)
-    monkeypatch.setattr(champions, "READ", 10 * KEPT)  # every row of a list (pruned at twice KEPT)
+    monkeypatch.setattr(champions, "READ", 10 * KEPT)  # every row of a list (pruned at twice KEPT)…
+    monkeypatch.setattr(champions, "READ_EACH", 10 * KEPT)  # …however many words
     yield
     _set_lists(None, None)
 
@@ -129,9 +130,16 @@ def test_an_edited_turn_is_weighed_again_and_a_deleted_one_leaves_the_lists(smal
         assert cursor.fetchone()[0] == 0
 
 
-def test_rebuilding_gives_lists_that_keep_the_same_promise(small_lists):
+def test_rebuilding_gives_lists_that_keep_the_same_promise(small_lists, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
     before = lists()
-    assert champions.rebuild(connection, batch=500) == len(before)
+    out = io.StringIO()
+    monkeypatch.setattr(champions.rebuild, "__defaults__", (500,))  # ranges of 500 turns: several
+    call_command("champions", stdout=out)
+    assert out.getvalue().startswith(f"{len(before)} lists, ")
     assert list_faults() == []
     assert set(lists()) == set(before)
 

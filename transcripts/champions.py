@@ -24,7 +24,8 @@ from transcripts.query import TABLE, TextQuery
 from transcripts.search_sql import CHAMPIONS_OF_RANGE, START_CHAMPIONS
 from transcripts.textindex import has_han
 
-READ = 1_000  # turns read from each list
+READ = 1_000  # turns read from the lists of a query's words
+READ_EACH = 250
 RARE_AT_MOST = 4_000  # a word without a list has all its matches read, up to this many
 # The lists' weights are ranking's own (search_sql._counted) but for float4 rounding in ts_rank.
 _COUNT_SLACK = 1.0001
@@ -34,7 +35,12 @@ _COUNT_SLACK = 1.0001
 class Candidates:
     ids: list[int]
     complete: bool  # every word had a list or all of its matches were read
-    bound: float | None  # no turn outside `ids` scores above this (None: not known)
+    bound: float | None  # no turn outside `ids` scores above this (None: not known)…
+    apart: float | None = None  # …nor outside `ids` and the turns that have every word themselves
+
+    def bound_for(self, together: bool) -> float | None:
+        """The bound, knowing whether every turn with all the words is ranked too."""
+        return self.apart if together and self.apart is not None else self.bound
 
 
 def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | None:
@@ -54,7 +60,11 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
             " ORDER BY weight DESC LIMIT %s) AS s) AS t WHERE c.lexeme = ANY(%s)",
             [READ, lexemes],
         )
-        lists = {row[0]: _List(row[1], row[2], row[3] or [], row[4] or []) for row in cursor.fetchall()}
+        rows = cursor.fetchall()
+    # READ turns in all, shared between the lists (at least READ_EACH from each): scoring a turn costs
+    # ~12 µs, and the more words, the less any one list's tail matters.
+    read = max(READ // max(len(rows), 1), READ_EACH)
+    lists = {row[0]: _List(row[1], row[2], (row[3] or [])[:read], (row[4] or [])[:read], read) for row in rows}
     ids = list(dict.fromkeys(pk for listed in lists.values() for pk in listed.ids))
     # Read whole: the turns of each word without a list, and those holding two forms of one word that
     # both have lists ("china" and "中方": ranking counts the forms together, so such a turn can weigh
@@ -74,8 +84,9 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
         )
         complete = len(found) <= RARE_AT_MOST
         ids = list(dict.fromkeys(ids + found[:RARE_AT_MOST]))
-    bound = _bound(query, lists) if complete else None
-    return Candidates(ids, complete, bound)
+    if not complete:
+        return Candidates(ids, complete, None)
+    return Candidates(ids, complete, _bound(query, lists), _bound(query, lists, together=True))
 
 
 def _quoted(lexeme: str) -> str:
@@ -88,16 +99,17 @@ class _List:
     average: float
     ids: list[int]
     weights: list[float]
+    read: int  # the strongest turns read (fewer: the whole list)
 
     def most_unread(self, average: float) -> float:
         """The most an unlisted or unread turn can weigh, at the archive's `average` length: the floor
         or the weakest turn read, whichever is more; weights at a lower average than the list's are
         at most that much larger (a turn's length term scales by the ratio, its count does not)."""
-        most = max(self.floor, self.weights[-1] if len(self.weights) >= READ else 0.0)
+        most = max(self.floor, self.weights[-1] if len(self.weights) >= self.read else 0.0)
         return most * max(1.0, average / self.average) * _COUNT_SLACK
 
 
-def _bound(query: TextQuery, lists: dict[str, _List]) -> float | None:
+def _bound(query: TextQuery, lists: dict[str, _List], together: bool = False) -> float | None:
     """What a turn outside the candidates can score at most (ranking.rank_expression's terms): for
     each word with a list, its idf times the most an unlisted or unread turn weighs; the words close
     together, if it can hold all of them; scaled by the largest share of the query it can hold. A
@@ -119,8 +131,9 @@ def _bound(query: TextQuery, lists: dict[str, _List]) -> float | None:
         # A turn left out holds one form of the word at most (those with two were read).
         most += weight * max(form.most_unread(query.average_length) for form in listed)
     if len(query.words) > 1 and every_word:
-        # The words close together, in the turn and in its question (ranking._together).
-        most += ranking.PROXIMITY_WEIGHT * total * (1 + ranking.CONTEXT_WEIGHT)
+        # The words close together, in the turn and in its question (ranking._together); in the turn
+        # only if it has them all, and `together`: every such turn was ranked.
+        most += ranking.PROXIMITY_WEIGHT * total * ((0 if together else 1) + ranking.CONTEXT_WEIGHT)
     return most * (held / total if len(query.words) > 1 and total else 1.0)
 
 

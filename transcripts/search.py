@@ -449,8 +449,16 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
     window = list(strongest.ids) if strongest is not None else []
     if strongest is None or not strongest.complete:
         window += _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
+    together = False  # every turn with all the words is in the window
     if all_words is not None and all_words is not matches:
-        window += list(all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
+        if strongest is not None:
+            # The turns with all the words, whatever their weights (they hold the whole query): every
+            # one when there are not too many, else the most recent.
+            every = list(all_words.order_by().values_list("id", flat=True)[: champions.RARE_AT_MOST + 1])
+            together = len(every) <= champions.RARE_AT_MOST
+            window += every if together else []
+        if not together:
+            window += list(all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
     window = list(dict.fromkeys(said_ids + window))
     # The lists' turns are any turns with the word: the search's filters and other words decide.
     turns = matches if strongest is not None else Utterance.objects
@@ -465,7 +473,7 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
     order = [pk for pk, _ in ranked]
     if _length_in_words(outcome.text) >= VERBATIM_FIRST and said_ids:
         return _said_first(order, said_ids)
-    bound = strongest.bound if strongest is not None else None
+    bound = strongest.bound_for(together) if strongest is not None else None
     if bound is not None:
         outcome.ranked_exactly = next((i for i, (_, rank) in enumerate(ranked) if rank < bound), len(ranked))
     return order

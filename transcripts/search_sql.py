@@ -345,15 +345,17 @@ BEGIN
     END IF;
     -- These turns' weights for every listed word, where they beat the list's floor. No list's row is
     -- written (concurrent ingests would wait on each other's): a list is measured instead, now and
-    -- then (a word joined has a chance of 5 / kept; always with a small `kept`), and one past twice
-    -- its size keeps its `kept` strongest turns, its floor rising to the strongest left out.
+    -- then (a word joined by n turns has a chance of 5n / kept: always in a range of turns or with a
+    -- small `kept`), and one past twice its size keeps its `kept` strongest turns, its floor rising
+    -- to the strongest left out.
     WITH joined AS (
         INSERT INTO transcripts_champion (lexeme, utterance_id, weight)
         SELECT w.lexeme, w.id, w.weight FROM ({_word_weights("u.id = ANY(turn_ids)")}) AS w
         WHERE w.weight > w.floor
         ON CONFLICT (utterance_id, lexeme) DO UPDATE SET weight = excluded.weight
         RETURNING lexeme)
-    SELECT array_agg(DISTINCT lexeme) INTO grown FROM joined WHERE random() < 5.0 / kept;
+    SELECT array_agg(lexeme) INTO grown
+    FROM (SELECT lexeme FROM joined GROUP BY lexeme HAVING random() < count(*) * 5.0 / kept) AS g;
     FOR word IN
         SELECT g.lexeme FROM unnest(coalesce(grown, '{{}}')) AS g(lexeme)
         WHERE EXISTS (SELECT 1 FROM transcripts_champion AS x WHERE x.lexeme = g.lexeme

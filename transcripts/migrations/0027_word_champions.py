@@ -1,18 +1,13 @@
-"""Each common word's strongest turns (transcripts/champions.py): the tables, the function and
-triggers that keep them (transcripts/search_sql.py CHAMPIONS), and the lists of an existing archive,
-one range of turns at a time."""
+"""Each common word's strongest turns (transcripts/champions.py): the tables, and the function and
+triggers that keep them (transcripts/search_sql.py CHAMPIONS). 0028 fills them for an existing
+archive (after this migration's indexes exist: Django creates them at its end)."""
 
 from django.db import migrations, models
 
-from transcripts import champions, search_sql
-
-
-def fill(apps, schema_editor):
-    champions.rebuild(schema_editor.connection)
+from transcripts import search_sql
 
 
 class Migration(migrations.Migration):
-    atomic = False
 
     dependencies = [
         ("transcripts", "0026_vectors_inline"),
@@ -53,5 +48,4 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunSQL(search_sql.CHAMPIONS, search_sql.DROP_CHAMPIONS),
-        migrations.RunPython(fill, migrations.RunPython.noop),
     ]
