@@ -193,6 +193,7 @@ def test_a_single_common_word_is_ranked_over_every_match(settled, monkeypatch):
 
 def test_the_page_says_when_every_match_was_ranked(settled, client, monkeypatch):
     monkeypatch.setattr(search, "COUNT_CAP", 5)
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)  # the list gives more than the most recent would
     html = client.get("/search/", {"q": "china", "page_size": KEPT}).content.decode()
     assert "Ranked by relevance over every match" in html
     data = client.get("/api/search/", {"q": "china", "page_size": KEPT}).json()
@@ -210,3 +211,23 @@ def test_a_word_naming_a_speaker_is_still_ranked_among_the_most_recent(small_lis
     assert outcome.count_capped and not outcome.ranked_strongest
     html = client.get("/search/", {"q": "Lavrov Minsk"}).content.decode()
     assert "most recent matches" in html
+
+
+def test_filters_few_listed_turns_pass_bring_in_the_most_recent_matches(small_lists, monkeypatch):
+    # A date range none of a word's strongest turns falls in: past the cap the most recent matches in
+    # the range are ranked, not an empty page.
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(search, "RANK_WINDOW", 4)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT utterance_id FROM transcripts_champion WHERE lexeme = 'china'")
+        listed = {row[0] for row in cursor.fetchall()}
+    dates = sorted({d for d in Utterance.objects.filter(text__icontains="china").values_list("event_date", flat=True)})
+    day = next(
+        d
+        for d in dates
+        if Utterance.objects.filter(event_date=d, text__icontains="china").count() > 4
+        and not Utterance.objects.filter(event_date=d, id__in=listed).exists()
+    )
+    outcome = search_utterances(QueryDict(f"q=china&date_from={day}&date_to={day}"))
+    assert outcome.count_capped and outcome.ranked_strongest
+    assert len(outcome.results) >= 4 and {u.event_date for u in outcome.results} == {day}

@@ -439,15 +439,16 @@ def _page_ids(
 
 def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[int], all_words) -> list[int]:
     """Ranked, a search with more matches than can be scored: the turns where each of its words weighs
-    most (transcripts/champions.py) and every turn of its rarer words; where its words cannot be read
-    from those lists, or not all of them, the most recent matches too. With any-word matching the
-    most recent turns that have all the words join them. Sets how many were ranked and how many of
-    the first are proven the best of all matches."""
-    from transcripts.models import Utterance
-
+    most (transcripts/champions.py) and every turn of its rarer words; with any-word matching, every
+    turn that has all the words (the most recent, if too many). The most recent matches too where
+    the words cannot be read from lists, or not all of them, or with filters (a date range the
+    strongest turns fall outside). Sets how many were ranked and how many of the first are proven the
+    best of all matches."""
     strongest = champions.candidates(query, matches, read_connection())
     window = list(strongest.ids) if strongest is not None else []
-    if strongest is None or not strongest.complete:
+    # Filters that few of the lists' turns may pass (a date range): the most recent matches join them.
+    filtered = any(outcome.params.get(name) for name in outcome.filterset.filters)
+    if strongest is None or not strongest.complete or filtered:
         window += _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
     together = False  # every turn with all the words is in the window
     if all_words is not None and all_words is not matches:
@@ -459,15 +460,8 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
             window += every if together else []
         if not together:
             window += list(all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
-    window = list(dict.fromkeys(said_ids + window))
     # The lists' turns are any turns with the word: the search's filters and other words decide.
-    turns = matches if strongest is not None else Utterance.objects
-    ranked = list(
-        turns.filter(id__in=window)
-        .annotate(rank=rank_expression(query))
-        .order_by("-rank", *NEWEST)
-        .values_list("id", "rank")
-    )
+    ranked = _ranked(matches, query, said_ids + window)
     outcome.ranked_window = len(ranked)
     outcome.ranked_strongest = strongest is not None
     order = [pk for pk, _ in ranked]
@@ -477,6 +471,11 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
     if bound is not None:
         outcome.ranked_exactly = next((i for i, (_, rank) in enumerate(ranked) if rank < bound), len(ranked))
     return order
+
+
+def _ranked(matches, query, window: list[int]) -> list[tuple[int, float]]:
+    scored = matches.filter(id__in=list(dict.fromkeys(window))).annotate(rank=rank_expression(query))
+    return list(scored.order_by("-rank", *NEWEST).values_list("id", "rank"))
 
 
 def _said_first(order: list[int], said_ids: list[int]) -> list[int]:
