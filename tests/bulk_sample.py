@@ -13,7 +13,7 @@ from django.http import QueryDict
 
 from tests.conftest import SHARED
 from transcripts.ingest import ingest_bytes
-from transcripts.models import Entity, Event, Lexeme, Publisher, Speaker, Utterance
+from transcripts.models import ChampionList, Entity, Event, Lexeme, Publisher, Speaker, Utterance
 from transcripts.search import search_utterances
 
 BULK = SHARED / "corpus" / "bulk"
@@ -57,7 +57,7 @@ def ingest_members(names: Iterable[str]) -> None:
 
 def empty_archive() -> None:
     Event.objects.all().delete()
-    for model in (Speaker, Entity, Publisher, Lexeme):
+    for model in (Speaker, Entity, Publisher, Lexeme, ChampionList):
         model.objects.all().delete()
 
 

@@ -14,7 +14,7 @@ from django.http import QueryDict
 
 from tests.conftest import CORPUS, SHARED, needs_shared, seed_path
 from transcripts.ingest import ingest_bytes, ingest_path, transcript_files
-from transcripts.models import Entity, Event, Lexeme, Publisher, Speaker, Utterance
+from transcripts.models import ChampionList, Entity, Event, Lexeme, Publisher, Speaker, Utterance
 from transcripts.search import build_query, matching, search_utterances, years_said
 
 BULK_ZH = SHARED / "corpus" / "bulk" / "cnmfa-zh.tar.xz"
@@ -65,7 +65,7 @@ def archive(django_db_setup, django_db_blocker):
         yield
         # Leave the database as the other test modules expect it: empty.
         Event.objects.all().delete()
-        for model in (Speaker, Entity, Publisher, Lexeme):
+        for model in (Speaker, Entity, Publisher, Lexeme, ChampionList):
             model.objects.all().delete()
 
 
