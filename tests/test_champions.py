@@ -231,3 +231,18 @@ def test_filters_few_listed_turns_pass_bring_in_the_most_recent_matches(small_li
     outcome = search_utterances(QueryDict(f"q=china&date_from={day}&date_to={day}"))
     assert outcome.count_capped and outcome.ranked_strongest
     assert len(outcome.results) >= 4 and {u.event_date for u in outcome.results} == {day}
+
+
+def test_a_list_that_lost_its_turns_brings_in_the_most_recent_matches(small_lists, monkeypatch):
+    # Deleting the turns of a cut-back list leaves a floor above the word's other turns, which are on no
+    # list: past the cap the most recent matches are ranked too, not an empty page.
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(search, "RANK_WINDOW", 4)
+    floor, _ = lists()["china"]
+    assert floor > 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT utterance_id FROM transcripts_champion WHERE lexeme = 'china'")
+        Utterance.objects.filter(id__in=[row[0] for row in cursor.fetchall()]).delete()
+    assert lists()["china"][1] == 0 and list_faults() == []
+    outcome = search_utterances(QueryDict("q=china"))
+    assert outcome.count_capped and len(outcome.results) >= 4

@@ -21,7 +21,7 @@ from django.db.models.expressions import RawSQL
 
 from transcripts import ranking
 from transcripts.query import TABLE, TextQuery
-from transcripts.search_sql import CHAMPIONS_OF_RANGE, START_CHAMPIONS
+from transcripts.search_sql import _KEPT, CHAMPIONS_OF_RANGE, START_CHAMPIONS
 from transcripts.textindex import has_han
 
 READ = 1_000  # turns read from the lists of a query's words
@@ -53,14 +53,19 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
     lexemes = sorted({lexeme for leaf in words for lexeme in leaf.lexemes})
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT c.lexeme, c.floor, c.average, t.ids, t.weights FROM transcripts_championlist AS c, LATERAL ("
+            "SELECT c.lexeme, c.floor, c.average, t.ids, t.weights, k.kept FROM transcripts_championlist AS c, "
+            f"(SELECT {_KEPT} AS kept) AS k, LATERAL ("
             "SELECT array_agg(utterance_id ORDER BY weight DESC) AS ids,"
             " array_agg(weight ORDER BY weight DESC) AS weights"
             " FROM (SELECT utterance_id, weight FROM transcripts_champion AS x WHERE x.lexeme = c.lexeme"
-            " ORDER BY weight DESC LIMIT %s) AS s) AS t WHERE c.lexeme = ANY(%s)",
+            " ORDER BY weight DESC LIMIT greatest(%s, k.kept)) AS s) AS t WHERE c.lexeme = ANY(%s)",
             [READ, lexemes],
         )
         rows = cursor.fetchall()
+    # A list cut back (a floor) that holds fewer than half what it kept has lost turns (deleted; a cut
+    # drops the turns tied at the floor too, so a list may hold a few less than it kept): its word's
+    # turns under the floor are on no list, so the most recent matches join (the bound still holds).
+    depleted = any(floor > 0 and 2 * len(ids or []) < kept for _, floor, _, ids, _, kept in rows)
     # READ turns in all, shared between the lists (at least READ_EACH from each): scoring a turn costs
     # ~12 µs, and the more words, the less any one list's tail matters.
     read = max(READ // max(len(rows), 1), READ_EACH)
@@ -86,7 +91,7 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
         ids = list(dict.fromkeys(ids + found[:RARE_AT_MOST]))
     if not complete:
         return Candidates(ids, complete, None)
-    return Candidates(ids, complete, _bound(query, lists), _bound(query, lists, together=True))
+    return Candidates(ids, not depleted, _bound(query, lists), _bound(query, lists, together=True))
 
 
 def _quoted(lexeme: str) -> str:
