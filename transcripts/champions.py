@@ -5,7 +5,7 @@ word in at least `verbatim.champions_from` turns, PostgreSQL keeps the turns whe
 most (`transcripts_champion`, kept by transcripts/search_sql.py CHAMPIONS on every write): a list of
 at least `verbatim.champions_kept` turns with the word's BM25 term weight in each, and a floor no
 unlisted turn's weight is above. A search past COUNT_CAP matches ranks the strongest turns of each
-of its common words, every turn of its rarer words and the newest turns that hold all of them; and
+of its common words, every turn of its rarer words and the turns that hold all of them; and
 since no other turn can weigh more than the lists' floors for any word, it knows the score no other
 turn can reach: the results above it are the best of all matches, proven (`Candidates.bound`).
 This is the "champion list" of the information-retrieval textbooks with Fagin's threshold.
