@@ -474,7 +474,9 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
 
 
 def _ranked(matches, query, window: list[int]) -> list[tuple[int, float]]:
-    scored = matches.filter(id__in=list(dict.fromkeys(window))).annotate(rank=rank_expression(query))
+    # One array parameter, not a placeholder per id (2,000 ids: ~4 ms of Python to bind).
+    among = RawSQL(f'"{TABLE}"."id" = ANY(%s)', [list(dict.fromkeys(window))], output_field=BooleanField())
+    scored = matches.filter(among).annotate(rank=rank_expression(query))
     return list(scored.order_by("-rank", *NEWEST).values_list("id", "rank"))
 
 
