@@ -20,7 +20,7 @@ from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from transcripts import ranking
-from transcripts.query import TABLE, TextQuery
+from transcripts.query import TABLE, TextQuery, _quoted_lexeme
 from transcripts.search_sql import _KEPT, CHAMPIONS_OF_RANGE, START_CHAMPIONS
 from transcripts.textindex import has_han
 
@@ -74,10 +74,10 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
     # Read whole: the turns of each word without a list, and those holding two forms of one word that
     # both have lists ("china" and "中方": ranking counts the forms together, so such a turn can weigh
     # more than either list's floor).
-    pieces = [_quoted(x) for x in lexemes if x not in lists]
+    pieces = [_quoted_lexeme(x) for x in lexemes if x not in lists]
     for leaf in words:
         forms = [x for x in leaf.lexemes if x in lists]
-        pieces += [f"({_quoted(a)} & {_quoted(b)})" for i, a in enumerate(forms) for b in forms[i + 1 :]]
+        pieces += [f"({_quoted_lexeme(a)} & {_quoted_lexeme(b)})" for i, a in enumerate(forms) for b in forms[i + 1 :]]
     complete = True
     if pieces:
         tsquery = " | ".join(pieces)
@@ -92,10 +92,6 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
     if not complete:
         return Candidates(ids, complete, None)
     return Candidates(ids, not depleted, _bound(query, lists), _bound(query, lists, together=True))
-
-
-def _quoted(lexeme: str) -> str:
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 @dataclass

@@ -157,9 +157,7 @@ _COMMON_FROM = "coalesce(nullif(current_setting('verbatim.champions_from', true)
 LEXEMES_OF_EVENT = (
     "WITH new_rows AS (SELECT search_vector FROM transcripts_utterance WHERE event_id = %s), "
     f"d AS ({_COUNT.format(rows='new_rows')}), "
-    "counted AS (INSERT INTO transcripts_lexeme (kind, lexeme, turns) SELECT kind, lexeme, n FROM d "
-    "ORDER BY kind, lexeme ON CONFLICT (kind, lexeme) DO UPDATE SET turns = transcripts_lexeme.turns + excluded.turns "
-    "RETURNING kind, lexeme, turns) "
+    f"counted AS ({_ADD.format(count='SELECT * FROM d').rstrip(';')} RETURNING kind, lexeme, turns) "
     "SELECT coalesce(array_agg(c.lexeme ORDER BY c.lexeme), '{}') FROM counted AS c JOIN d USING (kind, lexeme) "
     f"WHERE c.kind = 's' AND c.turns - d.n < {_COMMON_FROM} AND c.turns >= {_COMMON_FROM}"
 )
