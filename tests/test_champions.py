@@ -202,6 +202,42 @@ def test_the_page_says_when_every_match_was_ranked(settled, client, monkeypatch)
     assert "matches where these words weigh most" in html or "Ranked by relevance over every match" in html
 
 
+@pytest.mark.parametrize(
+    "q, alike",
+    [
+        ('"United States"', True),
+        ('"the United States" -trade', True),
+        ('"United States" "China"', True),
+        ('"the US side"', True),  # both spellings in one test of the turn
+        ('"United States" trade', False),  # a word's count varies from turn to turn
+        ("China cooperation", False),
+    ],
+)
+def test_only_quoted_phrases_score_every_match_alike(archive, q, alike):
+    from transcripts import ranking
+
+    assert ranking.alike(build_query(q)) is alike
+    scores = true_scores(q)
+    assert len(scores) > 4
+    assert (len(set(scores)) == 1) is alike
+
+
+def test_one_quoted_phrase_past_the_cap_lists_every_match_newest_first(archive, client, monkeypatch):
+    # Its matches all score the same, so relevance is the date order over all of them: pages go on
+    # past the ranked window, and the page and the API say why the newest come first.
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    query = build_query('"United States"')
+    newest = list(matching(Utterance.objects.all(), query).order_by(*NEWEST).values_list("id", flat=True)[:6])
+    pages = [search_utterances(QueryDict('q="United States"'), page=n, page_size=3) for n in (1, 2)]
+    assert [u.pk for outcome in pages for u in outcome.results] == newest[:5]  # the cap ends the second page
+    assert pages[0].count_capped and pages[0].ranked_alike and pages[0].ranked_window is None
+    html = client.get("/search/", {"q": '"United States"'}).content.decode()
+    assert "all rank alike: newest first" in html and "matches where these words weigh most" not in html
+    data = client.get("/api/search/", {"q": '"United States"'}).json()
+    assert data["ranked_by"] == "alike" and data["ranked_window"] is None
+
+
 def test_a_word_naming_a_speaker_is_still_ranked_among_the_most_recent(small_lists, client, monkeypatch):
     # A speaker's name counts in every turn of theirs, which no word list holds: the most recent
     # matches are ranked, and the page says so.

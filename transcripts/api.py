@@ -318,10 +318,11 @@ class SearchPageSerializer(serializers.Serializer):
         "the most recent, or where the words weigh most (`ranked_by`).",
     )
     ranked_by = serializers.ChoiceField(
-        choices=["strongest", "recent"],
+        choices=["strongest", "recent", "alike"],
         allow_null=True,
         help_text="With `ranked_window`: 'strongest', the turns where each word weighs most (and every turn of "
-        "the rarer words); 'recent', the most recent matches.",
+        "the rarer words); 'recent', the most recent matches. 'alike' (no window): every match scores the "
+        "same (one quoted phrase), so relevance lists them all newest first.",
     )
     ranked_exactly = serializers.IntegerField(
         min_value=0,
@@ -337,6 +338,14 @@ class SearchPageSerializer(serializers.Serializer):
     sort = serializers.ChoiceField(choices=list(SORTS))
     facets = serializers.DictField(child=FacetRowSerializer(many=True))
     results = SearchHitSerializer(many=True)
+
+
+def _ranked_by(outcome) -> str | None:
+    if outcome.ranked_alike:
+        return "alike"
+    if outcome.ranked_window:
+        return "strongest" if outcome.ranked_strongest else "recent"
+    return None
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -391,7 +400,7 @@ class SearchViewSet(ApiView, viewsets.GenericViewSet):
                 "count": outcome.count,
                 "count_capped": outcome.count_capped,
                 "ranked_window": outcome.ranked_window,
-                "ranked_by": ("strongest" if outcome.ranked_strongest else "recent") if outcome.ranked_window else None,
+                "ranked_by": _ranked_by(outcome),
                 "ranked_exactly": outcome.ranked_exactly,
                 "facets_sampled": outcome.facets_sampled,
                 **page_links(request, number, outcome.pages),

@@ -117,6 +117,16 @@ def _held(leaf: Leaf) -> tuple[str, list]:
     return f"coalesce(({sql}), false)::int", params
 
 
+def alike(query: TextQuery) -> bool:
+    """Whether every match scores the same: the query is quoted phrases, each in one spelling, and
+    excluded words. A phrase weighs where it is said, and every match says each of them (phrases stay
+    required; the judged sets grade a turn that says a quoted phrase as fully relevant), so relevance
+    lists the matches in date order, newest first, over all of them."""
+    clauses = [[leaf for leaf in clause if not leaf.term.negated] for clause in query.clauses]
+    clauses = [clause for clause in clauses if clause]
+    return bool(clauses) and all(len(clause) == 1 and clause[0].column == "exact_vector" for clause in clauses)
+
+
 def rank_expression(query: TextQuery) -> RawSQL:
     """The score of a turn for `query`, as one SQL expression over the turn's row: BM25 of its words,
     quoted phrases, a speaker the query names, the words close together, and half of the same for

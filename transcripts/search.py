@@ -272,6 +272,7 @@ class SearchOutcome:
     ranked_window: int | None = None  # past the cap, relevance ranked among this many matches…
     ranked_strongest: bool = False  # …where the words weigh most (else the most recent)…
     ranked_exactly: int = 0  # …of which this many first are proven the best of all matches
+    ranked_alike: bool = False  # every match scores the same (one quoted phrase): newest first
     facets_sampled: int | None = None  # facet counts come from this many matches
     page_number: int = 1
     page_size: int = PAGE_SIZE
@@ -341,6 +342,9 @@ def search_utterances(
     # Ranked, an answer is also found by the words of the question it answers ("Afghanistan
     # withdrawal": the spokeswoman's answer to that question may name neither).
     relevance = outcome.sort == "relevance"
+    # One quoted phrase: every match scores the same, so relevance is the date order, over every match.
+    outcome.ranked_alike = relevance and ranking.alike(query)
+    order = "newest" if outcome.ranked_alike else outcome.sort
     matches = matching(filterset.qs, query, any_word=outcome.any_word, asked=relevance) if query else filterset.qs
     # One statement for the count (up to the cap), the facets and, for a small result set, the page's
     # turns by date or every match for ranking (`_one_pass`).
@@ -355,16 +359,16 @@ def search_utterances(
         outcome.archive_size = _archive_size()
         outcome.share = _estimated_share(matches, outcome.archive_size)
     with _through_the_text_index(bool(query) and (outcome.share or 0.0) < SEQUENTIAL_SHARE):
-        counted, found, facets, sampled = _one_pass(matches, facets_from, params, outcome.sort, start, page_size)
+        counted, found, facets, sampled = _one_pass(matches, facets_from, params, order, start, page_size)
     outcome.count, outcome.count_capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     if with_facets:
         outcome.facets, outcome.facets_sampled = facets, sampled
-    if outcome.sort == "relevance" and outcome.count_capped:
+    if order == "relevance" and outcome.count_capped:
         outcome.ranked_window = RANK_WINDOW
     if page > outcome.pages:
         raise PageNotFound(page)
     all_words = matching(filterset.qs, query) if outcome.any_word else matches
-    ids = _page_ids(matches, query, outcome, found, start, page_size, all_words)
+    ids = _page_ids(matches, query, outcome, order, found, start, page_size, all_words)
     if page > outcome.pages:
         raise PageNotFound(page)  # past the turns ranked (known once they are)
     # Pages end where the count does: past the cap, the next turns by date exist but are not counted.
@@ -413,13 +417,13 @@ def _through_the_text_index(text: bool):
 
 
 def _page_ids(
-    matches, query, outcome: SearchOutcome, found: list[int], start: int, size: int, all_words=None
+    matches, query, outcome: SearchOutcome, order: str, found: list[int], start: int, size: int, all_words=None
 ) -> list[int]:
-    """The page's turns. `found`: below the cap, every match (ranked by relevance) or the page's
-    turns already in date order (`_one_pass`)."""
+    """The page's turns in `order` (a sort's name). `found`: below the cap, every match (ranked by
+    relevance) or the page's turns already in date order (`_one_pass`)."""
     from transcripts.models import Utterance
 
-    if outcome.sort == "relevance":
+    if order == "relevance":
         # A sentence pasted without quotes ("And so, the President has to be optimistic."): the turns
         # that say it word for word are ranked whatever their date, and from five words on they come
         # first (whoever pastes a sentence is looking for where it was said).
@@ -434,7 +438,7 @@ def _page_ids(
         return _rank_past_the_cap(matches, query, outcome, said_ids, all_words)[start : start + size]
     if not outcome.count_capped:
         return found
-    return _first_by_date(matches, outcome.sort, start, size, outcome)
+    return _first_by_date(matches, order, start, size, outcome)
 
 
 def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[int], all_words) -> list[int]:
