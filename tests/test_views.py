@@ -236,6 +236,7 @@ def test_a_word_in_most_turns_may_be_read_turn_by_turn_and_counts_the_same(seed_
     from transcripts import search
 
     _filler_turns(seed_event)
+    monkeypatch.setattr(search, "SAMPLE_MATCHES", 10**9)  # counted, not sampled (test_sampled_counts.py)
 
     def searched(words: str):
         with CaptureQueriesContext(connection) as queries:

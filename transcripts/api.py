@@ -329,6 +329,11 @@ class SearchPageSerializer(serializers.Serializer):
         help_text="With `ranked_window`: how many of the first results are proven the best of all matches "
         "(no turn left out can score as high).",
     )
+    count_estimate = serializers.IntegerField(
+        allow_null=True,
+        help_text="When set (far more matches than `count`), about this many turns match, estimated from a "
+        "random sample of the archive's pages (two significant figures); the facets are counted in that sample.",
+    )
     facets_sampled = serializers.IntegerField(
         allow_null=True, help_text="When set, facet counts come from this many matches."
     )
@@ -399,6 +404,7 @@ class SearchViewSet(ApiView, viewsets.GenericViewSet):
             {
                 "count": outcome.count,
                 "count_capped": outcome.count_capped,
+                "count_estimate": outcome.count_estimate,
                 "ranked_window": outcome.ranked_window,
                 "ranked_by": _ranked_by(outcome),
                 "ranked_exactly": outcome.ranked_exactly,

@@ -1,0 +1,100 @@
+"""Searches far past the count cap: counted and faceted in a random sample of the archive's pages
+(search._sampled_pass), not in the first matches the table gives. Real transcripts (the dev corpus
+and the seed), with the sample, the cap and the threshold made small so that a few files exercise
+what a million turns would."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from tests.conftest import CORPUS, needs_shared, seed_path
+from transcripts import search
+from transcripts.ingest import ingest_path, transcript_files
+from transcripts.models import Entity, Event, Lexeme, Publisher, Speaker, Utterance
+from transcripts.search import build_query, matching, search_utterances
+
+pytestmark = [needs_shared, pytest.mark.django_db]
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    """Thirty dev-corpus transcripts and the seed."""
+    with django_db_blocker.unblock():
+        files, _ = transcript_files([str(CORPUS), str(seed_path())])
+        for path in sorted(files)[:30] + [seed_path()]:
+            ingest_path(path)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE transcripts_utterance")  # the archive's size, as autovacuum would
+        yield
+        Event.objects.all().delete()
+        for model in (Speaker, Entity, Publisher, Lexeme):
+            model.objects.all().delete()
+
+
+@pytest.fixture
+def small(archive, monkeypatch):
+    """A sample of half the turns; a cap of 20; a sample worth drawing from 30 expected matches."""
+    monkeypatch.setattr(search, "SAMPLE_ROWS", Utterance.objects.count() // 2)
+    monkeypatch.setattr(search, "SAMPLE_MATCHES", 30)
+    monkeypatch.setattr(search, "COUNT_CAP", 20)
+    monkeypatch.setattr(search, "SEQUENTIAL_SHARE", 0.01)  # the share is asked of the planner from 1 %
+
+
+def true_count(q: str) -> int:
+    query = build_query(q)
+    return matching(Utterance.objects.all(), query, any_word=query.optional_words, asked=True).count()
+
+
+def test_a_very_common_word_is_counted_about_right_from_a_random_sample(small):
+    truth = true_count("china")
+    outcome = search_utterances(QueryDict("q=china"))
+    assert outcome.count_capped and outcome.facets_drawn and outcome.count_estimate
+    assert truth > 4 * search.COUNT_CAP
+    # Half the pages: within a third of the truth (an estimate scaled by the wrong fraction, or
+    # counted in the first matches, is off by a factor of two or more).
+    assert abs(outcome.count_estimate - truth) <= truth / 3
+    assert outcome.count_estimate == search._about(outcome.count_estimate)  # two significant figures
+    # The facets count the sample's matches, every one of them once.
+    assert sum(row["count"] for row in outcome.facets["role"]) == outcome.facets_sampled
+    assert search.COUNT_CAP < outcome.facets_sampled < truth
+    # The same pages every time: a reload (or the next page) shows the same count and facets.
+    again = search_utterances(QueryDict("q=china"), page=2, page_size=5)
+    assert (again.count_estimate, again.facets) == (outcome.count_estimate, outcome.facets)
+
+
+def test_the_sample_comes_from_the_whole_archive_not_the_first_matches(small):
+    # The first matches the table gives are those ingested first (three years of the dev corpus's
+    # seven); the sample's years are spread like the matches' own.
+    query = build_query("china")
+    every = matching(Utterance.objects.all(), query, asked=True)
+    outcome = search_utterances(QueryDict("q=china"))
+    drawn = {row["value"] for row in outcome.facets["year"]}
+    first = {d.year for d in every.order_by("id").values_list("event_date", flat=True)[: outcome.facets_sampled] if d}
+    assert len(drawn) > len(first)
+
+
+def test_the_page_and_the_api_say_the_count_is_an_estimate(small, client):
+    html = client.get("/search/", {"q": "china"}).content.decode()
+    assert "About " in html and "Counted in a random sample of the archive" in html
+    assert "More than 20 turns" not in html
+    data = client.get("/api/search/", {"q": "china"}).json()
+    assert data["count_capped"] and data["count_estimate"] > 4 * search.COUNT_CAP
+    assert data["facets_sampled"] == sum(row["count"] for row in data["facets"]["role"])
+
+
+def test_a_search_not_far_past_the_cap_is_counted_by_the_one_pass(small, monkeypatch):
+    # A cap just under the matches: an estimate under twice the cap is not trusted.
+    truth = true_count("china")
+    monkeypatch.setattr(search, "COUNT_CAP", truth - 1)
+    outcome = search_utterances(QueryDict("q=china"))
+    assert outcome.count_capped and outcome.count == truth - 1
+    assert outcome.count_estimate is None and not outcome.facets_drawn
+
+
+def test_few_matches_or_a_facet_filter_are_never_sampled(small):
+    rare = search_utterances(QueryDict("q=Minsk"))
+    assert rare.count_estimate is None and rare.count == true_count("Minsk")
+    filtered = search_utterances(QueryDict("q=china&role=answer"))
+    assert filtered.count_estimate is None and not filtered.facets_drawn
