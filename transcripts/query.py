@@ -183,6 +183,13 @@ class TextQuery:
         required = [c for c in self.clauses if any(leaf.term.phrase or leaf.term.negated for leaf in c)]
         return required, [c for c in self.clauses if c not in required]
 
+    def words_together(self, any_word: bool = False) -> bool:
+        """Whether a match needs several words at once (`any_word`: as `condition`): a quoted phrase, or
+        two required clauses."""
+        required, _ = self._required_and_optional(any_word)
+        positive = [c for c in required if any(not leaf.term.negated for leaf in c)]
+        return len(positive) > 1 or any(leaf.column == "exact_vector" for c in positive for leaf in c)
+
     @property
     def optional_words(self) -> bool:
         """Whether any-word matching finds more than all-words matching would."""

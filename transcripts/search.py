@@ -357,9 +357,18 @@ def search_utterances(
         # matches of the search without them.
         filtered = any(params.get(name) for name in FACETS)
         facets_from = _unfaceted(params, query, outcome.any_word, relevance) if filtered else matches
-    if query and query.share_at_most(outcome.any_word) >= min(SEQUENTIAL_SHARE, SAMPLE_MATCHES / SAMPLE_ROWS):
+    # The planner's estimate of the share of turns that match, where the word statistics allow the
+    # sequential road or (no facet filter set) a random sample.
+    may_sample = facets_from is None or facets_from is matches
+    sampled_from = SAMPLE_MATCHES / SAMPLE_ROWS_MOST  # the least share a sample is drawn for
+    bound = query.share_at_most(outcome.any_word) if query else 0.0
+    if bound >= (min(SEQUENTIAL_SHARE, sampled_from) if may_sample else SEQUENTIAL_SHARE):
         outcome.archive_size = _archive_size()
         outcome.share = _estimated_share(matches, outcome.archive_size)
+        if may_sample and outcome.share < sampled_from and query.words_together(outcome.any_word):
+            # Words that must go together (a phrase, or all of them): the planner multiplies their
+            # frequencies as if they were independent ("United States": 0.29 % for 4.5 %).
+            outcome.share = max(outcome.share, _probed_share(matches, outcome.archive_size))
     # Far more matches than the cap: counted and faceted in a random sample of the archive's pages.
     drawn = _sampled_pass(matches, facets_from, params, outcome)
     if drawn is not None:
@@ -405,14 +414,18 @@ SEQUENTIAL_SHARE = 0.2
 
 
 # A search whose matches are a large share of the archive is counted and faceted in a random sample
-# of its pages (PostgreSQL's TABLESAMPLE SYSTEM, pages drawn the same way every time) when that sample
-# is expected to hold SAMPLE_MATCHES matches or more in SAMPLE_ROWS turns read: the count is then
-# estimated ("about 260,000") and the facets count matches from across the archive, where the first
-# 10,001 matches the one pass reads cost three to four times as much ("presid", a quarter of a million
-# turns: ~10 ms against ~37) and come from wherever the table starts. An estimate under
-# 2 × COUNT_CAP is not trusted: the one pass counts instead.
-SAMPLE_ROWS = 12_000
+# of its pages (PostgreSQL's TABLESAMPLE SYSTEM, pages drawn the same way every time): enough turns
+# to hold SAMPLE_MATCHES matches at the share the planner expects, from SAMPLE_ROWS to
+# SAMPLE_ROWS_MOST turns. The count is then estimated ("about 260,000") and the facets count matches
+# from across the archive, where the first 10,001 matches the one pass reads cost several times as
+# much (they are 10,001 rows however common the words: "presid", a quarter of a million turns, ~17
+# ms against ~37-56) and come from wherever the table starts. An estimate under 2 × COUNT_CAP is not
+# trusted: the one pass counts instead.
 SAMPLE_MATCHES = 500
+SAMPLE_ROWS = 12_000
+SAMPLE_ROWS_MOST = 20_000
+# Where the planner's estimate cannot be trusted, the share is counted in a smaller sample first.
+PROBE_ROWS = 1_500
 
 
 def _sampled_pass(
@@ -423,8 +436,10 @@ def _sampled_pass(
     if not outcome.share or (facets_from is not None and facets_from is not matches) or matches.query.distinct:
         return None
     archive = outcome.archive_size
-    fraction = SAMPLE_ROWS / max(archive, 1)
-    if fraction > 0.5 or outcome.share * SAMPLE_ROWS < SAMPLE_MATCHES:
+    if outcome.share * SAMPLE_ROWS_MOST < SAMPLE_MATCHES:
+        return None
+    fraction = min(max(SAMPLE_MATCHES / outcome.share, SAMPLE_ROWS), SAMPLE_ROWS_MOST) / max(archive, 1)
+    if fraction > 0.5:
         return None
     rows = _drawn_from(matches.order_by().values_list(*MATCH_COLUMNS), 100 * fraction)
     if rows is None:
@@ -434,6 +449,18 @@ def _sampled_pass(
     if estimate < 2 * COUNT_CAP:
         return None
     return _about(estimate), facets, held
+
+
+def _probed_share(matches: QuerySet, archive: int) -> float:
+    """The share of turns that match, counted in a random PROBE_ROWS turns' worth of pages (0 where the
+    archive is too small for a sample to be worth it)."""
+    fraction = PROBE_ROWS / max(archive, 1)
+    rows = _drawn_from(matches.order_by().values_list("id"), 100 * fraction) if fraction <= 0.5 else None
+    if rows is None:
+        return 0.0
+    with read_connection().cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({rows[0]}) AS s", rows[1])
+        return cursor.fetchone()[0] / PROBE_ROWS
 
 
 def _about(number: float) -> int:
