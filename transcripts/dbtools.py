@@ -1,4 +1,5 @@
-"""PostgreSQL's own tools (pg_dump, pg_restore) pointed at the configured database."""
+"""PostgreSQL's own tools: pg_dump and pg_restore pointed at the configured database, and COPY for
+rows written in bulk."""
 
 from __future__ import annotations
 
@@ -47,3 +48,16 @@ def run_tool(command: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise CommandError(f"{os.path.basename(command[0])} failed: {result.stderr.strip()[:2000]}")
+
+
+def copy_rows(model, objs, fields: list[str]) -> None:
+    """`objs` (instances of `model`) written with one COPY of their `fields` (the other columns take
+    their database defaults; triggers run as for an INSERT). bulk_create builds an INSERT with a
+    placeholder per value, which psycopg then parses again (longer than its cache keeps) and Django
+    compiles: ~5 ms of Python for a transcript's turns and mentions."""
+    quote = connection.ops.quote_name
+    columns = [model._meta.get_field(name) for name in fields]
+    statement = f"COPY {quote(model._meta.db_table)} ({', '.join(quote(field.column) for field in columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for obj in objs:
+            copy.write_row([field.get_db_prep_save(getattr(obj, field.attname), connection) for field in columns])

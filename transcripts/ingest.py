@@ -23,6 +23,7 @@ from django.template.defaultfilters import filesizeformat
 from transcripts import search_sql
 from transcripts.catalogue import TURN_IDS_LOCK, lock_catalogue
 from transcripts.dberrors import is_outage
+from transcripts.dbtools import copy_rows
 from transcripts.entities import TranscriptMentions
 from transcripts.entities.store import (
     add_mention_counts,
@@ -323,28 +324,26 @@ def save_parsed(
     ids = _next_ids(Utterance, len(parsed.turns))
     # The entities first, so that each turn is written once with the ones it mentions (entity_ids).
     entities = entities_for(mentions.entities.values())
-    created = Utterance.objects.bulk_create(
-        [
-            Utterance(
-                pk=ids[i],
-                event=event,
-                sequence=i + 1,
-                speaker=speakers.get(turn.speaker) if turn.speaker else None,
-                label=(turn.label or "")[:300],
-                affiliation=(turn.affiliation or "")[:200],
-                role=turn.role,
-                note=(turn.note or "")[:300],
-                text=turn.text,
-                index_text=indexed[i],
-                answers_id=ids[turn.answers] if turn.answers is not None else None,
-                search_config=config,
-                event_date=event.date,
-                entity_ids=sorted({entities[ref].pk for ref in mentions.per_turn[i]}),
-            )
-            for i, turn in enumerate(parsed.turns)
-        ],
-        batch_size=500,
-    )
+    created = [
+        Utterance(
+            pk=ids[i],
+            event=event,
+            sequence=i + 1,
+            speaker=speakers.get(turn.speaker) if turn.speaker else None,
+            label=(turn.label or "")[:300],
+            affiliation=(turn.affiliation or "")[:200],
+            role=turn.role,
+            note=(turn.note or "")[:300],
+            text=turn.text,
+            index_text=indexed[i],
+            answers_id=ids[turn.answers] if turn.answers is not None else None,
+            search_config=config,
+            event_date=event.date,
+            entity_ids=sorted({entities[ref].pk for ref in mentions.per_turn[i]}),
+        )
+        for i, turn in enumerate(parsed.turns)
+    ]
+    copy_rows(Utterance, created, TURN_COLUMNS)
     added = save_mentions(created, mentions, entities)
     link_speakers(speakers.values())
     with connection.cursor() as cursor:
@@ -360,6 +359,13 @@ def save_parsed(
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + _TRIGGERS.format(value="''"))
     return event, status
+
+
+# What ingest writes of a turn (the search vectors come from the insert trigger).
+TURN_COLUMNS = [
+    "id", "event", "sequence", "speaker", "label", "affiliation", "role", "note", "text", "index_text", "answers",
+    "search_config", "event_date", "entity_ids",
+]  # fmt: skip
 
 
 # The mention triggers that keep turns' entity lists, and the word-statistics insert trigger, off

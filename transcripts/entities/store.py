@@ -12,6 +12,7 @@ from django.db.models.expressions import RawSQL
 
 from transcripts import search_sql
 from transcripts.catalogue import lock_catalogue
+from transcripts.dbtools import copy_rows
 from transcripts.entities.extract import Known, TranscriptMentions, extract
 from transcripts.entities.gazetteer import EntityInfo, EntityRef, gazetteer, gazetteer_version
 from transcripts.models import Entity, Event, Mention, Speaker, Utterance, slug_base, unique_slug
@@ -144,7 +145,7 @@ def save_mentions(
         for ref, n in counts.items():
             offsets = [x for m in spans if m.ref == ref for x in (m.start, m.end)]
             rows.append(Mention(entity=entities[ref], utterance=utterance, count=n, spans=offsets))
-    Mention.objects.bulk_create(rows, batch_size=1000)
+    copy_rows(Mention, rows, ["entity", "utterance", "count", "spans"])
     return dict(Counter(row.entity_id for row in rows))
 
 
