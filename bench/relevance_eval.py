@@ -2,6 +2,7 @@
 
     .venv/bin/pip install -e '.[relevance]'     # bm25s, PyStemmer, tantivy: the engines compared
     .venv/bin/python bench/relevance_eval.py    # builds its own database the first time (~30 s)
+    .venv/bin/python bench/relevance_eval.py fresh    # or third: the sets judged after the weights were chosen
 
 Ingests the 400 judged transcripts of tests/data/relevance_bulk.json from ../shared/corpus/bulk
 into a database of its own (verbatim_relevance), ranks each of the 30 queries with the archive's
@@ -24,7 +25,7 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DATABASE = "verbatim_relevance"
+SETS = {"bulk": "verbatim_relevance", "fresh": "verbatim_relevance_fresh", "third": "verbatim_relevance_third"}
 
 
 def ndcg(ranked: list[int], grades: dict[int, int]) -> float:
@@ -78,7 +79,10 @@ def engines(turns: list[tuple[int, str]]):
 
 
 def main() -> None:
-    os.environ["VERBATIM_DATABASE_NAME"] = DATABASE
+    judged_set = sys.argv[1] if len(sys.argv) > 1 else "bulk"
+    if judged_set not in SETS:
+        raise SystemExit(f"usage: relevance_eval.py [{'|'.join(SETS)}]")
+    os.environ["VERBATIM_DATABASE_NAME"] = SETS[judged_set]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     import django
 
@@ -91,7 +95,7 @@ def main() -> None:
     from transcripts.models import Utterance
     from transcripts.search import search_utterances
 
-    judged = json.loads((ROOT / "tests" / "data" / "relevance_bulk.json").read_text(encoding="utf-8"))
+    judged = json.loads((ROOT / "tests" / "data" / f"relevance_{judged_set}.json").read_text(encoding="utf-8"))
     call_command("migrate", verbosity=0)
     if not Utterance.objects.exists():
         for name, data in bulk_members(judged["transcripts"]):
@@ -110,11 +114,11 @@ def main() -> None:
         for name, rank in others.items():
             runs[name] = [pk for pk in rank(query["q"]) if not speaker or spoken_by[pk] == speaker][:10]
         for name, ranked in runs.items():
-            scores.setdefault(name, []).append((query["kind"], ndcg(ranked, grades)))
+            scores.setdefault(name, []).append((query.get("kind", "research"), ndcg(ranked, grades)))
         unjudged = [sum(1 for pk in ranked[:10] if pk not in grades) for ranked in runs.values()]
         label = query["q"] + (f" [{speaker}]" if speaker else "")
         print(f"{label[:44]:<45}" + "".join(f"{scores[n][-1][1]:>10.3f}" for n in runs) + f"   {unjudged}")
-    for kind in dict.fromkeys(q["kind"] for q in judged["queries"]):
+    for kind in dict.fromkeys(q.get("kind", "research") for q in judged["queries"]):
         means = [sum(s for k, s in v if k == kind) / sum(1 for k, _ in v if k == kind) for v in scores.values()]
         print(f"{'  ' + kind:<45}" + "".join(f"{m:>10.3f}" for m in means))
     print(f"{'MEAN nDCG@10':<45}" + "".join(f"{sum(s for _, s in v) / len(v):>10.3f}" for v in scores.values()))
