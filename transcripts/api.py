@@ -322,7 +322,7 @@ class SearchPageSerializer(serializers.Serializer):
         allow_null=True,
         help_text="With `ranked_window`: 'strongest', the turns where each word weighs most (and every turn of "
         "the rarer words); 'recent', the most recent matches. 'alike' (no window): every match scores the "
-        "same (one quoted phrase), so relevance lists them all newest first.",
+        "same (quoted phrases alone), so relevance lists them all newest first.",
     )
     ranked_exactly = serializers.IntegerField(
         min_value=0,

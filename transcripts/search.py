@@ -272,7 +272,7 @@ class SearchOutcome:
     ranked_window: int | None = None  # past the cap, relevance ranked among this many matches…
     ranked_strongest: bool = False  # …where the words weigh most (else the most recent)…
     ranked_exactly: int = 0  # …of which this many first are proven the best of all matches
-    ranked_alike: bool = False  # every match scores the same (one quoted phrase): newest first
+    ranked_alike: bool = False  # every match scores the same (quoted phrases alone): newest first
     facets_sampled: int | None = None  # facet counts come from this many matches…
     facets_drawn: bool = False  # …drawn at random from the archive's pages (else the first found)
     count_estimate: int | None = None  # past the cap, about this many matches (from that random sample)
@@ -344,7 +344,7 @@ def search_utterances(
     # Ranked, an answer is also found by the words of the question it answers ("Afghanistan
     # withdrawal": the spokeswoman's answer to that question may name neither).
     relevance = outcome.sort == "relevance"
-    # One quoted phrase: every match scores the same, so relevance is the date order, over every match.
+    # Quoted phrases alone: every match scores the same, so relevance is the date order, over every match.
     outcome.ranked_alike = relevance and ranking.alike(query)
     order = "newest" if outcome.ranked_alike else outcome.sort
     matches = matching(filterset.qs, query, any_word=outcome.any_word, asked=relevance) if query else filterset.qs
@@ -686,10 +686,9 @@ def _walk_by_date(matches, sort: str, start: int, size: int, outcome: SearchOutc
     where = f"WHERE {' AND '.join(bounds)} " if bounds else ""
     walk = f'(SELECT * FROM "{TABLE}" {where}ORDER BY {_ORDER_SQL[sort]} LIMIT %s) AS "{TABLE}"'
     outer, params = matches.order_by().values("id").query.sql_with_params()
-    table = f'FROM "{TABLE}"'
-    if outer.count(table) < 1 or " FROM " in outer[: outer.index(table)]:
-        return None  # not the shape expected (the first FROM is the turns table): take the other road
-    statement = outer.replace(table, f"FROM {walk}", 1) + f" ORDER BY {_ORDER_SQL[sort]} LIMIT %s OFFSET %s"
+    if not _turns_first(outer):
+        return None  # not the shape expected: take the other road
+    statement = outer.replace(_FROM_TURNS, f"FROM {walk}", 1) + f" ORDER BY {_ORDER_SQL[sort]} LIMIT %s OFFSET %s"
     with read_connection().cursor() as cursor:
         cursor.execute(statement, [*bound_params, WALK_BUDGET, *params, size, start])
         ids = [row[0] for row in cursor.fetchall()]
@@ -700,11 +699,18 @@ def _drawn_from(rows: QuerySet, percent: float) -> tuple[str, list] | None:
     """The SQL of `rows` read from a random `percent` of the turns table's pages, the same pages every
     time while the table keeps its size (REPEATABLE); None for SQL not of the expected shape."""
     inner, params = rows.query.sql_with_params()
-    table = f'FROM "{TABLE}"'
-    if inner.count(table) < 1 or " FROM " in inner[: inner.index(table)]:
+    if not _turns_first(inner):
         return None
-    sampled = f"{table} TABLESAMPLE SYSTEM (%s) REPEATABLE (0)"
-    return inner.replace(table, sampled, 1), [percent, *params]
+    return inner.replace(_FROM_TURNS, f"{_FROM_TURNS} TABLESAMPLE SYSTEM (%s) REPEATABLE (0)", 1), [percent, *params]
+
+
+_FROM_TURNS = f'FROM "{TABLE}"'
+
+
+def _turns_first(sql: str) -> bool:
+    """Whether the first FROM of `sql` (Django's, for a queryset of turns) is the turns table, so that
+    it can be read another way (in date order, or sampled) by rewriting that FROM."""
+    return _FROM_TURNS in sql and " FROM " not in sql[: sql.index(_FROM_TURNS)]
 
 
 def _archive_size() -> int:
