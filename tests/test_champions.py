@@ -269,6 +269,31 @@ def test_filters_few_listed_turns_pass_bring_in_the_most_recent_matches(small_li
     assert len(outcome.results) >= 4 and {u.event_date for u in outcome.results} == {day}
 
 
+def test_a_filtered_page_the_listed_turns_prove_ranks_no_more_than_them(settled, monkeypatch):
+    # A date range holding enough of a word's strongest turns for the page: those turns are proven the
+    # best in the range (no turn left out weighs more), so the most recent matches are not walked
+    # and ranked as well.
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(search, "RANK_WINDOW", 4)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT u.event_date FROM transcripts_champion AS c JOIN transcripts_utterance AS u "
+            "ON u.id = c.utterance_id WHERE c.lexeme = 'china' ORDER BY 1"
+        )
+        days = [row[0] for row in cursor.fetchall()]
+    first, last = days[0], days[1]  # the two earliest listed turns' days: a range some listed turns fall outside
+    listed = sum(1 for d in days if first <= d <= last)
+    assert listed >= 2 and days[-1] > last
+    outcome = search_utterances(QueryDict(f"q=china&date_from={first}&date_to={last}"), page_size=2)
+    query = build_query("china")
+    in_range = matching(Utterance.objects.filter(event_date__range=(first, last)), query, asked=True)
+    scores = dict(in_range.annotate(rank=rank_expression(query)).values_list("id", "rank"))
+    best = sorted(scores.values(), reverse=True)
+    assert outcome.count_capped and len(best) > search.RANK_WINDOW  # the newest would have added turns
+    assert outcome.page_ranked_exactly and outcome.ranked_window <= listed
+    assert [scores[u.pk] for u in outcome.results] == pytest.approx(best[:2], rel=1e-9)
+
+
 def test_a_list_that_lost_its_turns_brings_in_the_most_recent_matches(small_lists, monkeypatch):
     # Deleting the turns of a cut-back list leaves a floor above the word's other turns, which are on no
     # list: past the cap the most recent matches are ranked too, not an empty page.

@@ -520,14 +520,10 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
     most (transcripts/champions.py) and every turn of its rarer words; with any-word matching, every
     turn that has all the words (the most recent, if too many). The most recent matches too where
     the words cannot be read from lists, or not all of them, or with filters (a date range the
-    strongest turns fall outside). Sets how many were ranked and how many of the first are proven the
-    best of all matches."""
+    strongest turns fall outside) unless the lists' turns that pass them prove the page. Sets how many
+    were ranked and how many of the first are proven the best of all matches."""
     strongest = champions.candidates(query, matches, read_connection())
     window = list(strongest.ids) if strongest is not None else []
-    # Filters that few of the lists' turns may pass (a date range): the most recent matches join them.
-    filtered = any(outcome.params.get(name) for name in outcome.filterset.filters)
-    if strongest is None or not strongest.complete or filtered:
-        window += _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
     together = False  # every turn with all the words is in the window
     if all_words is not None and all_words is not matches:
         if strongest is not None:
@@ -538,17 +534,32 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
             window += every if together else []
         if not together:
             window += list(all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
+    bound = strongest.bound_for(together) if strongest is not None else None
+    newest = []
+    if strongest is None or not strongest.complete:
+        newest = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
     # The lists' turns are any turns with the word: the search's filters and other words decide.
-    ranked = _ranked(matches, query, said_ids + window)
+    ranked = _ranked(matches, query, said_ids + window + newest)
+    # Filters few of the lists' turns may pass (a date range): the most recent matches join them,
+    # unless those that pass already prove the page (a single word's listed turns all do).
+    filtered = any(outcome.params.get(name) for name in outcome.filterset.filters)
+    if filtered and not newest and _proven(ranked, bound) < outcome.page_number * outcome.page_size:
+        newest = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
+        ranked = _ranked(matches, query, said_ids + window + newest)
     outcome.ranked_window = len(ranked)
     outcome.ranked_strongest = strongest is not None
     order = [pk for pk, _ in ranked]
     if _length_in_words(outcome.text) >= VERBATIM_FIRST and said_ids:
         return _said_first(order, said_ids)
-    bound = strongest.bound_for(together) if strongest is not None else None
-    if bound is not None:
-        outcome.ranked_exactly = next((i for i, (_, rank) in enumerate(ranked) if rank < bound), len(ranked))
+    outcome.ranked_exactly = _proven(ranked, bound)
     return order
+
+
+def _proven(ranked: list[tuple[int, float]], bound: float | None) -> int:
+    """How many first turns of `ranked` score at least `bound` (no turn left out can): proven the best."""
+    if bound is None:
+        return 0
+    return next((i for i, (_, rank) in enumerate(ranked) if rank < bound), len(ranked))
 
 
 def _ranked(matches, query, window: list[int]) -> list[tuple[int, float]]:
