@@ -360,7 +360,7 @@ def search_utterances(
     # The planner's estimate of the share of turns that match, where the word statistics allow the
     # sequential road or (no facet filter set) a random sample.
     may_sample = facets_from is None or facets_from is matches
-    sampled_from = SAMPLE_MATCHES / SAMPLE_ROWS_MOST  # the least share a sample is drawn for
+    sampled_from = _least_sampled_share()
     bound = query.share_at_most(outcome.any_word) if query else 0.0
     if bound >= (min(SEQUENTIAL_SHARE, sampled_from) if may_sample else SEQUENTIAL_SHARE):
         outcome.archive_size = _archive_size()
@@ -436,7 +436,7 @@ def _sampled_pass(
     if not outcome.share or (facets_from is not None and facets_from is not matches) or matches.query.distinct:
         return None
     archive = outcome.archive_size
-    if outcome.share * SAMPLE_ROWS_MOST < SAMPLE_MATCHES:
+    if outcome.share < _least_sampled_share():
         return None
     fraction = min(max(SAMPLE_MATCHES / outcome.share, SAMPLE_ROWS), SAMPLE_ROWS_MOST) / max(archive, 1)
     if fraction > 0.5:
@@ -444,11 +444,17 @@ def _sampled_pass(
     rows = _drawn_from(matches.order_by().values_list(*MATCH_COLUMNS), 100 * fraction)
     if rows is None:
         return None
-    held, _, facets, _ = _one_pass(matches, facets_from, params, "newest", 0, 0, drawn=rows)
+    held, _, facets, _ = _one_pass(matches, facets_from, params, "relevance", 0, 0, drawn=rows)
     estimate = held / fraction
     if estimate < 2 * COUNT_CAP:
         return None
     return _about(estimate), facets, held
+
+
+def _least_sampled_share() -> float:
+    """The least share of the turns matching that a sample is drawn for (SAMPLE_MATCHES expected in
+    SAMPLE_ROWS_MOST turns)."""
+    return SAMPLE_MATCHES / SAMPLE_ROWS_MOST
 
 
 def _probed_share(matches: QuerySet, archive: int) -> float:
@@ -795,7 +801,9 @@ def _one_pass(
         inner, args = drawn
     limit = f" LIMIT {FACET_SAMPLE}" if drawn is None else ""
     ctes, args = [f"found AS MATERIALIZED ({inner})"], list(args)
-    if sort == "relevance":
+    if drawn is not None:
+        ids = "NULL"  # a sample's turns are counted, not listed
+    elif sort == "relevance":
         ids = "ARRAY(SELECT id FROM found)"
     else:
         ids = f"ARRAY(SELECT id FROM found ORDER BY {_ORDER_SQL[sort]} LIMIT {int(size)} OFFSET {int(start)})"
