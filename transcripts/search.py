@@ -510,7 +510,7 @@ def _page_ids(
         said = _said_verbatim(all_words if all_words is not None else matches, outcome.text, query)
         said_ids = list(said.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]) if said is not None else []
         if not outcome.count_capped:
-            ranked = Utterance.objects.filter(id__in=found).annotate(rank=rank_expression(query))
+            ranked = Utterance.objects.filter(_among(found)).annotate(rank=rank_expression(query))
             ranked = ranked.order_by("-rank", *NEWEST)
             if _length_in_words(outcome.text) < VERBATIM_FIRST or not said_ids:
                 return list(ranked.values_list("id", flat=True)[start : start + size])
@@ -569,10 +569,14 @@ def _proven(ranked: list[tuple[int, float]], bound: float | None) -> int:
 
 
 def _ranked(matches, query, window: list[int]) -> list[tuple[int, float]]:
-    # One array parameter, not a placeholder per id (2,000 ids: ~4 ms of Python to bind).
-    among = RawSQL(f'"{TABLE}"."id" = ANY(%s)', [list(dict.fromkeys(window))], output_field=BooleanField())
-    scored = matches.filter(among).annotate(rank=rank_expression(query))
+    scored = matches.filter(_among(list(dict.fromkeys(window)))).annotate(rank=rank_expression(query))
     return list(scored.order_by("-rank", *NEWEST).values_list("id", "rank"))
+
+
+def _among(ids: list[int]) -> RawSQL:
+    """The turns `ids`, as one array parameter, not a placeholder per id (`id__in`: 2,000 ids cost ~4 ms
+    of Python to bind, 10,000 ids ~20 ms)."""
+    return RawSQL(f'"{TABLE}"."id" = ANY(%s)', [ids], output_field=BooleanField())
 
 
 def _said_first(order: list[int], said_ids: list[int]) -> list[int]:
