@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -119,6 +120,47 @@ def test_search_vector_is_filled_on_insert_without_python(seed_event):
     row = Utterance.objects.create(event=seed_event, sequence=100, role="remark", text="Türkiye and François")
     assert Utterance.objects.filter(pk=row.pk, search_vector__isnull=False).exists()
     assert row.search_config == "verbatim_english"
+
+
+def _copies(event_id: int) -> set[tuple]:
+    """The distinct (date, publisher, kind, language) copies the event's turns hold."""
+    rows = Utterance.objects.filter(event_id=event_id).values_list(
+        "event_date", "event_publisher_id", "event_kind", "event_language"
+    )
+    return set(rows)
+
+
+@pytest.mark.django_db
+def test_a_turn_holds_its_events_date_publisher_kind_and_language_on_every_path(seed_event):
+    from transcripts.models import Publisher
+
+    event = seed_event
+    expected = {(event.date, event.publisher_id, event.kind, event.language)}
+    assert event.publisher_id is not None and _copies(event.pk) == expected  # ingest writes them
+    row = Utterance.objects.create(event=event, sequence=100, role="remark", text="Added in the admin")
+    with connection.cursor() as cursor:  # a raw insert that names none of them
+        cursor.execute(
+            "INSERT INTO transcripts_utterance (event_id, sequence, role, text, label, affiliation, note) "
+            "VALUES (%s, 101, 'remark', 'Added in SQL', '', '', '')",
+            [event.pk],
+        )
+    assert _copies(event.pk) == expected
+    # The event changes: its turns follow, the new ones included.
+    other = Publisher.objects.create(name="Another ministry", slug="another-ministry")
+    Event.objects.filter(pk=event.pk).update(publisher=other, kind="interview", language="ru")
+    assert _copies(event.pk) == {(event.date, other.pk, "interview", "ru")}
+    # A turn moved to another event takes that event's.
+    second = Event.objects.create(
+        title="Another",
+        slug="another",
+        kind="briefing",
+        language="zh",
+        content_hash="x" * 64,
+        date=datetime.date(2020, 2, 2),
+    )
+    Utterance.objects.filter(pk=row.pk).update(event=second, sequence=1)
+    assert _copies(second.pk) == {(second.date, None, "briefing", "zh")}
+    assert Utterance.objects.filter(event=event).count() == event.utterances.count() > 0
 
 
 @pytest.mark.django_db

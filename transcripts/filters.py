@@ -116,18 +116,18 @@ class UtteranceFilter(django_filters.FilterSet):
     role = django_filters.ChoiceFilter(choices=Utterance.Role.choices, label="Role", empty_label="Any role")
     publisher = SlugChoiceFilter(
         queryset=Publisher.objects.all(),
-        field_name="event__publisher",
+        field_name="event_publisher",
         label="Publisher",
         empty_label="Any publisher",
     )
     kind = django_filters.ChoiceFilter(
-        choices=Event.Kind.choices, field_name="event__kind", label="Kind of event", empty_label="Any kind"
+        choices=Event.Kind.choices, field_name="event_kind", label="Kind of event", empty_label="Any kind"
     )
     entity = EntityAllFilter(
         queryset=Entity.objects.all(), to_field_name="slug", widget=ChosenOnly, label="Mentioning (all of)"
     )
     language = django_filters.ChoiceFilter(
-        choices=LANGUAGES, field_name="event__language", label="Language", empty_label="Any language"
+        choices=LANGUAGES, field_name="event_language", label="Language", empty_label="Any language"
     )
     # On the turn's own copy of the event date: the same index that orders results.
     date_from = django_filters.DateFilter(

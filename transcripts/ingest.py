@@ -339,6 +339,9 @@ def save_parsed(
             answers_id=ids[turn.answers] if turn.answers is not None else None,
             search_config=config,
             event_date=event.date,
+            event_publisher_id=event.publisher_id,
+            event_kind=event.kind,
+            event_language=event.language,
             entity_ids=sorted({entities[ref].pk for ref in mentions.per_turn[i]}),
         )
         for i, turn in enumerate(parsed.turns)
@@ -364,7 +367,7 @@ def save_parsed(
 # What ingest writes of a turn (the search vectors come from the insert trigger).
 TURN_COLUMNS = [
     "id", "event", "sequence", "speaker", "label", "affiliation", "role", "note", "text", "index_text", "answers",
-    "search_config", "event_date", "entity_ids",
+    "search_config", "event_date", "event_publisher", "event_kind", "event_language", "entity_ids",
 ]  # fmt: skip
 
 

@@ -265,6 +265,16 @@ class Utterance(models.Model):
     # A copy of the event's date (triggers keep it in step, migration 0009), so "newest first"
     # walks one index instead of sorting every match.
     event_date = models.DateField(null=True, blank=True, editable=False)
+    # Copies of the event's publisher, kind and language, kept the same way (migration 0029): a
+    # search's publisher facet counts them and its publisher, kind and language filters test them on
+    # the turn, instead of looking up every match's event.
+    event_publisher = models.ForeignKey(
+        Publisher, null=True, blank=True, editable=False, on_delete=models.DO_NOTHING, db_constraint=False,
+        db_index=False, related_name="+",
+    )  # fmt: skip
+    # NULL, not "", until the trigger has read them from the event (an insert that leaves them out).
+    event_kind = models.CharField(max_length=32, null=True, blank=True, editable=False)  # noqa: DJ001
+    event_language = models.CharField(max_length=16, null=True, blank=True, editable=False)  # noqa: DJ001
     # The entities the turn mentions, kept by a trigger on the mentions (transcripts/search_sql.py,
     # migration 0024): with its GIN index, a search's words and its entity filter meet in one bitmap
     # instead of reading the words of every turn that mentions the entity.
@@ -299,7 +309,9 @@ class Utterance(models.Model):
             # filter-only search (an entity, a speaker) is answered from the index, not from turns
             # that carry their whole text.
             models.Index(
-                fields=["id"], include=["event_date", "event", "sequence", "speaker", "role"], name="utterance_match"
+                fields=["id"],
+                include=["event_date", "event", "sequence", "speaker", "role", "event_publisher"],
+                name="utterance_match",
             ),
         ]
 

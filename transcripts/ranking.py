@@ -40,7 +40,7 @@ def idf(turns_with_word: int, turns: int) -> float:
 
 def _lexemes_query(leaf: Leaf) -> tuple[str, list]:
     text = " | ".join("'" + x.replace("\\", "\\\\").replace("'", "''") + "'" for x in leaf.lexemes)
-    return "to_tsquery('simple', %s)", [text]
+    return "%s::tsquery", [text]
 
 
 class _Row:

@@ -23,8 +23,12 @@ DECLARE
     source text;
 BEGIN
     NEW.search_config := COALESCE(NULLIF(NEW.search_config, ''), 'verbatim_simple');
-    IF TG_OP = 'INSERT' AND NEW.event_date IS NULL THEN
-        SELECT date INTO NEW.event_date FROM transcripts_event WHERE id = NEW.event_id;
+    -- The event's date, publisher, kind and language (ingest writes them; every other path, or a
+    -- turn moved to another event, takes them from the event).
+    IF TG_OP = 'INSERT' AND NEW.event_kind IS NULL OR TG_OP = 'UPDATE' AND NEW.event_id <> OLD.event_id THEN
+        SELECT date, publisher_id, kind, language
+        INTO NEW.event_date, NEW.event_publisher_id, NEW.event_kind, NEW.event_language
+        FROM transcripts_event WHERE id = NEW.event_id;
     END IF;
     -- An answer also carries the words of the question it answers (ingest inserts a question
     -- before its answers, in the same statement or an earlier one).
@@ -57,7 +61,7 @@ $$ LANGUAGE plpgsql;
 TRIGGER = """
 DROP TRIGGER IF EXISTS transcripts_utterance_search_vector ON transcripts_utterance;
 CREATE TRIGGER transcripts_utterance_search_vector
-    BEFORE INSERT OR UPDATE OF text, index_text, search_config, search_vector, exact_vector, answers_id
+    BEFORE INSERT OR UPDATE OF text, index_text, search_config, search_vector, exact_vector, answers_id, event_id
     ON transcripts_utterance
     FOR EACH ROW EXECUTE FUNCTION transcripts_utterance_search_vector();
 DROP TRIGGER IF EXISTS transcripts_utterance_context ON transcripts_utterance;
@@ -65,6 +69,39 @@ CREATE TRIGGER transcripts_utterance_context
     AFTER UPDATE ON transcripts_utterance
     FOR EACH ROW WHEN (OLD.search_vector IS DISTINCT FROM NEW.search_vector)
     EXECUTE FUNCTION transcripts_utterance_context();
+"""
+# An event's new date, publisher, kind or language reaches its turns' copies (migration 0029; 0009
+# started it for the date).
+EVENT_TO_TURNS = """
+CREATE OR REPLACE FUNCTION transcripts_event_to_utterances() RETURNS trigger AS $$
+BEGIN
+    UPDATE transcripts_utterance
+    SET event_date = NEW.date, event_publisher_id = NEW.publisher_id, event_kind = NEW.kind,
+        event_language = NEW.language
+    WHERE event_id = NEW.id;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS transcripts_event_date_to_utterances ON transcripts_event;
+DROP FUNCTION IF EXISTS transcripts_event_date_to_utterances();
+DROP TRIGGER IF EXISTS transcripts_event_to_utterances ON transcripts_event;
+CREATE TRIGGER transcripts_event_to_utterances
+    AFTER UPDATE OF date, publisher_id, kind, language ON transcripts_event
+    FOR EACH ROW WHEN (OLD.date IS DISTINCT FROM NEW.date OR OLD.publisher_id IS DISTINCT FROM NEW.publisher_id
+                       OR OLD.kind IS DISTINCT FROM NEW.kind OR OLD.language IS DISTINCT FROM NEW.language)
+    EXECUTE FUNCTION transcripts_event_to_utterances();
+"""
+# Every existing turn's copies, once (migration 0029), with the turns' own triggers off: nothing they
+# keep (vectors, word counts, lists, entities) changes, and the statement triggers would hold every
+# row twice in their transition tables. The scan starts at the table's first page (a synchronised scan
+# may start where an earlier one stopped), so the rows' new versions keep the order they were in.
+BACKFILL_EVENT_COPIES = """
+SET LOCAL synchronize_seqscans = off;
+ALTER TABLE transcripts_utterance DISABLE TRIGGER USER;
+UPDATE transcripts_utterance AS u
+SET event_publisher_id = e.publisher_id, event_kind = e.kind, event_language = e.language
+FROM transcripts_event AS e WHERE e.id = u.event_id;
+ALTER TABLE transcripts_utterance ENABLE TRIGGER USER;
 """
 # Every answer's question words, once (migration 0021); the triggers keep them after that.
 BACKFILL_CONTEXT = """
