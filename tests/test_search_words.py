@@ -168,6 +168,47 @@ def test_the_page_says_which_other_names_were_matched(archive, client):
     assert "also matched" in html and "Zelenskyy" in html and 'href="/entities/' in html
 
 
+# The dev corpus writes each of these both ways (the Kremlin British, the White House and the Chinese
+# foreign ministry American): a pattern for each spelling in a turn's text.
+BRITISH_AND_AMERICAN = [
+    ("defence", "defense", r"\bdefences?\b", r"\bdefenses?\b"),
+    ("organisation", "organization", r"\borganisations?\b", r"\borganizations?\b"),
+    ("programme", "program", r"\bprogrammes?\b", r"\bprograms?\b"),
+    ("centre", "center", r"\bcentres?\b", r"\bcenters?\b"),
+]
+
+
+@pytest.mark.parametrize(("british", "american", "british_in", "american_in"), BRITISH_AND_AMERICAN)
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_british_and_american_spellings_find_the_same_turns(archive, british, american, british_in, american_in, sort):
+    written_british, written_american = turns_with(british_in), turns_with(american_in)
+    assert written_british and written_american
+    found = [{u.pk for u in search(typed, sort=sort).results} for typed in (british, american)]
+    assert written_british | written_american <= found[0] and written_british | written_american <= found[1]
+    assert found[0] == found[1]
+
+
+def test_a_hyphenated_spelling_is_found_and_ranked_by_the_whole_word_not_its_parts(archive):
+    event = Event.objects.filter(language="en").order_by("pk").first()
+    turn = Utterance.objects.create(event=event, sequence=999, role="remark", text="Our co-operation goes on.")
+    (leaf,) = build_query("cooperation").clauses[0]
+    assert "co-oper" in leaf.lexemes and not {"co", "oper"} & set(leaf.lexemes)
+    assert turn.pk in {u.pk for u in search("cooperation").results}
+    assert turn.pk in {u.pk for u in search("co-operation").results}
+
+
+def test_a_spelling_no_turn_uses_is_not_searched(archive):
+    query = build_query("advise")  # the rule proposes "advize", which no turn holds
+    assert query.spellings == [] and "advize" not in str([leaf.params for c in query.clauses for leaf in c])
+    assert [s.others for s in build_query("defense").spellings] == [["defence"]]
+
+
+def test_the_page_and_the_api_say_which_other_spelling_was_matched(archive, client):
+    html = client.get("/search/", {"q": "defense"}).content.decode()
+    assert "also matched the spelling defence" in html
+    assert client.get("/api/search/", {"q": "defense budget"}).json()["spellings"] == {"defense": ["defence"]}
+
+
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
 def test_a_number_matches_with_or_without_a_hyphen(archive, sort):
     spaced, hyphenated = search("COVID 19 origins", sort=sort), search("COVID-19 origins", sort=sort)

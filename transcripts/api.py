@@ -340,6 +340,11 @@ class SearchPageSerializer(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     query = serializers.CharField(allow_null=True)
+    spellings = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Words of the query that also matched their other English spellings, those the archive holds "
+        '(British and American: "defense" also matches "defence"; "cooperation" "co-operation").',
+    )
     sort = serializers.ChoiceField(choices=list(SORTS))
     facets = serializers.DictField(child=FacetRowSerializer(many=True))
     results = SearchHitSerializer(many=True)
@@ -411,6 +416,7 @@ class SearchViewSet(ApiView, viewsets.GenericViewSet):
                 "facets_sampled": outcome.facets_sampled,
                 **page_links(request, number, outcome.pages),
                 "query": outcome.text or None,
+                "spellings": {s.word: s.others for s in outcome.query.spellings} if outcome.query else {},
                 "sort": outcome.sort,
                 "facets": outcome.facets,
                 "results": hits,

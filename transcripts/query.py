@@ -27,7 +27,8 @@ from functools import lru_cache
 from itertools import groupby
 
 from transcripts.entities.gazetteer import declined_forms
-from transcripts.search_config import DEFAULT_SEARCH_CONFIG, search_config_for
+from transcripts.search_config import DEFAULT_SEARCH_CONFIG, SEARCH_CONFIGS, search_config_for
+from transcripts.spellings import other_spellings
 from transcripts.textindex import (
     HAN,
     JUNCTION,
@@ -43,6 +44,7 @@ MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 40
 EXACT_CONFIG = "verbatim_exact"
 CHINESE_CONFIG = "verbatim_simple"
+ENGLISH = SEARCH_CONFIGS["en"]
 TABLE = "transcripts_utterance"
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 # Quotation marks of every language a quote may be pasted with: “…” „…“ «…» 「…」 『…』 ＂…＂ are "…".
@@ -75,6 +77,14 @@ class Variant:
     names: list[str]
     url: str = ""
     name: str = ""
+
+
+@dataclass
+class Spelling:
+    """A word of the query and its other English spellings that turns use ("defense": "defence")."""
+
+    word: str
+    others: list[str]
 
 
 @dataclass
@@ -125,6 +135,7 @@ class TextQuery:
     archive_turns: int = 0  # turns in the archive, and their average length in distinct words (ranking)
     average_length: float = 100.0
     voices: list[Voice] = field(default_factory=list)  # speakers named by the query's words
+    spellings: list[Spelling] = field(default_factory=list)  # other spellings its words also matched
 
     def condition(self, any_word: bool = False, asked: bool = False) -> tuple[str, list]:
         """All terms (the default); with `any_word`, quoted phrases and excluded words still
@@ -266,7 +277,7 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
         terms = parse(text, split_chinese=False)  # a long Chinese sentence: its words all required
     if sum(len(clause) for clause in terms) > MAX_QUERY_TERMS:
         raise QueryError(f"The query has too many words: at most {MAX_QUERY_TERMS}, please.")
-    variants, in_use, voices = _variants(terms, connection)
+    variants, in_use, voices, spellings = _variants(terms, connection)
     if restrict and in_use:
         # Only the languages the archive holds: a configuration no turn is indexed with matches
         # nothing, and each one left in the query doubles its cost.
@@ -275,12 +286,12 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
     for clause in terms:
         compiled = []
         for term in clause:
-            column, parts = _compile(term, configs, variants)
+            column, parts = _compile(term, configs, variants, list(spellings.get(term.text, {})))
             compiled.append((term, column, parts))
         candidates.append(compiled)
     every_part = [part for clause in candidates for _, _, parts in clause for part in parts]
     every_term = [term for clause in candidates for term, _, _ in clause]
-    sizes, weights, totals = _sizes_and_weights(every_part, every_term, configs, variants, connection)
+    sizes, weights, totals = _sizes_and_weights(every_part, every_term, configs, variants, spellings, connection)
     clauses: list[list[Leaf]] = []
     index = 0
     for clause in candidates:
@@ -315,7 +326,11 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
         topical = [c for c in clauses if not all(_speech_verb(leaf.term) for leaf in c)]
         if any(not leaf.speakers and not leaf.term.negated for c in topical for leaf in c):
             clauses = topical
-    return TextQuery(text, configs, clauses, [v for v in variants if v.word in used], *totals, voices=heard)
+    searched = {leaf.term.text for clause in clauses for leaf in clause}
+    spelled = [Spelling(w, list(others)) for w, others in spellings.items() if ENGLISH in configs and w in searched]
+    return TextQuery(
+        text, configs, clauses, [v for v in variants if v.word in used], *totals, voices=heard, spellings=spelled
+    )
 
 
 # Verbs of saying, in the query languages people ask in: with a speaker named, the question's frame
@@ -338,8 +353,11 @@ def _stop_word(term: Term, configs: list[str], sizes: list[int]) -> bool:
     return any(size == 0 for config, size in zip(configs, sizes) if config != CHINESE_CONFIG)
 
 
-def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[str, list[tuple[str, list]]]:
-    """The column a term searches and the tsquery pieces (SQL, params) ORed for it."""
+def _compile(
+    term: Term, configs: list[str], variants: list[Variant], spellings: list[str] = ()
+) -> tuple[str, list[tuple[str, list]]]:
+    """The column a term searches and the tsquery pieces (SQL, params) ORed for it (`spellings`: the
+    word's other English spellings the archive holds, transcripts/spellings.py)."""
     if has_han(term.text):
         if term.phrase:
             return "exact_vector", [_chinese_phrase(*_uncut(term.text))]
@@ -358,6 +376,8 @@ def _compile(term: Term, configs: list[str], variants: list[Variant]) -> tuple[s
         spellings = initialism_spellings(quoted_words(term.text))
         return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [text]) for text in spellings]
     parts = [("websearch_to_tsquery(%s::regconfig, %s)", [config, term.text]) for config in configs]
+    if ENGLISH in configs:
+        parts += [("websearch_to_tsquery(%s::regconfig, %s)", [ENGLISH, other]) for other in spellings]
     for variant in variants:
         if variant.word == term.text:
             parts += [
@@ -503,7 +523,12 @@ def _quoted_lexeme(lexeme: str) -> str:
 
 
 def _sizes_and_weights(
-    parts: list[tuple[str, list]], terms: list[Term], configs: list[str], variants: list[Variant], connection
+    parts: list[tuple[str, list]],
+    terms: list[Term],
+    configs: list[str],
+    variants: list[Variant],
+    spellings: dict[str, dict[str, list[str]]],
+    connection,
 ) -> tuple[list[tuple[int, str]], dict[int, tuple[list[str], int]], tuple[int, float]]:
     """In one round trip: the size and text of every candidate tsquery; each term's stemmed words and how many
     turns hold the commonest (a Chinese word or a phrase: the rarest, as all are needed); and the
@@ -518,6 +543,8 @@ def _sizes_and_weights(
             (config, t) for config in configs for t in texts
         ]  # fmt: skip
         stems = list(russian_name_stems(term.text)) if _CYRILLIC.search(term.text) else []
+        if ENGLISH in configs and not term.phrase:
+            stems += [stem for found in spellings.get(term.text, {}).values() for stem in found]
         lexemes = (
             "ARRAY(SELECT DISTINCT x FROM unnest(%s::text[]"
             + "".join(" || tsvector_to_array(to_tsvector(%s::regconfig, %s))" for _ in pairs)
@@ -593,17 +620,28 @@ def _stems(forms: tuple[str, ...]) -> set[str]:
         return {row[0] for row in cursor.fetchall()}
 
 
-def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set[str], list[Voice]]:
+def _variants(
+    clauses: list[list[Term]], connection
+) -> tuple[list[Variant], set[str], list[Voice], dict[str, dict[str, list[str]]]]:
     """Query words that are a name or alias of an entity or speaker: their other names; the
-    text-search configurations of the languages the archive holds; and the speakers the query names.
+    text-search configurations of the languages the archive holds; the speakers the query names;
+    and each word's other English spellings (transcripts/spellings.py) that turns use.
 
-    One query over the entities' and speakers' names, compared without case and accents."""
+    One query over the entities' and speakers' names, compared without case and accents, and over
+    the word counts."""
     typed = {t.text for clause in clauses for t in clause if not t.phrase and not t.negated}
     # "US" typed in capitals is the country, as "U.S." is: its names are looked up by that spelling.
     dotted = {_INITIALISMS[w]: w for w in typed if w in _INITIALISMS}
     words = sorted({w for w in typed if len(w) > 2} | set(dotted))
     words = [w for w in words if not _NUMBER.match(w) and not has_han(w)]
     keys = _speaker_keys(clauses)
+    spelled = [
+        (t.text, other)
+        for clause in clauses
+        for t in clause
+        if not t.phrase and not has_han(t.text)
+        for other in other_spellings(t.text)
+    ]
     sql = """
         SELECT NULL, NULL, NULL, NULL, ARRAY(
             -- The distinct languages, one index probe each (a loose index scan on event_language).
@@ -646,10 +684,29 @@ def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set
         ) AS s
         WHERE NOT k.single OR s.name LIKE '%% %%'
         GROUP BY k.key
+        UNION ALL
+        -- Another spelling, when turns hold each of its stemmed words and it does not stem alike.
+        -- Its stems for ranking: of "co-operation" only 'co-oper', not the parts ('co', 'oper').
+        SELECT v.word, 'spelling', v.other, NULL,
+               ARRAY(SELECT x FROM unnest(o.stems) AS x WHERE strpos(v.other, '-') = 0 OR strpos(x, '-') > 0)
+        FROM unnest(%s::text[], %s::text[]) AS v(word, other)
+        CROSS JOIN LATERAL (SELECT tsvector_to_array(to_tsvector('verbatim_english', v.other)) AS stems) AS o
+        WHERE cardinality(o.stems) > 0
+          AND o.stems <> tsvector_to_array(to_tsvector('verbatim_english', v.word))
+          AND NOT EXISTS (
+              SELECT 1 FROM unnest(o.stems) AS x WHERE NOT EXISTS (
+                  SELECT 1 FROM transcripts_lexeme AS l WHERE l.kind = 's' AND l.lexeme = x AND l.turns > 0
+              )
+          )
     """
+    singles = [len(run) == 1 and not has_han(key) for key, run in keys.items()]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [words, list(keys), [len(run) == 1 and not has_han(key) for key, run in keys.items()]])
+        cursor.execute(sql, [words, list(keys), singles, [w for w, _ in spelled], [o for _, o in spelled]])
         rows = cursor.fetchall()
+    spellings: dict[str, dict[str, list[str]]] = {}
+    for word, _, other, _, stems in (row for row in rows if row[1] == "spelling"):
+        spellings.setdefault(word, {})[other] = list(stems)
+    rows = [row for row in rows if row[1] != "spelling"]
     in_use = {search_config_for(code) for code in rows[0][4]}
     voices = [
         Voice(keys[key], [int(pk) for pk in ids], name, slug) for key, kind, slug, name, ids in rows if kind == "voice"
@@ -669,7 +726,7 @@ def _variants(clauses: list[list[Term]], connection) -> tuple[list[Variant], set
                 variants.append(Variant(dotted[word], [word, *others], url, name))
             if word in typed:
                 variants.append(Variant(word, others, url, name))
-    return variants, in_use, voices
+    return variants, in_use, voices, spellings
 
 
 def _speaker_keys(clauses: list[list[Term]]) -> dict[str, tuple[str, ...]]:
