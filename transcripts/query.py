@@ -22,6 +22,7 @@ Every value reaches PostgreSQL as a parameter; the SQL around it is ours.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -354,9 +355,9 @@ def _stop_word(term: Term, configs: list[str], sizes: list[int]) -> bool:
 
 
 def _compile(
-    term: Term, configs: list[str], variants: list[Variant], spellings: list[str] = ()
+    term: Term, configs: list[str], variants: list[Variant], respelled: Sequence[str] = ()
 ) -> tuple[str, list[tuple[str, list]]]:
-    """The column a term searches and the tsquery pieces (SQL, params) ORed for it (`spellings`: the
+    """The column a term searches and the tsquery pieces (SQL, params) ORed for it (`respelled`: the
     word's other English spellings the archive holds, transcripts/spellings.py)."""
     if has_han(term.text):
         if term.phrase:
@@ -377,7 +378,7 @@ def _compile(
         return "exact_vector", [(f"phraseto_tsquery('{EXACT_CONFIG}', %s)", [text]) for text in spellings]
     parts = [("websearch_to_tsquery(%s::regconfig, %s)", [config, term.text]) for config in configs]
     if ENGLISH in configs:
-        parts += [("websearch_to_tsquery(%s::regconfig, %s)", [ENGLISH, other]) for other in spellings]
+        parts += [("websearch_to_tsquery(%s::regconfig, %s)", [ENGLISH, other]) for other in respelled]
     for variant in variants:
         if variant.word == term.text:
             parts += [
