@@ -94,7 +94,8 @@ CREATE TRIGGER transcripts_event_to_utterances
 # Every existing turn's copies, once (migration 0029), with the turns' own triggers off: nothing they
 # keep (vectors, word counts, lists, entities) changes, and the statement triggers would hold every
 # row twice in their transition tables. The scan starts at the table's first page (a synchronised scan
-# may start where an earlier one stopped), so the rows' new versions keep the order they were in.
+# may start where an earlier one stopped); the new versions still go wherever there is room, so the
+# table's order drifts: CLUSTER it afterwards on a large archive (docs/scaling.md).
 BACKFILL_EVENT_COPIES = """
 SET LOCAL synchronize_seqscans = off;
 ALTER TABLE transcripts_utterance DISABLE TRIGGER USER;
