@@ -43,8 +43,10 @@ def pieces(run: str) -> str:
     return " ".join(run[i : i + 2] for i in range(len(run) - 1)) or run
 
 
-# One to three words said again after a dash: "we — we", "the — the", "I think — I think".
-_STUTTER = re.compile(r"\b(\w+(?:[ '’]\w+){0,2})(?:\s*[—–]+\s*|\s+--?\s+)\1\b", re.I)
+# One to three words said again after a dash: "we — we", "the — the", "I think — I think". The words
+# are taken whole (possessive: a word cut short cannot stand before the dash anyway), half the time of
+# trying every shorter prefix of each word at each position (76 -> 36 us a White House turn).
+_STUTTER = re.compile(r"\b(\w++(?:[ '’]\w++){0,2})(?:\s*[—–]+\s*|\s+--?\s+)\1\b", re.I)
 
 
 _SPACED_HYPHEN = re.compile(r"\s-")
