@@ -9,9 +9,9 @@ last line. Steps:
 1. Ingest the real transcripts through the real pipeline (`manage.py ingest --jobs 2`, timed: the
    ingest rate): ../shared/corpus/bulk/ (12,475 files, unpacked to .data/bulk), the dev corpus and
    samples/; then COPY the same rows into a scratch table (the floor).
-2. Grow to N turns by copying those events and turns (COPY-speed INSERT … SELECT with both
-   search vectors copied, indexes dropped first and rebuilt after), dated 2000–2026, and count
-   the word statistics again.
+2. Grow to N turns by copying those events and turns (COPY-speed INSERT … SELECT with the search
+   vectors, an answer's question words, the entities a turn mentions and its event's copies copied,
+   indexes dropped first and rebuilt after), dated 2000–2026, and count the word statistics again.
 3. Time a fixed mix of searches through the real view (Django test client: query, facets,
    highlighting, template), the bare SQL floor for the same question (the same match condition,
    exact count, top 20 by ts_rank_cd or date), and the ILIKE baseline.
@@ -191,11 +191,13 @@ def grow(target: int) -> dict:
         sql(
             """
             INSERT INTO transcripts_utterance (id, event_id, sequence, speaker_id, label, affiliation, role, note,
-                text, answers_id, search_config, index_text, search_vector, exact_vector, event_date)
+                text, answers_id, search_config, index_text, search_vector, exact_vector, context_vector, entity_ids,
+                event_date, event_publisher_id, event_kind, event_language)
             OVERRIDING SYSTEM VALUE
             SELECT u.id + %(o)s * %(n)s, u.event_id + %(eo)s * %(n)s, u.sequence, u.speaker_id, u.label,
                 u.affiliation, u.role, u.note, u.text, u.answers_id + %(o)s * %(n)s, u.search_config,
-                u.index_text, u.search_vector, u.exact_vector, e.date
+                u.index_text, u.search_vector, u.exact_vector, u.context_vector, u.entity_ids,
+                e.date, e.publisher_id, e.kind, e.language
             FROM transcripts_utterance u JOIN transcripts_event e ON e.id = u.event_id + %(eo)s * %(n)s
             WHERE u.id < %(o)s ORDER BY u.id LIMIT %(take)s
             """,
@@ -218,7 +220,7 @@ def grow(target: int) -> dict:
     sql("SET session_replication_role = origin")
     # Copies of answers whose question was not copied (the last, partial copy) point nowhere.
     sql(
-        "UPDATE transcripts_utterance u SET answers_id = NULL WHERE answers_id IS NOT NULL "
+        "UPDATE transcripts_utterance u SET answers_id = NULL, context_vector = NULL WHERE answers_id IS NOT NULL "
         "AND NOT EXISTS (SELECT 1 FROM transcripts_utterance q WHERE q.id = u.answers_id)"
     )
     sql("ALTER TABLE transcripts_utterance ENABLE TRIGGER transcripts_utterance_search_vector")
