@@ -57,6 +57,10 @@ def test_the_description_is_generated_from_the_filtersets_the_pages_use(client):
     assert {"type": "string", "maxLength": 0} in events["date_from"]["schema"]["anyOf"]
     # A filter's number too: "?year=" (a form's empty field) is no filter, and the description says so.
     assert {"type": "string", "maxLength": 0} in search["year"]["schema"]["anyOf"]
+    # So are a kind and a language, filtered on the turn's nullable copies of its event's: no null.
+    for name in ("kind", "language", "role"):
+        plain, empty = search[name]["schema"]["anyOf"]
+        assert plain["type"] == "string" and plain["enum"] and empty == {"type": "string", "maxLength": 0}
     assert search["year"]["schema"]["anyOf"][0]["type"] == "integer"
     roles = spec["components"]["schemas"]["Role"]["enum"]
     assert roles == Utterance.Role.values

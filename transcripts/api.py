@@ -534,6 +534,10 @@ def describe_parameters(result, generator, request, public):
                     continue
                 parameter["description"] = PARAMETER_HELP.get(parameter["name"], parameter.get("description", ""))
                 schema = parameter["schema"]
+                if isinstance(schema.get("type"), list) and "string" in schema["type"]:
+                    # A filter on a nullable column (the turn's copy of its event's kind): a query
+                    # string sends no null.
+                    schema = parameter["schema"] = {**schema, "type": "string"}
                 typed = schema.get("type") == "string" and ("format" in schema or "enum" in schema)
                 # A filter's number too ("year="): the filters take an empty value as no filter.
                 typed = typed or schema.get("type") == "integer" and parameter["name"] in PARAMETER_HELP
