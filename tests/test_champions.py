@@ -307,3 +307,48 @@ def test_a_list_that_lost_its_turns_brings_in_the_most_recent_matches(small_list
     assert lists()["china"][1] == 0 and list_faults() == []
     outcome = search_utterances(QueryDict("q=china"))
     assert outcome.count_capped and len(outcome.results) >= 4
+
+
+def pages_of(params: str, page_size: int, pages: int = 3) -> list[list[int]]:
+    found = []
+    for page in range(1, pages + 1):
+        try:
+            found.append([u.pk for u in search_utterances(QueryDict(params), page=page, page_size=page_size).results])
+        except search.PageNotFound:
+            break
+    return found
+
+
+@pytest.mark.parametrize("filters", ["", "&role=answer", "&date_from=2019-01-01", "&kind=briefing"])
+def test_below_the_cap_the_lists_give_the_pages_scoring_every_match_gives(settled, monkeypatch, filters):
+    # Below the cap every match can be scored; the lists' turns among the matches give the same pages
+    # where they prove them, and where they do not (a filter few listed turns pass, a page deeper
+    # than the lists reach), every match is scored as before.
+    proved = []
+    tried = search._proven_from_the_lists
+
+    def spy(*args):
+        pages = tried(*args)
+        proved.append(pages is not None)
+        return pages
+
+    monkeypatch.setattr(search, "_proven_from_the_lists", spy)
+    for q in WORDS:
+        monkeypatch.setattr(search, "LISTS_FIRST_FROM", 10**9)
+        scored = pages_of(f"q={q}{filters}", page_size=2)
+        monkeypatch.setattr(search, "LISTS_FIRST_FROM", 1)
+        assert pages_of(f"q={q}{filters}", page_size=2) == scored, q
+    assert any(proved) or filters  # unfiltered, the lists prove some pages…
+    assert not all(proved)  # …and not every one: those are scored whole
+
+
+def test_below_the_cap_a_page_the_lists_prove_is_read_from_them(settled, monkeypatch):
+    monkeypatch.setattr(search, "LISTS_FIRST_FROM", 1)
+    query = build_query("china")
+    matches = matching(Utterance.objects.all(), query, asked=True)
+    found = list(matches.values_list("id", flat=True))
+    page = search._proven_from_the_lists(matches, query, found, 2)
+    assert page is not None and page == [pk for pk, _ in search._ranked(matches, query, found)][:2]
+    assert search._proven_from_the_lists(matches, query, found, len(found)) is None  # deeper than the lists
+    monkeypatch.setattr(search, "LISTS_FIRST_FROM", len(found) + 1)
+    assert search._proven_from_the_lists(matches, query, found, 2) is None  # too few matches to bother

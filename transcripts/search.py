@@ -142,6 +142,8 @@ COUNT_CAP = 10_000
 RANK_WINDOW = 1_000
 # From this many words a query typed without quotes that a turn says word for word ranks that turn first.
 VERBATIM_FIRST = 5
+# Below the cap, from this many matches the lists of the words' strongest turns are tried first.
+LISTS_FIRST_FROM = 1_000
 FACET_SAMPLE = 10_000
 NEWEST = (F("event_date").desc(nulls_last=True), F("event_id").desc(), "sequence")
 OLDEST = (F("event_date").asc(nulls_last=True), "event_id", "sequence")
@@ -517,6 +519,10 @@ def _page_ids(
         said = _said_verbatim(all_words if all_words is not None else matches, outcome.text, query)
         said_ids = list(said.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]) if said is not None else []
         if not outcome.count_capped:
+            if _length_in_words(outcome.text) < VERBATIM_FIRST or not said_ids:
+                proven = _proven_from_the_lists(matches, query, found, start + size)
+                if proven is not None:
+                    return proven[start : start + size]
             ranked = Utterance.objects.filter(_among(found)).annotate(rank=rank_expression(query))
             ranked = ranked.order_by("-rank", *NEWEST)
             if _length_in_words(outcome.text) < VERBATIM_FIRST or not said_ids:
@@ -566,6 +572,32 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
         return _said_first(order, said_ids)
     outcome.ranked_exactly = _proven(ranked, bound)
     return order
+
+
+def _proven_from_the_lists(matches, query, found: list[int], wanted: int) -> list[int] | None:
+    """Below the cap, the first `wanted` turns by relevance from the lists of the words' strongest
+    turns (transcripts/champions.py), where the matches among them prove it: each scoring above what
+    any turn left out can (strictly, so that no tie with one could come first by date). The same
+    turns in the same order as scoring every match, which costs ~4 µs a match ("sanctions" about
+    Russia at a million turns: 4,444 matches, 19 ms), against the few hundred listed ones. None
+    where the lists cannot prove it (few matches, words without lists, phrases, too few listed turns
+    among the matches): every match is scored then."""
+    from transcripts.models import Utterance
+
+    if len(found) < LISTS_FIRST_FROM:
+        return None
+    strongest = champions.candidates(query, matches, read_connection())
+    if strongest is None or not strongest.complete or strongest.bound is None:
+        return None
+    among = set(found)
+    window = [pk for pk in strongest.ids if pk in among]
+    if len(window) < wanted:
+        return None
+    scored = Utterance.objects.filter(_among(window)).annotate(rank=rank_expression(query)).order_by("-rank", *NEWEST)
+    ranked = list(scored.values_list("id", "rank")[:wanted])
+    if len(ranked) < wanted or ranked[-1][1] <= strongest.bound:
+        return None
+    return [pk for pk, _ in ranked]
 
 
 def _proven(ranked: list[tuple[int, float]], bound: float | None) -> int:
