@@ -426,6 +426,34 @@ def test_under_a_facet_filter_the_other_facets_count_every_match_not_a_sample(cl
     assert outcome.facets_sampled == filtered.count
 
 
+@pytest.mark.parametrize("sample", [10_000, 2])
+@pytest.mark.parametrize(
+    "params",
+    ["q=Russia&role=answer", "q=Russia&speaker=sergey-lavrov&year=2025", "role=question",
+     "q=Minsk&role=answer&sort=oldest", "q=sanctions&publisher={publisher}&role=statement", "q=Russia&year=2019",
+     "q=Russia&publisher={publisher}"],
+)  # fmt: skip
+def test_under_facet_filters_the_matches_are_those_of_the_filters_however_they_are_read(
+    seed_event, monkeypatch, params, sample
+):
+    """With a facet filter set, the matches are read from the search without it when that holds all of
+    its own (fewer than FACET_SAMPLE), else found by themselves: the same count and page either way."""
+    from django.http import QueryDict
+
+    from transcripts import search
+
+    monkeypatch.setattr(search, "FACET_SAMPLE", sample)
+    outcome = search.search_utterances(QueryDict(params.format(publisher=seed_event.publisher.slug)))
+    assert not outcome.error
+    query = outcome.query
+    expected = search.matching(outcome.filterset.qs, query, asked=True) if query else outcome.filterset.qs
+    assert outcome.count == expected.count()
+    shown = [u.pk for u in outcome.results]
+    if outcome.sort != "relevance":
+        assert shown == list(expected.order_by(*search.SORTS[outcome.sort]).values_list("id", flat=True)[:20])
+    assert len(shown) == min(outcome.count, 20) and set(shown) <= set(expected.values_list("id", flat=True))
+
+
 def test_long_lived_objects_leave_the_garbage_collectors_reach_after_the_first_pages(client, seed_event):
     # A full collection walked ~160,000 long-lived objects: a ~75 ms pause every few dozen search pages.
     gc.unfreeze()

@@ -852,6 +852,34 @@ def _one_pass(
         inner, args = drawn
     limit = f" LIMIT {FACET_SAMPLE}" if drawn is None else ""
     ctes, args = [f"found AS MATERIALIZED ({inner})"], list(args)
+    chosen = {}
+    if facets_from is not None:
+        chosen = {
+            name: [y for y in (whole_number(v, maximum=9999) for v in params.getlist(name)) if y]
+            if name == "year" else params.getlist(name)
+            for name in FACETS
+        }  # fmt: skip
+    samples = {"found": "sample"}
+    if facets_from is not None and facets_from is not matches:
+        # A facet filter set: the search without its facet filters, for the facets it is set on…
+        base, base_args = facets_from.order_by().values_list(*MATCH_COLUMNS)[:FACET_SAMPLE].query.sql_with_params()
+        samples["unfaceted"] = "sample_unfaceted"
+        # …whose turns that pass the filters are the matches, when it holds every one of its own (fewer
+        # than FACET_SAMPLE): read from there, not found again ("security" about NATO, answers only:
+        # the same 3,515 pages were read twice, 12 of 26 ms).
+        tests = [test for name, (_, test, _) in _FACET_SQL.items() if chosen[name]]
+        ctes = [f"unfaceted AS MATERIALIZED ({base})"]
+        if tests:
+            whole = f"(SELECT count(*) FROM unfaceted) < {FACET_SAMPLE}"
+            passing = f"SELECT *, extract(year FROM event_date)::int AS year FROM unfaceted"
+            ctes.append(
+                f"found AS MATERIALIZED (SELECT {', '.join(MATCH_COLUMNS)} FROM ({passing}) AS u "
+                f"WHERE {whole} AND {' AND '.join(tests)} UNION ALL SELECT * FROM ({inner}) AS f WHERE NOT {whole})"
+            )
+            args = [*base_args, *(chosen[name] for name in _FACET_SQL if chosen[name]), *args]
+        else:
+            ctes.append(f"found AS MATERIALIZED ({inner})")
+            args = [*base_args, *args]
     if drawn is not None:
         ids = "NULL"  # a sample's turns are counted, not listed
     elif sort == "relevance":
@@ -860,19 +888,8 @@ def _one_pass(
         ids = f"ARRAY(SELECT id FROM found ORDER BY {_ORDER_SQL[sort]} LIMIT {int(size)} OFFSET {int(start)})"
     selects, select_args = ["(SELECT count(*) FROM found)", ids], []
     if facets_from is not None:
-        chosen = {
-            name: [y for y in (whole_number(v, maximum=9999) for v in params.getlist(name)) if y]
-            if name == "year" else params.getlist(name)
-            for name in FACETS
-        }  # fmt: skip
         # A facet no filter is set on counts the matches themselves; one whose filter is set counts
         # the matches of the search without its facet filters, under the other facets' filters.
-        samples = {"found": "sample"}
-        if facets_from is not matches:
-            inner, base_args = facets_from.order_by().values_list(*MATCH_COLUMNS)[:FACET_SAMPLE].query.sql_with_params()
-            ctes.append(f"unfaceted AS MATERIALIZED ({inner})")
-            args += base_args
-            samples["unfaceted"] = "sample_unfaceted"
         for source, sample in samples.items():
             ctes.append(
                 f"{sample} AS (SELECT speaker_id, extract(year FROM event_date)::int AS year, event_publisher_id, role "
