@@ -871,7 +871,7 @@ def _one_pass(
         ctes = [f"unfaceted AS MATERIALIZED ({base})"]
         if tests:
             whole = f"(SELECT count(*) FROM unfaceted) < {FACET_SAMPLE}"
-            passing = f"SELECT *, extract(year FROM event_date)::int AS year FROM unfaceted"
+            passing = "SELECT *, extract(year FROM event_date)::int AS year FROM unfaceted"
             ctes.append(
                 f"found AS MATERIALIZED (SELECT {', '.join(MATCH_COLUMNS)} FROM ({passing}) AS u "
                 f"WHERE {whole} AND {' AND '.join(tests)} UNION ALL SELECT * FROM ({inner}) AS f WHERE NOT {whole})"
