@@ -662,3 +662,28 @@ def test_a_countrys_name_finds_its_case_forms_in_a_language_without_a_stemmer(ar
     assert event.language == "pl"
     results = search(typed, event=event.slug).results
     assert results and written in results[0].text  # (an answer is found by its question's words too)
+
+
+@pytest.mark.parametrize("q", ["sanctions against Russia", "trade cooperation China", "Minsk agreements", "nuclear weapons"])
+def test_the_words_close_together_are_weighed_only_in_turns_that_have_them_all_with_the_same_scores(archive, q):
+    """Cover density (ranking._together) is computed only where every word is (a cover needs them
+    all): every match scores what the term computed in every turn gives."""
+    from transcripts import ranking
+
+    def everywhere(query, row, vector):
+        words = [leaf for leaf in query.words if leaf.lexemes and not ranking.has_han(leaf.term.text)]
+        if len(words) < 2:
+            return None
+        together = " && ".join(ranking._lexemes_query(leaf)[0] for leaf in words)
+        params = [p for leaf in words for p in ranking._lexemes_query(leaf)[1]]
+        return row.add(f"least(ts_rank_cd({vector}, {together}, 0) * 10, 1)", params)
+
+    query = build_query(q)
+    matches = matching(Utterance.objects.all(), query, any_word=True, asked=True)
+    scored = dict(matches.annotate(rank=ranking.rank_expression(query)).values_list("id", "rank"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ranking, "_together", everywhere)
+        reference = dict(matches.annotate(rank=ranking.rank_expression(query)).values_list("id", "rank"))
+    every_word = matching(Utterance.objects.all(), query, asked=False).count()
+    assert len(scored) > every_word > 0  # turns with every word and turns without
+    assert scored == reference

@@ -109,7 +109,10 @@ def _together(query: TextQuery, row: _Row, vector: str) -> str | None:
         return None
     together = " && ".join(_lexemes_query(leaf)[0] for leaf in words)
     params = [p for leaf in words for p in _lexemes_query(leaf)[1]]
-    return row.add(f"least(ts_rank_cd({vector}, {together}, 0) * 10, 1)", params)
+    # Computed only where every word is there (a cover needs them all; the test is ~100 times
+    # cheaper): ts_rank_cd was a third of the time ranking a four-word query's 2,006 turns.
+    cover = f"least(ts_rank_cd({vector}, {together}, 0) * 10, 1)"
+    return row.add(f"CASE WHEN {vector} @@ ({together}) THEN {cover} ELSE 0 END", params + params)
 
 
 def _held(leaf: Leaf) -> tuple[str, list]:
