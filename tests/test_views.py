@@ -430,8 +430,8 @@ def test_under_a_facet_filter_the_other_facets_count_every_match_not_a_sample(cl
 @pytest.mark.parametrize(
     "params",
     ["q=Russia&role=answer", "q=Russia&speaker=sergey-lavrov&year=2025", "role=question",
-     "q=Minsk&role=answer&sort=oldest", "q=sanctions&publisher={publisher}&role=statement", "q=Russia&year=2019",
-     "q=Russia&publisher={publisher}"],
+     "q=Minsk&role=answer&sort=oldest", "q=sanctions&publisher={publisher}&role=statement", "q=Russia&year=2025&role=question",
+     "q=Russia&publisher={publisher}", "q=Minsk&speaker=sergey-lavrov&role=&year=&publisher="],
 )  # fmt: skip
 def test_under_facet_filters_the_matches_are_those_of_the_filters_however_they_are_read(
     seed_event, monkeypatch, params, sample
@@ -447,11 +447,23 @@ def test_under_facet_filters_the_matches_are_those_of_the_filters_however_they_a
     assert not outcome.error
     query = outcome.query
     expected = search.matching(outcome.filterset.qs, query, asked=True) if query else outcome.filterset.qs
-    assert outcome.count == expected.count()
+    assert outcome.count == expected.count() > 0
     shown = [u.pk for u in outcome.results]
     if outcome.sort != "relevance":
         assert shown == list(expected.order_by(*search.SORTS[outcome.sort]).values_list("id", flat=True)[:20])
     assert len(shown) == min(outcome.count, 20) and set(shown) <= set(expected.values_list("id", flat=True))
+
+
+def test_a_facet_field_sent_empty_sets_no_filter_on_matches_or_facets(seed_event):
+    # A form sends the fields left alone as empty values ("role=&year="): they filter nothing.
+    from django.http import QueryDict
+
+    from transcripts import search
+
+    plain = search.search_utterances(QueryDict("q=Minsk&speaker=sergey-lavrov"))
+    sent = search.search_utterances(QueryDict("q=Minsk&speaker=sergey-lavrov&role=&year=&publisher="))
+    assert sent.count == plain.count > 0
+    assert sent.facets == plain.facets and sent.facets["speaker"] and sent.facets["role"]
 
 
 def test_long_lived_objects_leave_the_garbage_collectors_reach_after_the_first_pages(client, seed_event):

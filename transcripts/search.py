@@ -854,9 +854,10 @@ def _one_pass(
     ctes, args = [f"found AS MATERIALIZED ({inner})"], list(args)
     chosen = {}
     if facets_from is not None:
+        # An empty value ("?role=", as a form sends a field left alone) sets no filter.
         chosen = {
             name: [y for y in (whole_number(v, maximum=9999) for v in params.getlist(name)) if y]
-            if name == "year" else params.getlist(name)
+            if name == "year" else [v for v in params.getlist(name) if v]
             for name in FACETS
         }  # fmt: skip
     samples = {"found": "sample"}
