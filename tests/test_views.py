@@ -430,8 +430,9 @@ def test_under_a_facet_filter_the_other_facets_count_every_match_not_a_sample(cl
 @pytest.mark.parametrize(
     "params",
     ["q=Russia&role=answer", "q=Russia&speaker=sergey-lavrov&year=2025", "role=question",
-     "q=Minsk&role=answer&sort=oldest", "q=sanctions&publisher={publisher}&role=statement", "q=Russia&year=2025&role=question",
-     "q=Russia&publisher={publisher}", "q=Minsk&speaker=sergey-lavrov&role=&year=&publisher="],
+     "q=Minsk&role=answer&sort=oldest", "q=sanctions&publisher={publisher}&role=statement",
+     "q=Russia&year=2025&role=question", "q=Russia&publisher={publisher}",
+     "q=Minsk&speaker=sergey-lavrov&role=&year=&publisher="],
 )  # fmt: skip
 def test_under_facet_filters_the_matches_are_those_of_the_filters_however_they_are_read(
     seed_event, monkeypatch, params, sample
