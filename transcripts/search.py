@@ -248,7 +248,7 @@ def turns_matching(params: QueryDict) -> QuerySet:
     filterset, query, error = search_criteria(params)
     if error:
         raise QueryError(error)
-    if not query and not any(params.get(name) for name in filterset.filters):
+    if not query and not any(_set(params, name) for name in filterset.filters):
         raise QueryError("A saved search needs words or a filter.")
     return (matching(filterset.qs, query) if query else filterset.qs).order_by()
 
@@ -305,6 +305,11 @@ class SearchOutcome:
         return self.page_number > 1
 
 
+def _set(params: QueryDict, name: str) -> bool:
+    """Whether the filter `name` is set: some value of it is not empty ("speaker=a&speaker=" is)."""
+    return any(params.getlist(name))
+
+
 def page_number(raw) -> int:
     number = whole_number("1" if raw is None else raw)
     if number is None:
@@ -332,7 +337,7 @@ def search_utterances(
     outcome = SearchOutcome(params, filterset, text, query, "newest", False, page_number=page, page_size=page_size)
     outcome.years_said = years
     # The page asks for words or a filter first; the API (list_all) lists every turn without them.
-    outcome.active = list_all or bool(query) or any(params.get(name) for name in filterset.filters)
+    outcome.active = list_all or bool(query) or any(_set(params, name) for name in filterset.filters)
     outcome.error = error
     wanted = sort or params.get("sort")
     outcome.sort = wanted if wanted in SORTS and (wanted != "relevance" or query) else (
@@ -357,7 +362,7 @@ def search_utterances(
     if with_facets:
         # Facets count each value under the other facets' filters: with one of them set, over the
         # matches of the search without them.
-        filtered = any(params.get(name) for name in FACETS)
+        filtered = any(_set(params, name) for name in FACETS)
         facets_from = _unfaceted(params, query, outcome.any_word, relevance) if filtered else matches
     # The planner's estimate of the share of turns that match, where the word statistics allow the
     # sequential road or (no facet filter set) a random sample.
@@ -561,7 +566,7 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
     ranked = _ranked(matches, query, said_ids + window + newest)
     # Filters few of the lists' turns may pass (a date range): the most recent matches join them,
     # unless those that pass already prove the page (a single word's listed turns all do).
-    filtered = any(outcome.params.get(name) for name in outcome.filterset.filters)
+    filtered = any(_set(outcome.params, name) for name in outcome.filterset.filters)
     if filtered and not newest and _proven(ranked, bound) < outcome.page_number * outcome.page_size:
         newest = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
         ranked = _ranked(matches, query, said_ids + window + newest)
