@@ -2,7 +2,7 @@
 
     .venv/bin/pip install -e '.[relevance]'     # bm25s, PyStemmer, tantivy: the engines compared
     .venv/bin/python bench/relevance_eval.py    # builds its own database the first time (~30 s)
-    .venv/bin/python bench/relevance_eval.py fresh    # or third: the sets judged after the weights were chosen
+    .venv/bin/python bench/relevance_eval.py fresh    # or third, fourth: sets judged after the weights were chosen
 
 Ingests the 400 judged transcripts of tests/data/relevance_bulk.json from ../shared/corpus/bulk
 into a database of its own (verbatim_relevance), ranks each of the 30 queries with the archive's
@@ -25,7 +25,12 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SETS = {"bulk": "verbatim_relevance", "fresh": "verbatim_relevance_fresh", "third": "verbatim_relevance_third"}
+SETS = {
+    "bulk": "verbatim_relevance",
+    "fresh": "verbatim_relevance_fresh",
+    "third": "verbatim_relevance_third",
+    "fourth": "verbatim_relevance_fourth",
+}
 
 
 def ndcg(ranked: list[int], grades: dict[int, int]) -> float:
