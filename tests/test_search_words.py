@@ -323,6 +323,19 @@ def test_did_you_mean_offers_a_query_that_finds_something(archive, client):
     assert search("xqzzkwv").suggestion is None
 
 
+def test_listed_by_date_with_no_turn_holding_every_word_the_page_offers_those_with_some(archive, client):
+    # By date every word is needed: "Minsk xqzzkwv" finds nothing; ranked by relevance, the Minsk turns.
+    outcome = search("Minsk xqzzkwv", sort="newest")
+    assert outcome.count == 0 and outcome.some_words
+    assert search("Minsk xqzzkwv", sort="relevance").count > 0
+    html = client.get("/search/", {"q": "Minsk xqzzkwv", "sort": "newest"}).content.decode()
+    assert "No turn has all of these words" in html and "sort=relevance" in html
+    assert client.get("/api/search/", {"q": "Minsk xqzzkwv", "sort": "newest"}).json()["some_words"] is True
+    assert not search("xqzzkwv qqzzkwv", sort="newest").some_words  # neither word is anywhere
+    assert not search("Minsk", sort="newest", date_to="1900-01-01").some_words  # one word: nothing to offer
+    assert client.get("/api/search/", {"q": "Minsk"}).json()["some_words"] is False
+
+
 def test_word_statistics_stay_exact_through_edits_and_deletes(archive):
     from tests.conftest import word_statistics_mismatches as mismatches
 

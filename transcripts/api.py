@@ -345,6 +345,10 @@ class SearchPageSerializer(serializers.Serializer):
         help_text="Words of the query that also matched their other English spellings, those the archive holds "
         '(British and American: "defense" also matches "defence"; "cooperation" "co-operation").',
     )
+    some_words = serializers.BooleanField(
+        help_text="True when, listed by date (every word needed), nothing matches but turns have some of the "
+        "words: `sort=relevance` finds them.",
+    )
     sort = serializers.ChoiceField(choices=list(SORTS))
     facets = serializers.DictField(child=FacetRowSerializer(many=True))
     results = SearchHitSerializer(many=True)
@@ -417,6 +421,7 @@ class SearchViewSet(ApiView, viewsets.GenericViewSet):
                 **page_links(request, number, outcome.pages),
                 "query": outcome.text or None,
                 "spellings": {s.word: s.others for s in outcome.query.spellings} if outcome.query else {},
+                "some_words": outcome.some_words,
                 "sort": outcome.sort,
                 "facets": outcome.facets,
                 "results": hits,

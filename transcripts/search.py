@@ -271,6 +271,7 @@ class SearchOutcome:
     count_capped: bool = False  # there are more than `count` matches
     any_word: bool = False  # matched on any of the words (ranked by relevance)
     suggestion: str | None = None  # "did you mean": a query like this one that has results
+    some_words: bool = False  # listed by date, nothing has every word, but turns have some of them
     ranked_window: int | None = None  # past the cap, relevance ranked among this many matches…
     ranked_strongest: bool = False  # …where the words weigh most (else the most recent)…
     ranked_exactly: int = 0  # …of which this many first are proven the best of all matches
@@ -411,6 +412,9 @@ def search_utterances(
         utterance.asked_snippet = question if not marked and "<mark>" in str(question or "") else None
     if query and not outcome.count:
         outcome.suggestion = did_you_mean(query, filterset.qs)
+        # By date every word is needed ("Minsk zebra"); ranked by relevance, some of them are enough.
+        if outcome.sort != "relevance" and query.optional_words:
+            outcome.some_words = matching(filterset.qs, query, any_word=True).exists()
     return outcome
 
 
