@@ -877,7 +877,7 @@ def _one_pass(
         # …whose turns that pass the filters are the matches, when it holds every one of its own (fewer
         # than FACET_SAMPLE): read from there, not found again ("security" about NATO, answers only:
         # the same 3,515 pages were read twice, 12 of 26 ms).
-        tests = [test for name, (_, test, _) in _FACET_SQL.items() if chosen[name]]
+        tests = [test for name, (_, test, _) in _FACET_SQL.items() if chosen[name]] if drawn is None else []
         ctes = [f"unfaceted AS MATERIALIZED ({base})"]
         if tests:
             whole = f"(SELECT count(*) FROM unfaceted) < {FACET_SAMPLE}"
