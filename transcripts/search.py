@@ -306,9 +306,19 @@ class SearchOutcome:
         return self.page_number > 1
 
 
+def _chosen(params: QueryDict, name: str) -> list[str]:
+    """The values of the search filter `name` in `params`, read as its form field reads them: a field
+    of one value takes the last ("role=answer&role=" sets no role), one of several every value
+    ("speaker=a&speaker=" is a); an empty value sets nothing (a form sends its unused fields empty)."""
+    from transcripts.filters import UtteranceFilter
+
+    value = UtteranceFilter.base_filters[name].field.widget.value_from_datadict(params, {}, name)
+    return [v for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")]
+
+
 def _set(params: QueryDict, name: str) -> bool:
-    """Whether the filter `name` is set: some value of it is not empty ("speaker=a&speaker=" is)."""
-    return any(params.getlist(name))
+    """Whether the filter `name` is set (see _chosen)."""
+    return bool(_chosen(params, name))
 
 
 def page_number(raw) -> int:
@@ -863,10 +873,9 @@ def _one_pass(
     ctes, args = [f"found AS MATERIALIZED ({inner})"], list(args)
     chosen = {}
     if facets_from is not None:
-        # An empty value ("?role=", as a form sends a field left alone) sets no filter.
         chosen = {
-            name: [y for y in (whole_number(v, maximum=9999) for v in params.getlist(name)) if y]
-            if name == "year" else [v for v in params.getlist(name) if v]
+            name: [y for y in (whole_number(v, maximum=9999) for v in _chosen(params, name)) if y]
+            if name == "year" else _chosen(params, name)
             for name in FACETS
         }  # fmt: skip
     samples = {"found": "sample"}
@@ -931,7 +940,7 @@ def _one_pass(
     facets = {}
     for name, rows in zip(FACETS, row[2 : 2 + len(FACETS)], strict=True):
         rows = json.loads(rows) if isinstance(rows, str) else rows
-        wanted = set(params.getlist(name))
+        wanted = {str(v) for v in chosen[name]}
         facets[name] = [
             {"value": value, "label": label, "count": n, "selected": str(value) in wanted} for value, label, n in rows
         ]
