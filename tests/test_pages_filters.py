@@ -51,6 +51,15 @@ def test_active_filters_are_chips_that_remove_themselves(client, seed_event):
     assert "q=Minsk" in by_label["Role: Answer"]
 
 
+def test_a_filter_of_one_value_shows_the_value_in_force_and_its_chip_removes_it(client, seed_event):
+    # "role=answer&role=question": the filter reads the last value, and so do the chips.
+    html = client.get("/search/?q=Minsk&role=answer&role=question").content.decode()
+    chips = re.findall(r'<li><span>(.*?)</span> <a href="([^"]*)"', html)
+    assert [label for label, _ in chips] == ["Role: Question"]
+    assert "role=" not in chips[0][1]
+    assert not re.findall(r"<li><span>Role", client.get("/search/?q=Minsk&role=answer&role=").content.decode())
+
+
 def test_a_chosen_year_can_be_removed_from_its_facet(client, seed_event):
     html = client.get("/search/", {"q": "Minsk", "year": "2025"}).content.decode()
     selected = re.search(r'<li class="selected"><a href="([^"]*)">2025</a>', html)

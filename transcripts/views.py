@@ -99,12 +99,17 @@ def active_filters(params: QueryDict, filterset) -> list[dict]:
     }
     chips = []
     for name, field in filterset.form.fields.items():
-        for value in params.getlist(name)[:MAX_REPEATED_VALUES]:  # more is a form error anyway
-            if not value:
-                continue
+        # The values as the field reads them: a field of one value takes the last ("role=answer&role=
+        # question" filters by question alone), one of several each of them.
+        read = field.widget.value_from_datadict(params, {}, name)
+        several = isinstance(read, list | tuple)
+        for value in [v for v in (read if several else [read]) if v][:MAX_REPEATED_VALUES]:  # more is a form error
             shown = names.get(name, {}).get(value) or dict(getattr(field, "choices", ()) or ()).get(value) or value
             remaining = params.copy()
-            remaining.setlist(name, [v for v in params.getlist(name) if v != value])
+            if several:
+                remaining.setlist(name, [v for v in params.getlist(name) if v != value])
+            else:
+                remaining.pop(name, None)
             remaining.pop("page", None)
             chips.append({"label": field.label, "value": shown, "remove": "?" + remaining.urlencode()})
     return chips
