@@ -8,7 +8,9 @@ unlisted turn's weight is above. A search past COUNT_CAP matches ranks the stron
 of its common words, every turn of its rarer words and the turns that hold all of them; and
 since no other turn can weigh more than the lists' floors for any word, it knows the score no other
 turn can reach: the results above it are the best of all matches, proven (`Candidates.bound`).
-This is the "champion list" of the information-retrieval textbooks with Fagin's threshold.
+This is the "champion list" of the information-retrieval textbooks with Fagin's threshold. Below
+the cap, a search with many matches reads the lists first too, and scores every match only when the
+listed ones among them do not prove its page (search._proven_from_the_lists).
 docs/ranking.md "Every match ranked" has what was measured.
 """
 
