@@ -25,6 +25,16 @@ def name_or_alias(queryset, text: str):
     return queryset.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
 
 
+def field_values(field: forms.Field, params, name: str) -> tuple[list[str], bool]:
+    """The values of a filter's form field in `params`, read as the field reads them: a field of one
+    value takes the last ("role=answer&role=" sets no role), one of several every value
+    ("speaker=a&speaker=" is a); empty values set nothing (a form sends its unused fields empty).
+    And whether the field takes several."""
+    value = field.widget.value_from_datadict(params, {}, name)
+    several = isinstance(value, list | tuple)
+    return [v for v in (value if several else [value]) if v not in (None, "")], several
+
+
 class ChosenOnly(forms.CheckboxSelectMultiple):
     """Only the speakers or entities already chosen, as ticked boxes to untick.
 

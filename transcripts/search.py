@@ -307,13 +307,11 @@ class SearchOutcome:
 
 
 def _chosen(params: QueryDict, name: str) -> list[str]:
-    """The values of the search filter `name` in `params`, read as its form field reads them: a field
-    of one value takes the last ("role=answer&role=" sets no role), one of several every value
-    ("speaker=a&speaker=" is a); an empty value sets nothing (a form sends its unused fields empty)."""
-    from transcripts.filters import UtteranceFilter
+    """The values of the search filter `name` in `params`, as its form field reads them
+    (filters.field_values)."""
+    from transcripts.filters import UtteranceFilter, field_values
 
-    value = UtteranceFilter.base_filters[name].field.widget.value_from_datadict(params, {}, name)
-    return [v for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")]
+    return field_values(UtteranceFilter.base_filters[name].field, params, name)[0]
 
 
 def _set(params: QueryDict, name: str) -> bool:

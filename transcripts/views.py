@@ -18,7 +18,7 @@ from transcripts import citations
 from transcripts.charts import buckets, stacked_bar_chart
 from transcripts.compare import MAX_SPEAKERS as MAX_COMPARED
 from transcripts.compare import compare
-from transcripts.filters import LANGUAGES, EventFilter, name_or_alias
+from transcripts.filters import LANGUAGES, EventFilter, field_values, name_or_alias
 from transcripts.models import Entity, Event, Mention, Publisher, Speaker, Utterance
 from transcripts.params import MAX_REPEATED_VALUES, whole_number
 from transcripts.querysets import TURN_WORDS
@@ -99,11 +99,10 @@ def active_filters(params: QueryDict, filterset) -> list[dict]:
     }
     chips = []
     for name, field in filterset.form.fields.items():
-        # The values as the field reads them: a field of one value takes the last ("role=answer&role=
-        # question" filters by question alone), one of several each of them.
-        read = field.widget.value_from_datadict(params, {}, name)
-        several = isinstance(read, list | tuple)
-        for value in [v for v in (read if several else [read]) if v][:MAX_REPEATED_VALUES]:  # more is a form error
+        # The values in force: a field of one value takes the last ("role=answer&role=question"
+        # filters by question alone).
+        values, several = field_values(field, params, name)
+        for value in values[:MAX_REPEATED_VALUES]:  # more is a form error anyway
             shown = names.get(name, {}).get(value) or dict(getattr(field, "choices", ()) or ()).get(value) or value
             remaining = params.copy()
             if several:
