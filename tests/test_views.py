@@ -133,6 +133,35 @@ def test_search_query_count_does_not_grow_with_results(client, seed_event):
     assert len(many) == len(few) <= 12
 
 
+def test_a_page_of_results_leaves_what_only_the_search_reads_in_the_database(client, seed_event):
+    # The turns listed (and the questions they answer) come without their search vectors and index
+    # text: a Chinese turn's vector is ~3 KB, sent and parsed for nothing. Nothing on the page asks
+    # for them afterwards (one query per deferred field and turn would show in the count).
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/", {"q": "Europe"}).content.decode()
+    listed = [q["sql"] for q in queries if '"transcripts_event"."title"' in q["sql"]]
+    assert len(listed) == 1 and "In answer to" in html
+    for column in ("search_vector", "exact_vector", "context_vector", "index_text"):
+        assert column not in listed[0]
+    # A deferred field read later is fetched by itself, the turn's id beside it.
+    loaded_later = re.compile(r'SELECT "transcripts_utterance"\."id", "transcripts_utterance"\."\w+" FROM')
+    assert not any(loaded_later.search(q["sql"]) for q in queries)
+
+
+def test_a_search_of_three_words_or_more_looks_up_names_and_languages_once(client, seed_event):
+    # Such a query also asks for the turns that say it word for word, as a quoted phrase built in
+    # the query's own languages: the names and languages lookup is not run again for it.
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/search/", {"q": "sanctions against Russia"})
+    lookups = [q for q in queries if "The distinct languages" in q["sql"]]
+    phrases = [q for q in queries if "phraseto_tsquery('verbatim_exact'" in q["sql"]]
+    assert len(lookups) == 1 and len(phrases) == 1
+
+
 def test_transcript_page_query_count_is_constant(client, django_assert_max_num_queries, seed_event):
     # The event, its page boundaries, the page's turns, their mentions, the entities, the speakers.
     with django_assert_max_num_queries(6):
