@@ -278,7 +278,7 @@ def build(text: str, configs: list[str], connection, restrict: bool = True) -> T
         terms = parse(text, split_chinese=False)  # a long Chinese sentence: its words all required
     if sum(len(clause) for clause in terms) > MAX_QUERY_TERMS:
         raise QueryError(f"The query has too many words: at most {MAX_QUERY_TERMS}, please.")
-    variants, in_use, voices, spellings = _variants(terms, connection)
+    variants, in_use, voices, spellings = _variants(terms, connection, languages=restrict)
     if restrict and in_use:
         # Only the languages the archive holds: a configuration no turn is indexed with matches
         # nothing, and each one left in the query doubles its cost.
@@ -622,14 +622,16 @@ def _stems(forms: tuple[str, ...]) -> set[str]:
 
 
 def _variants(
-    clauses: list[list[Term]], connection
+    clauses: list[list[Term]], connection, languages: bool = True
 ) -> tuple[list[Variant], set[str], list[Voice], dict[str, dict[str, list[str]]]]:
     """Query words that are a name or alias of an entity or speaker: their other names; the
-    text-search configurations of the languages the archive holds; the speakers the query names;
-    and each word's other English spellings (transcripts/spellings.py) that turns use.
+    text-search configurations of the languages the archive holds (with `languages`); the speakers
+    the query names; and each word's other English spellings (transcripts/spellings.py) that turns
+    use.
 
     One query over the entities' and speakers' names, compared without case and accents, and over
-    the word counts."""
+    the word counts; none when there is nothing to ask (a quoted phrase in configurations already
+    chosen)."""
     typed = {t.text for clause in clauses for t in clause if not t.phrase and not t.negated}
     # "US" typed in capitals is the country, as "U.S." is: its names are looked up by that spelling.
     dotted = {_INITIALISMS[w]: w for w in typed if w in _INITIALISMS}
@@ -700,6 +702,8 @@ def _variants(
               )
           )
     """
+    if not (languages or words or keys or spelled):
+        return [], set(), [], {}
     singles = [len(run) == 1 and not has_han(key) for key, run in keys.items()]
     with connection.cursor() as cursor:
         cursor.execute(sql, [words, list(keys), singles, [w for w, _ in spelled], [o for _, o in spelled]])

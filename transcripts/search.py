@@ -654,7 +654,9 @@ def _said_verbatim(matches: QuerySet, text: str, query: TextQuery) -> QuerySet |
     if any(len(w) > 1 and w.startswith("-") for w in words) or not (query.words or has_han(text)):
         return None
     try:
-        phrase = build_query(f'"{text}"')
+        # In the query's own configurations (those of the languages the archive holds, looked up
+        # once for the page).
+        phrase = build(clean_text(f'"{text}"'), query.configs, read_connection(), restrict=False)
     except QueryError:
         return None
     return matching(matches, phrase) if phrase is not None else None
