@@ -700,3 +700,37 @@ def test_the_words_close_together_are_weighed_only_in_turns_that_have_them_all_w
     every_word = matching(Utterance.objects.all(), query, asked=False).count()
     assert len(scored) > every_word > 0  # turns with every word and turns without
     assert scored == reference
+
+
+def test_a_chinese_word_counted_in_the_text_scores_as_with_the_vector_read_for_every_turn(archive, monkeypatch):
+    # A one-word Chinese term reads the search vector only where the text does not print the word
+    # (ranking._counts): every match scores as when the vector is read for each (the general form),
+    # a traditional text and an answer found by its question among them.
+    from transcripts import ranking
+
+    text = (
+        "记者会\n\n2020年1月2日\n\n问：台湾问题怎么看？\n\n答：我们的立场很清楚。\n\n"
+        "问：臺灣的選舉呢？\n\n答：台湾是中国的一部分，台湾问题是内政。\n"
+    )
+    event = ingest_bytes(text.encode(), "taiwan-counts.txt").event
+    turns = dict(Utterance.objects.filter(event=event).values_list("sequence", "pk"))
+    for word in ["台湾", "臺灣", "问题", "中国"]:
+        query = build_query(word)
+        matches = matching(Utterance.objects.all(), query, any_word=True, asked=True)
+
+        def scores(query=query, matches=matches):
+            ranked = matches.annotate(r=ranking.rank_expression(query))
+            return dict(ranked.values_list("pk", "r")), str(ranked.query)
+
+        shortcut, sql = scores()
+        assert "c.n > 0" in sql
+        monkeypatch.setattr(ranking, "fold_chinese", lambda text: None)  # no term is then one word
+        general, sql = scores()
+        monkeypatch.undo()
+        assert "c.n > 0" not in sql
+        assert shortcut.keys() == general.keys() and len(shortcut) > 1, word
+        assert all(abs(shortcut[pk] - general[pk]) < 1e-9 for pk in general), word
+        if word in ("台湾", "臺灣"):
+            # The question printed traditionally (turn 3) and the answer found by its question (2).
+            assert {turns[2], turns[3], turns[4]} <= shortcut.keys()
+            assert shortcut[turns[4]] > shortcut[turns[2]] > 0

@@ -23,7 +23,7 @@ from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
 
 from transcripts.query import TABLE, Leaf, TextQuery
-from transcripts.textindex import han_words, has_han
+from transcripts.textindex import fold_chinese, han_words, has_han
 
 K1 = 1.2
 B = 0.75
@@ -79,7 +79,15 @@ def _counts(query: TextQuery, row: _Row, vector: str, own: bool) -> list[str | N
                 # read once; char_length(text) - char_length(replace(…)) read it twice: 45 → 41 ms for the
                 # 2,029 turns of 中美关系 at a million turns).
                 tf = ", ".join(f"coalesce(array_length(string_to_array({text}, %s), 1), 1) - 1" for w in words)
-                counts.append(row.add(f"{present} * greatest(1, least({tf}))", leaf.params + words))
+                if words == [fold_chinese(leaf.term.text)]:
+                    # One word, the whole term: a text that prints it has its run of pieces in the
+                    # index (folded, stutters read once, keep a Han run whole), so the search vector
+                    # is read only where the text does not print it (a traditional text, or a turn
+                    # found by its question): 2,036 turns of 中美关系 at a million turns 20.6 → 18.8 ms.
+                    count = f"(SELECT CASE WHEN c.n > 0 THEN c.n ELSE {present} END FROM (SELECT {tf} AS n OFFSET 0) c)"
+                    counts.append(row.add(count, leaf.params + words))
+                else:
+                    counts.append(row.add(f"{present} * greatest(1, least({tf}))", leaf.params + words))
             else:
                 counts.append(row.add(present, leaf.params))
         else:
