@@ -24,6 +24,27 @@ def test_home_and_lists_render(client, seed_event):
     assert "Sergey Lavrov" in client.get("/").content.decode()
 
 
+def test_a_result_prints_its_transcripts_date_as_djangos_date_filter_does(client, seed_event):
+    # The event line's date is formatted once per day and language (verbatim.long_date), the same
+    # words as `date:"j F Y"` in each language, and the machine-readable date beside it.
+    import datetime
+
+    from django.template.defaultfilters import date as date_filter
+    from django.utils import translation
+
+    from transcripts.templatetags.verbatim import long_date
+
+    html = client.get("/search/", {"q": "Europe"}).content.decode()
+    day = seed_event.date
+    assert f'<time datetime="{day:%Y-%m-%d}">{date_filter(day, "j F Y")}</time>' in html
+    for language in ("en", "de", "ru", "en"):
+        with translation.override(language):
+            for n in range(0, 400, 37):
+                other = datetime.date(2019, 1, 1) + datetime.timedelta(days=n)
+                assert long_date(other) == date_filter(other, "j F Y"), (language, other)
+    assert long_date(None) == ""
+
+
 def test_transcript_page_shows_every_turn_with_anchor(client, seed_event):
     html = client.get(seed_event.get_absolute_url()).content.decode()
     assert all(f'id="u{n}"' in html for n in range(1, 10))
