@@ -687,8 +687,8 @@ def test_the_words_close_together_are_weighed_only_in_turns_that_have_them_all_w
         words = [leaf for leaf in query.words if leaf.lexemes and not ranking.has_han(leaf.term.text)]
         if len(words) < 2:
             return None
-        together = " && ".join(ranking._lexemes_query(leaf)[0] for leaf in words)
-        params = [p for leaf in words for p in ranking._lexemes_query(leaf)[1]]
+        together = " && ".join(ranking._lexemes_query(leaf.lexemes)[0] for leaf in words)
+        params = [p for leaf in words for p in ranking._lexemes_query(leaf.lexemes)[1]]
         return row.add(f"least(ts_rank_cd({vector}, {together}, 0) * 10, 1)", params)
 
     query = build_query(q)
@@ -702,35 +702,24 @@ def test_the_words_close_together_are_weighed_only_in_turns_that_have_them_all_w
     assert scored == reference
 
 
-def test_a_chinese_word_counted_in_the_text_scores_as_with_the_vector_read_for_every_turn(archive, monkeypatch):
-    # A one-word Chinese term reads the search vector only where the text does not print the word
-    # (ranking._counts): every match scores as when the vector is read for each (the general form),
-    # a traditional text and an answer found by its question among them.
+def test_a_chinese_word_counts_as_often_as_a_text_says_it_traditional_or_simplified(archive):
+    # Its count is its rarest piece's, read from the search vector (folded), as an English word's
+    # is: a traditional text scores as its simplified twin (it counted once when the count was read
+    # from the text as printed), and three times outranks once in a turn as long.
     from transcripts import ranking
 
-    text = (
-        "记者会\n\n2020年1月2日\n\n问：台湾问题怎么看？\n\n答：我们的立场很清楚。\n\n"
-        "问：臺灣的選舉呢？\n\n答：台湾是中国的一部分，台湾问题是内政。\n"
-    )
+    turns = [
+        "台湾问题事关中国核心利益，台湾问题不容干涉，台湾问题是内政。",  # three times
+        "臺灣問題事關中國核心利益，臺灣問題不容干涉，臺灣問題是內政。",  # the same, traditional
+        "台湾问题事关中国核心利益，我们绝不容许干涉，这是中国的内政。",  # once
+    ]
+    text = "记者会\n\n2020年1月2日\n\n" + "\n\n".join(f"答：{t}" for t in turns) + "\n"
     event = ingest_bytes(text.encode(), "taiwan-counts.txt").event
-    turns = dict(Utterance.objects.filter(event=event).values_list("sequence", "pk"))
-    for word in ["台湾", "臺灣", "问题", "中国"]:
-        query = build_query(word)
-        matches = matching(Utterance.objects.all(), query, any_word=True, asked=True)
-
-        def scores(query=query, matches=matches):
-            ranked = matches.annotate(r=ranking.rank_expression(query))
-            return dict(ranked.values_list("pk", "r")), str(ranked.query)
-
-        shortcut, sql = scores()
-        assert "c.n > 0" in sql
-        monkeypatch.setattr(ranking, "fold_chinese", lambda text: None)  # no term is then one word
-        general, sql = scores()
-        monkeypatch.undo()
-        assert "c.n > 0" not in sql
-        assert shortcut.keys() == general.keys() and len(shortcut) > 1, word
-        assert all(abs(shortcut[pk] - general[pk]) < 1e-9 for pk in general), word
-        if word in ("台湾", "臺灣"):
-            # The question printed traditionally (turn 3) and the answer found by its question (2).
-            assert {turns[2], turns[3], turns[4]} <= shortcut.keys()
-            assert shortcut[turns[4]] > shortcut[turns[2]] > 0
+    for q in ["台湾问题", "台湾", "问题"]:
+        query = build_query(q)
+        assert all(ranking.counted_by_pieces(leaf) for leaf in query.words)
+        scored = Utterance.objects.filter(event=event).annotate(r=ranking.rank_expression(query))
+        score = dict(scored.values_list("sequence", "r"))
+        assert score[1] == pytest.approx(score[2], rel=1e-9) and score[2] > score[3] > 0, (q, score)
+    [leaf] = build_query("中美关系").words
+    assert ranking.counted_by_pieces(leaf) and sorted(leaf.lexemes) == ["中美", "关系", "美关"]

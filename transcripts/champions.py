@@ -47,10 +47,12 @@ class Candidates:
 
 def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | None:
     """The turns to rank for `query` past the cap (two statements at most), or None where its words
-    cannot be read from lists: Chinese words (counted in the text) or a word naming a speaker (whose
-    turns all count)."""
+    cannot be read from lists: a word naming a speaker (whose turns all count), Chinese searched as a
+    prefix or either of two pieces (counted in the text). A Chinese word weighs at most what each
+    of its pieces does (its count is the rarest piece's, ranking.py), so it is read from the lists of
+    its pieces."""
     words = query.words
-    if not words or any(has_han(leaf.term.text) or leaf.speakers or not leaf.lexemes for leaf in words):
+    if not words or any(leaf.speakers or not leaf.lexemes or not _listable(leaf) for leaf in words):
         return None
     lexemes = sorted({lexeme for leaf in words for lexeme in leaf.lexemes})
     with connection.cursor() as cursor:
@@ -76,13 +78,16 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
     # Read whole: the turns of each word without a list, and those holding two forms of one word that
     # both have lists ("china" and "中方": ranking counts the forms together, so such a turn can weigh
     # more than either list's floor).
-    pieces = [_quoted_lexeme(x) for x in lexemes if x not in lists]
+    # A Chinese word with a listed piece is bounded by it; one without, read whole (its phrase).
+    han = [leaf for leaf in words if has_han(leaf.term.text)]
+    pieces = [_quoted_lexeme(x) for x in lexemes if x not in lists and not any(x in leaf.lexemes for leaf in han)]
+    pieces += [leaf.params[0] for leaf in han if not any(x in lists for x in leaf.lexemes)]
     for leaf in words:
-        forms = [x for x in leaf.lexemes if x in lists]
+        forms = [x for x in leaf.lexemes if x in lists and leaf not in han]
         pieces += [f"({_quoted_lexeme(a)} & {_quoted_lexeme(b)})" for i, a in enumerate(forms) for b in forms[i + 1 :]]
     complete = True
     if pieces:
-        tsquery = " | ".join(pieces)
+        tsquery = " | ".join(f"({piece})" for piece in pieces)
         test = f'("{TABLE}"."search_vector" @@ %s::tsquery OR "{TABLE}"."context_vector" @@ %s::tsquery)'
         found = list(
             matches.filter(RawSQL(test, [tsquery, tsquery], output_field=BooleanField()))
@@ -131,13 +136,19 @@ def _bound(query: TextQuery, lists: dict[str, _List], together: bool = False) ->
             every_word = False
             continue
         held += weight
-        # A turn left out holds one form of the word at most (those with two were read).
-        most += weight * max(form.most_unread(query.average_length) for form in listed)
+        unread = [piece.most_unread(query.average_length) for piece in listed]
+        # A turn left out holds one form of the word at most (those with two were read); a Chinese
+        # word weighs no more than any of its pieces.
+        most += weight * (min(unread) if has_han(leaf.term.text) else max(unread))
     if len(query.words) > 1 and every_word:
         # The words close together, in the turn and in its question (ranking._together); in the turn
         # only if it has them all, and `together`: every such turn was ranked.
         most += ranking.PROXIMITY_WEIGHT * total * ((0 if together else 1) + ranking.CONTEXT_WEIGHT)
     return most * (held / total if len(query.words) > 1 and total else 1.0)
+
+
+def _listable(leaf) -> bool:
+    return not has_han(leaf.term.text) or (ranking.counted_by_pieces(leaf) and len(leaf.params) == 1)
 
 
 def rebuild(connection, batch: int = 20_000) -> int:
