@@ -238,15 +238,36 @@ def test_one_quoted_phrase_past_the_cap_lists_every_match_newest_first(archive, 
     assert data["ranked_by"] == "alike" and data["ranked_window"] is None
 
 
-def test_a_word_naming_a_speaker_is_still_ranked_among_the_most_recent(small_lists, client, monkeypatch):
-    # A speaker's name counts in every turn of theirs, which no word list holds: the most recent
-    # matches are ranked, and the page says so.
+def test_a_speakers_name_alone_is_still_ranked_among_the_most_recent(small_lists, client, monkeypatch):
+    # A name alone counts in every turn of the speaker's, alike: no list orders them, so the most
+    # recent matches are ranked, and the page says so.
     monkeypatch.setattr(search, "COUNT_CAP", 3)
     monkeypatch.setattr(search, "RANK_WINDOW", 3)
-    outcome = search_utterances(QueryDict("q=Lavrov Minsk"))
+    outcome = search_utterances(QueryDict("q=Lavrov"))
     assert outcome.count_capped and not outcome.ranked_strongest
-    html = client.get("/search/", {"q": "Lavrov Minsk"}).content.decode()
+    html = client.get("/search/", {"q": "Lavrov"}).content.decode()
     assert "most recent matches" in html
+
+
+@pytest.mark.parametrize("q", ["Lavrov Minsk", "Lavrov sanctions Europe", "Geng Shuang Taiwan", "Hua Chunying trade"])
+def test_a_speakers_name_with_other_words_is_ranked_over_every_match(settled, monkeypatch, q):
+    # "What has Lavrov said about Minsk": past the cap the name's turns were ranked among the most
+    # recent matches only, and the speaker's best turns on the subject missed. The name is read from
+    # its lists as a word, and the speaker's turns that hold another word of the query are read whole.
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    query = build_query(q)
+    assert any(leaf.speakers for leaf in query.words), q
+    outcome, scores = ranked_past_the_cap(q)
+    best = true_scores(q)
+    assert outcome.count_capped and outcome.ranked_strongest and len(best) > 5, q
+    proven = min(outcome.ranked_exactly, len(scores))
+    assert scores[:proven] == pytest.approx(best[:proven], rel=1e-9)
+    assert scores[0] == pytest.approx(best[0], rel=1e-9)  # the best of all matches comes first
+    speaker = next(leaf.speakers for leaf in query.words if leaf.speakers)
+    newest = matching(Utterance.objects.all(), query, any_word=True, asked=True).order_by(*NEWEST)[:3]
+    own = [u for u in outcome.results if u.speaker_id in speaker]
+    assert own and not {u.pk for u in own} <= {u.pk for u in newest}
 
 
 def test_filters_few_listed_turns_pass_bring_in_the_most_recent_matches(small_lists, monkeypatch):

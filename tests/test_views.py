@@ -362,19 +362,23 @@ def test_relevance_past_the_cap_ranks_every_match_of_a_word_without_a_list_and_s
     assert minsk > 3 and html.count('class="quote') == min(minsk, 20)
 
 
-def test_relevance_past_the_cap_ranks_the_most_recent_matches_of_a_speaker_s_name_and_says_so(
+def test_relevance_past_the_cap_ranks_the_most_recent_matches_of_a_speaker_s_name_alone_and_says_so(
     client, seed_event, monkeypatch
 ):
-    # A word naming a speaker counts in every turn of theirs, which no list holds: the most recent
-    # matches are ranked (and those with all the words), and the page says so.
+    # A word naming a speaker counts in every turn of theirs alike: alone, no list orders them, so
+    # the most recent matches are ranked and the page says so; with another word, the speaker's
+    # turns that hold it are read whole and the page says the words' strongest turns were ranked.
     from transcripts import search
 
     monkeypatch.setattr(search, "COUNT_CAP", 2)
     monkeypatch.setattr(search, "RANK_WINDOW", 3)
-    html = client.get("/search/", {"q": "Lavrov Minsk"}).content.decode()
+    html = client.get("/search/", {"q": "Lavrov"}).content.decode()
     ranked = re.search(r"Ranked by relevance among the (\d+) most recent matches", html)
     assert ranked and 3 <= int(ranked.group(1)) <= 6
     assert html.count('class="quote') == int(ranked.group(1))
+    html = client.get("/search/", {"q": "Lavrov Minsk"}).content.decode()
+    assert "most recent matches" not in html
+    assert "where these words weigh most" in html or "over every match" in html
 
 
 def test_facets_count_a_sample_past_the_cap_and_say_so(client, seed_event, monkeypatch):

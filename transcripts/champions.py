@@ -47,12 +47,17 @@ class Candidates:
 
 def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | None:
     """The turns to rank for `query` past the cap (two statements at most), or None where its words
-    cannot be read from lists: a word naming a speaker (whose turns all count), Chinese searched as a
-    prefix or either of two pieces (counted in the text). A Chinese word weighs at most what each
-    of its pieces does (its count is the rarest piece's, ranking.py), so it is read from the lists of
-    its pieces."""
+    cannot be read from lists: Chinese searched as a prefix or either of two pieces (counted in the
+    text), or nothing but speakers' names (every turn of theirs counts alike). A Chinese word weighs
+    at most what each of its pieces does (its count is the rarest piece's, ranking.py), so it is read
+    from the lists of its pieces. A word naming a speaker ("Biden infrastructure") is read from its
+    lists as a word, and the speaker's turns that hold another word of the query are read whole: the
+    speaker's other turns hold that name alone (signed, and said at most), which bounds them."""
     words = query.words
-    if not words or any(leaf.speakers or not leaf.lexemes or not _listable(leaf) for leaf in words):
+    if not words or any(not leaf.lexemes or not _listable(leaf) for leaf in words):
+        return None
+    named = [leaf for leaf in words if leaf.speakers]
+    if len(named) == len(words):
         return None
     lexemes = sorted({lexeme for leaf in words for lexeme in leaf.lexemes})
     with connection.cursor() as cursor:
@@ -86,11 +91,18 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
         forms = [x for x in leaf.lexemes if x in lists and leaf not in han]
         pieces += [f"({_quoted_lexeme(a)} & {_quoted_lexeme(b)})" for i, a in enumerate(forms) for b in forms[i + 1 :]]
     complete = True
+    tests, params = [], []
     if pieces:
         tsquery = " | ".join(f"({piece})" for piece in pieces)
-        test = f'("{TABLE}"."search_vector" @@ %s::tsquery OR "{TABLE}"."context_vector" @@ %s::tsquery)'
+        tests.append(f'("{TABLE}"."search_vector" @@ %s::tsquery OR "{TABLE}"."context_vector" @@ %s::tsquery)')
+        params += [tsquery, tsquery]
+    for leaf in named:
+        others = [other.condition(spoken=False, asked=True) for other in words if other is not leaf]
+        tests.append(f'("{TABLE}"."speaker_id" = ANY(%s) AND ({" OR ".join(sql for sql, _ in others)}))')
+        params += [leaf.speakers, *(p for _, ps in others for p in ps)]
+    if tests:
         found = list(
-            matches.filter(RawSQL(test, [tsquery, tsquery], output_field=BooleanField()))
+            matches.filter(RawSQL(" OR ".join(tests), params, output_field=BooleanField()))
             .order_by()
             .values_list("id", flat=True)[: RARE_AT_MOST + 1]
         )
@@ -98,7 +110,8 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
         ids = list(dict.fromkeys(ids + found[:RARE_AT_MOST]))
     if not complete:
         return Candidates(ids, complete, None)
-    return Candidates(ids, not depleted, _bound(query, lists), _bound(query, lists, together=True))
+    bounds = [_bound(query, lists), _bound(query, lists, together=True)]
+    return Candidates(ids, not depleted, *(_named(query, bound) for bound in bounds))
 
 
 @dataclass
@@ -145,6 +158,21 @@ def _bound(query: TextQuery, lists: dict[str, _List], together: bool = False) ->
         # only if it has them all, and `together`: every such turn was ranked.
         most += ranking.PROXIMITY_WEIGHT * total * ((0 if together else 1) + ranking.CONTEXT_WEIGHT)
     return most * (held / total if len(query.words) > 1 and total else 1.0)
+
+
+def _named(query: TextQuery, bound: float | None) -> float | None:
+    """`bound`, or more where a speaker's turn left out can score more: one holding nothing of the
+    query but the speaker's name (its other turns were read), which counts once as a signature and
+    at most k1 + 1 as a word said (BM25's ceiling), scaled by that word's share of the query."""
+    if bound is None:
+        return None
+    turns = max(query.archive_turns, 1)
+    total = sum(ranking.idf(leaf.turns, turns) for leaf in query.words)
+    for leaf in query.words:
+        if leaf.speakers:
+            weight = ranking.idf(leaf.turns, turns)
+            bound = max(bound, weight * (1 + ranking.K1 + 1) * weight / total)
+    return bound
 
 
 def _listable(leaf) -> bool:
