@@ -345,6 +345,14 @@ def test_below_the_cap_the_lists_give_the_pages_scoring_every_match_gives(settle
     # Below the cap every match can be scored; the lists' turns among the matches give the same pages
     # where they prove them, and where they do not (a filter few listed turns pass, a page deeper
     # than the lists reach), every match is scored as before.
+    proved = pages_with_and_without_the_lists(monkeypatch, WORDS, filters)
+    assert any(proved) or filters  # unfiltered, the lists prove some pages…
+    assert not all(proved)  # …and not every one: those are scored whole
+
+
+def pages_with_and_without_the_lists(monkeypatch, words: list[str], filters: str) -> list[bool]:
+    """Asserts that pages 1-3 of each query are the same read from the lists first as scoring every
+    match; returns whether the lists proved each page."""
     proved = []
     tried = search._proven_from_the_lists
 
@@ -354,13 +362,12 @@ def test_below_the_cap_the_lists_give_the_pages_scoring_every_match_gives(settle
         return pages
 
     monkeypatch.setattr(search, "_proven_from_the_lists", spy)
-    for q in WORDS:
+    for q in words:
         monkeypatch.setattr(search, "LISTS_FIRST_FROM", 10**9)
         scored = pages_of(f"q={q}{filters}", page_size=2)
         monkeypatch.setattr(search, "LISTS_FIRST_FROM", 1)
         assert pages_of(f"q={q}{filters}", page_size=2) == scored, q
-    assert any(proved) or filters  # unfiltered, the lists prove some pages…
-    assert not all(proved)  # …and not every one: those are scored whole
+    return proved
 
 
 def test_below_the_cap_a_page_the_lists_prove_is_read_from_them(settled, monkeypatch):

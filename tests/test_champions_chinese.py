@@ -11,7 +11,15 @@ import pytest
 from django.db import connection
 
 from tests.conftest import SHARED
-from tests.test_champions import COMMON_FROM, KEPT, _set_lists, list_faults, pages_of, ranked_past_the_cap, true_scores
+from tests.test_champions import (
+    COMMON_FROM,
+    KEPT,
+    _set_lists,
+    list_faults,
+    pages_with_and_without_the_lists,
+    ranked_past_the_cap,
+    true_scores,
+)
 from transcripts import champions, ranking, search
 from transcripts.ingest import ingest_bytes
 from transcripts.models import ChampionList, Entity, Event, Lexeme, Publisher, Speaker, Utterance
@@ -84,20 +92,7 @@ def test_a_single_chinese_word_past_the_cap_has_its_first_page_proven(small_list
 def test_below_the_cap_the_lists_give_a_chinese_query_the_pages_scoring_every_match_gives(
     small_lists, monkeypatch, filters
 ):
-    proved = []
-    tried = search._proven_from_the_lists
-
-    def spy(*args):
-        pages = tried(*args)
-        proved.append(pages is not None)
-        return pages
-
-    monkeypatch.setattr(search, "_proven_from_the_lists", spy)
-    for q in WORDS:
-        monkeypatch.setattr(search, "LISTS_FIRST_FROM", 10**9)
-        scored = pages_of(f"q={q}{filters}", page_size=2)
-        monkeypatch.setattr(search, "LISTS_FIRST_FROM", 1)
-        assert pages_of(f"q={q}{filters}", page_size=2) == scored, q
+    proved = pages_with_and_without_the_lists(monkeypatch, WORDS, filters)
     assert any(proved) or filters
     assert proved and not all(proved)
 
