@@ -176,6 +176,7 @@ def _named(query: TextQuery, bound: float | None) -> float | None:
 
 
 def _listable(leaf) -> bool:
+    """Whether a word's weight is bounded by its lists: any but Chinese counted in the text."""
     return not has_han(leaf.term.text) or (ranking.counted_by_pieces(leaf) and len(leaf.params) == 1)
 
 

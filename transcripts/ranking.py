@@ -82,7 +82,7 @@ def _counts(query: TextQuery, row: _Row, vector: str, own: bool) -> list[str | N
             if len(pieces) == 1:
                 counts.append(pieces[0])  # a word of two characters: one piece, found where counted
             else:
-                present = row.add(f"({vector} @@ ({leaf.tsquery}))::int", leaf.params)  # in that order
+                present = row.add(f"({vector} @@ ({leaf.tsquery}))::int", leaf.params)  # the pieces in a row
                 counts.append(f"{present} * greatest(1, least({', '.join(pieces)}))")
         elif has_han(leaf.term.text):
             # Pieces of Chinese searched as a prefix or either of two (a word of one character, a
