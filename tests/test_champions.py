@@ -270,6 +270,20 @@ def test_a_speakers_name_with_other_words_is_ranked_over_every_match(settled, mo
     assert own and not {u.pk for u in own} <= {u.pk for u in newest}
 
 
+def test_a_speakers_turns_are_read_whole_up_to_their_own_limit(settled, monkeypatch):
+    # A speaker has more turns on a subject than a rare word has matches (Putin's with "economy" at a
+    # million turns: 5,211): they are read up to NAMED_AT_MOST, not RARE_AT_MOST; past it the most
+    # recent matches join and nothing is proven.
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    monkeypatch.setattr(champions, "RARE_AT_MOST", 1)
+    outcome, scores = ranked_past_the_cap("Lavrov sanctions Europe")
+    assert outcome.ranked_strongest and scores[0] == pytest.approx(true_scores("Lavrov sanctions Europe")[0], rel=1e-9)
+    proven = outcome.ranked_exactly
+    monkeypatch.setattr(champions, "NAMED_AT_MOST", 1)
+    outcome, _ = ranked_past_the_cap("Lavrov sanctions Europe")
+    assert proven > 0 and outcome.ranked_exactly == 0
+
+
 def test_filters_few_listed_turns_pass_bring_in_the_most_recent_matches(small_lists, monkeypatch):
     # A date range none of a word's strongest turns falls in: past the cap the most recent matches in
     # the range are ranked, not an empty page.

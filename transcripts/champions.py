@@ -29,6 +29,9 @@ from transcripts.textindex import has_han
 READ = 1_000  # turns read from the lists of a query's words
 READ_EACH = 250
 RARE_AT_MOST = 4_000  # a word without a list has all its matches read, up to this many
+# With a speaker's name, so are the speaker's turns that hold another word of the query (Putin's with
+# "economy" at a million turns: 5,211; past this, the most recent matches join and nothing is proven).
+NAMED_AT_MOST = 8_000
 # The lists' weights are ranking's own (search_sql._counted) but for float4 rounding in ts_rank.
 _COUNT_SLACK = 1.0001
 
@@ -101,13 +104,14 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
         tests.append(f'("{TABLE}"."speaker_id" = ANY(%s) AND ({" OR ".join(sql for sql, _ in others)}))')
         params += [leaf.speakers, *(p for _, ps in others for p in ps)]
     if tests:
+        most = NAMED_AT_MOST if named else RARE_AT_MOST
         found = list(
             matches.filter(RawSQL(" OR ".join(tests), params, output_field=BooleanField()))
             .order_by()
-            .values_list("id", flat=True)[: RARE_AT_MOST + 1]
+            .values_list("id", flat=True)[: most + 1]
         )
-        complete = len(found) <= RARE_AT_MOST
-        ids = list(dict.fromkeys(ids + found[:RARE_AT_MOST]))
+        complete = len(found) <= most
+        ids = list(dict.fromkeys(ids + found[:most]))
     if not complete:
         return Candidates(ids, complete, None)
     bounds = [_bound(query, lists), _bound(query, lists, together=True)]
