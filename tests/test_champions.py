@@ -284,6 +284,33 @@ def test_a_speakers_turns_are_read_whole_up_to_their_own_limit(settled, monkeypa
     assert proven > 0 and outcome.ranked_exactly == 0
 
 
+def test_a_named_querys_turns_with_every_word_are_all_ranked_up_to_the_speakers_limit(settled, monkeypatch):
+    # Turns that hold every word of "Geng Shuang China" (his own turns count as holding the name) are
+    # all ranked when there are up to NAMED_AT_MOST of them, not only the most recent past RARE_AT_MOST.
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    monkeypatch.setattr(search, "RANK_WINDOW", 1)
+    monkeypatch.setattr(champions, "RARE_AT_MOST", 1)
+    windows = []
+    ranked = search._ranked
+
+    def spy(matches, query, window):
+        windows.append(set(window))
+        return ranked(matches, query, window)
+
+    monkeypatch.setattr(search, "_ranked", spy)
+    listed = champions.candidates
+
+    def lists_only(query, matches, connection):  # the speaker's turns read whole left out
+        found = listed(query, matches, connection)
+        return champions.Candidates([], True, found.bound, found.apart)
+
+    monkeypatch.setattr(champions, "candidates", lists_only)
+    q = "Geng Shuang China"
+    search_utterances(QueryDict(f"q={q}"))
+    every = set(matching(Utterance.objects.all(), build_query(q)).values_list("id", flat=True))
+    assert len(every) > 1 and every <= windows[-1]
+
+
 def test_filters_few_listed_turns_pass_bring_in_the_most_recent_matches(small_lists, monkeypatch):
     # A date range none of a word's strongest turns falls in: past the cap the most recent matches in
     # the range are ranked, not an empty page.
