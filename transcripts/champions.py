@@ -91,7 +91,7 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
     pieces = [_quoted_lexeme(x) for x in lexemes if x not in lists and not any(x in leaf.lexemes for leaf in han)]
     pieces += [leaf.params[0] for leaf in han if not any(x in lists for x in leaf.lexemes)]
     for leaf in words:
-        forms = [x for x in leaf.lexemes if x in lists and leaf not in han]
+        forms = [x for x in leaf.lexemes if x in lists and not has_han(leaf.term.text)]
         pieces += [f"({_quoted_lexeme(a)} & {_quoted_lexeme(b)})" for i, a in enumerate(forms) for b in forms[i + 1 :]]
     complete = True
     tests, params = [], []
@@ -104,7 +104,7 @@ def candidates(query: TextQuery, matches: QuerySet, connection) -> Candidates | 
         tests.append(f'("{TABLE}"."speaker_id" = ANY(%s) AND ({" OR ".join(sql for sql, _ in others)}))')
         params += [leaf.speakers, *(p for _, ps in others for p in ps)]
     if tests:
-        most = NAMED_AT_MOST if named else RARE_AT_MOST
+        most = read_whole_at_most(query)
         found = list(
             matches.filter(RawSQL(" OR ".join(tests), params, output_field=BooleanField()))
             .order_by()
@@ -162,6 +162,12 @@ def _bound(query: TextQuery, lists: dict[str, _List], together: bool = False) ->
         # only if it has them all, and `together`: every such turn was ranked.
         most += ranking.PROXIMITY_WEIGHT * total * ((0 if together else 1) + ranking.CONTEXT_WEIGHT)
     return most * (held / total if len(query.words) > 1 and total else 1.0)
+
+
+def read_whole_at_most(query: TextQuery) -> int:
+    """How many turns a search past the cap reads whole beside the lists (a word's matches, the
+    turns with every word): more when a word names a speaker, whose turns on the subject are many."""
+    return NAMED_AT_MOST if any(leaf.speakers for leaf in query.words) else RARE_AT_MOST
 
 
 def _named(query: TextQuery, bound: float | None) -> float | None:

@@ -566,7 +566,7 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
             # The turns with all the words, whatever their weights (they hold the whole query): every
             # one when there are not too many (as many as a speaker's turns when a word names one:
             # "Biden infrastructure" is said in 4,000-8,000 turns at a million), else the most recent.
-            most = champions.NAMED_AT_MOST if any(leaf.speakers for leaf in query.words) else champions.RARE_AT_MOST
+            most = champions.read_whole_at_most(query)
             every = list(all_words.order_by().values_list("id", flat=True)[: most + 1])
             together = len(every) <= most
             window += every if together else []
