@@ -454,7 +454,6 @@ def _find_speaker(name: str) -> Speaker | None:
 
 def _speakers(names: list[str]) -> dict[str, Speaker]:
     found: dict[str, Speaker] = {}
-    gazetteer = {p["name"]: p for p in gazetteer_people()}
     locked = False
     for name in names:
         speaker = _find_speaker(name)
@@ -463,7 +462,7 @@ def _speakers(names: list[str]) -> dict[str, Speaker]:
             locked = True
             speaker = _find_speaker(name)  # another ingest may have created it meanwhile
         if speaker is None:
-            person = gazetteer.get(name, {})
+            person = next((p for p in gazetteer_people() if p["name"] == name), {})
             speaker = Speaker.objects.create(
                 name=name[:200],
                 slug=unique_slug(Speaker, name),

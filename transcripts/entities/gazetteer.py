@@ -66,7 +66,9 @@ def territory_qid(code: str) -> str:
     return _territories()["qids"].get(code.lower(), "")
 
 
+@lru_cache(maxsize=1)
 def gazetteer_version() -> str:
+    """What the gazetteer is made of, as one string: read once per process, as its data are."""
     people = json.loads((DATA_DIR / "people.json").read_text(encoding="utf-8"))["version"]
     return (
         f"entities-{curated()['version']}.people-{people}.iso3166-{len(pycountry.countries)}"

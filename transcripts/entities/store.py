@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from transcripts import search_sql
@@ -37,7 +37,9 @@ def known_entities() -> Known:
     """
     if not _SEEN and Entity._meta.db_table not in connection.introspection.table_names():
         return Known()  # before `migrate`: the gazetteer alone (ingest --dry-run on a fresh clone)
-    state = Entity.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
+    with connection.cursor() as cursor:  # once per transcript ingested: not compiled by the ORM each time
+        cursor.execute(f"SELECT count(*), max(updated_at), max(id) FROM {Entity._meta.db_table}")
+        state = dict(zip(("n", "last", "top"), cursor.fetchone(), strict=True))
     key = (gazetteer_version(), state["n"], state["last"], state["top"])
     if _SEEN.get("key") == key:
         return _SEEN["known"]
@@ -205,10 +207,10 @@ def _free_slugs(names: list[str]) -> list[str]:
 
 def link_speakers(speakers: Iterable[Speaker]) -> None:
     """Each speaker's person entity (created if need be), so a person's page shows both sides."""
-    persons = {info.ref.name: info for info in gazetteer() if info.ref.kind == "person"}
     unlinked = [s for s in speakers if s.entity_id is None]
     if not unlinked:
         return
+    persons = {info.ref.name: info for info in gazetteer() if info.ref.kind == "person"}
     infos = [
         persons.get(s.name) or EntityInfo(EntityRef(s.name, "person"), tuple(s.aliases), discovered=True)
         for s in unlinked
