@@ -176,6 +176,9 @@ VERBATIM_LINKS_PER_ADDRESS_PER_HOUR = int(os.environ.get("VERBATIM_LINKS_PER_ADD
 VERBATIM_LINKS_PER_IP_PER_HOUR = int(os.environ.get("VERBATIM_LINKS_PER_IP_PER_HOUR", 10))
 # `manage.py ingest` runs the alerts when it has added transcripts.
 VERBATIM_ALERTS_AFTER_INGEST = env_bool("VERBATIM_ALERTS_AFTER_INGEST", True)
+# `manage.py ingest` has PostgreSQL prepare the statements it runs for every transcript (off behind a
+# pooler that cannot keep them, such as PgBouncer in transaction mode before 1.21).
+VERBATIM_INGEST_PREPARED_STATEMENTS = env_bool("VERBATIM_INGEST_PREPARED_STATEMENTS", True)
 
 # Email: EMAIL_URL (smtp://user:password@host:587?tls=1, smtps://…, console:, file:///path) or the
 # usual EMAIL_HOST/EMAIL_PORT/… variables; without either, development prints emails on the

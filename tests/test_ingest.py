@@ -222,3 +222,64 @@ def test_transcripts_in_other_languages_are_searchable_and_linked_after_ingest()
         assert [u.event.original_filename for u in results] == [filename], word
     linked = set(Mention.objects.values_list("entity__name", "utterance__event__original_filename"))
     assert {("Spain", "es_maec.txt"), ("Vietnam", "vn_mofa.txt")} <= linked
+
+
+SAMPLES = ROOT / "samples"
+
+
+def _stored() -> dict:
+    """What an ingest wrote, by value: every turn with its speaker, vectors and entities, every
+    mention, and the word counts."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.slug, u.sequence, s.name, u.role, u.text, u.search_vector::text, u.exact_vector::text,"
+            " u.context_vector::text, (SELECT array_agg(x.name ORDER BY x.name) FROM transcripts_entity AS x"
+            " WHERE x.id = ANY(u.entity_ids)) FROM transcripts_utterance AS u JOIN transcripts_event AS e"
+            " ON e.id = u.event_id LEFT JOIN transcripts_speaker AS s ON s.id = u.speaker_id ORDER BY 1, 2"
+        )
+        turns = cursor.fetchall()
+        cursor.execute(
+            "SELECT e.slug, u.sequence, x.name, m.count, m.spans FROM transcripts_mention AS m JOIN transcripts_entity AS x"
+            " ON x.id = m.entity_id JOIN transcripts_utterance AS u ON u.id = m.utterance_id JOIN transcripts_event"
+            " AS e ON e.id = u.event_id ORDER BY 1, 2, 3"
+        )
+        mentions = cursor.fetchall()
+        cursor.execute("SELECT kind, lexeme, turns FROM transcripts_lexeme WHERE turns <> 0 ORDER BY 1, 2")
+        words = cursor.fetchall()
+    return {"turns": turns, "mentions": mentions, "words": words}
+
+
+def test_ingest_prepares_its_statements_and_gives_the_connection_back_as_it_was(settings, capsys):
+    """The command's statements repeat for every transcript: PostgreSQL prepares them (the word
+    counts among them), and the connection binds parameters in the client again afterwards."""
+    from django.db import connection
+
+    def prepared() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql")
+            return [row[0] for row in cursor.fetchall()]
+
+    settings.VERBATIM_INGEST_PREPARED_STATEMENTS = False
+    call_command("ingest", str(SAMPLES / "kremlin_52834.html"), str(SAMPLES / "kremlin_62565.html"))
+    assert prepared() == []
+    settings.VERBATIM_INGEST_PREPARED_STATEMENTS = True
+    call_command("ingest", str(SAMPLES))
+    assert any("transcripts_lexeme" in statement for statement in prepared())
+    assert connection.connection.prepare_threshold is None
+    assert connection.connection.cursor_factory.__name__ == "Cursor"
+    assert "failed" not in capsys.readouterr().out
+
+
+def test_prepared_statements_store_what_client_bound_ones_do(settings):
+    """The same transcripts stored with parameters bound in the client and with prepared statements:
+    the same turns, vectors, entities, mentions and word counts."""
+    stored = []
+    for prepared in (False, True):
+        settings.VERBATIM_INGEST_PREPARED_STATEMENTS = prepared
+        Event.objects.all().delete()
+        call_command("ingest", str(SAMPLES))
+        stored.append(_stored())
+    assert len(stored[0]["turns"]) > 300 and len(stored[0]["mentions"]) > 100
+    assert stored[0] == stored[1]

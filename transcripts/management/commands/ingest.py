@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
+from transcripts.dbtools import prepared_statements
 from transcripts.ingest import (
     IngestResult,
     Status,
@@ -69,8 +70,7 @@ class Command(BaseCommand):
             results = parallel_results(files, hint_options, dry_run, jobs)
         else:
             results = (
-                ingest_path(path, Hints(**hint_options, known_speakers=speakers), dry_run=dry_run, speakers=speakers)
-                for path in files
+                _ingest_one(path, Hints(**hint_options, known_speakers=speakers), dry_run, speakers) for path in files
             )
         for path, result in zip(files, results, strict=True):
             counts[result.status] = counts.get(result.status, 0) + 1
@@ -143,6 +143,12 @@ def _speakers_in_worker() -> dict[str, list[str]]:
 def _ingest_in_worker(task) -> IngestResult:
     path, hint_options, dry_run = task
     speakers = _speakers_in_worker() if archive_ready() else {}
-    result = ingest_path(Path(path), Hints(**hint_options, known_speakers=speakers), dry_run=dry_run, speakers=speakers)
     # The whole result goes back to the parent, which prints the summary line (it is picklable).
-    return result
+    return _ingest_one(Path(path), Hints(**hint_options, known_speakers=speakers), dry_run, speakers)
+
+
+def _ingest_one(path: Path, hints: Hints, dry_run: bool, speakers: dict) -> IngestResult:
+    if dry_run:
+        return ingest_path(path, hints, dry_run=True, speakers=speakers)
+    with prepared_statements():
+        return ingest_path(path, hints, speakers=speakers)
