@@ -241,9 +241,9 @@ def _stored() -> dict:
         )
         turns = cursor.fetchall()
         cursor.execute(
-            "SELECT e.slug, u.sequence, x.name, m.count, m.spans FROM transcripts_mention AS m JOIN transcripts_entity AS x"
-            " ON x.id = m.entity_id JOIN transcripts_utterance AS u ON u.id = m.utterance_id JOIN transcripts_event"
-            " AS e ON e.id = u.event_id ORDER BY 1, 2, 3"
+            "SELECT e.slug, u.sequence, x.name, m.count, m.spans FROM transcripts_mention AS m"
+            " JOIN transcripts_entity AS x ON x.id = m.entity_id JOIN transcripts_utterance AS u"
+            " ON u.id = m.utterance_id JOIN transcripts_event AS e ON e.id = u.event_id ORDER BY 1, 2, 3"
         )
         mentions = cursor.fetchall()
         cursor.execute("SELECT kind, lexeme, turns FROM transcripts_lexeme WHERE turns <> 0 ORDER BY 1, 2")

@@ -120,6 +120,34 @@ def test_phrases_and_words_are_found_through_their_gin_index(archive, query, ask
     assert f"Bitmap Index Scan on {index}" in plan
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["north korea denuclearization talks", "sanctions russia lavrov", "美国 台湾 sanctions", "war OR peace minsk"],
+)
+@pytest.mark.parametrize("asked", [False, True])
+def test_any_word_reads_each_vector_once_and_finds_what_each_word_finds(archive, query, asked):
+    """Any of several words: one test of each vector for the words together, matching exactly the turns
+    that one of the words matches (a speaker's name still brings in only turns with another word)."""
+    from functools import reduce
+    from operator import or_
+
+    parsed = build_query(query)
+    sql, _ = parsed.condition(any_word=True, asked=asked)
+    assert sql.count('"search_vector" @@') == 1 + sum(1 for leaf in parsed.words if leaf.speakers)
+    assert sql.count('"context_vector" @@') == (1 if asked else 0)
+    found = set(matching(Utterance.objects.all(), parsed, any_word=True, asked=asked).values_list("id", flat=True))
+    turns = Utterance.objects.values_list("id", flat=True)
+    each = reduce(or_, (set(turns.filter(_held(leaf, asked))) for leaf in parsed.words))
+    assert found == each and len(found) > 20
+
+
+def _held(leaf, asked):
+    from django.db.models import BooleanField
+    from django.db.models.expressions import RawSQL
+
+    return RawSQL(*leaf.condition(spoken=False, asked=asked), output_field=BooleanField())
+
+
 @pytest.mark.parametrize("word", ["美国", "俄罗斯", "外交部", "台湾", "中美关系"])
 def test_chinese_words_are_found_and_highlighted(archive, word):
     if not BULK_ZH.exists():

@@ -153,11 +153,20 @@ class TextQuery:
                 params += leaf_params
             parts.append("(" + " OR ".join(sqls) + ")")
         if optional:
-            sqls = []
             leaves = [leaf for clause in optional for leaf in clause]
+            # The words that are only words, in one test of each vector: a turn's vector is read once,
+            # not once a word (the topic query's sample of 12,000 turns: 19.1 -> 17.3 ms).
+            plain = [leaf for leaf in leaves if leaf.column == "search_vector" and not leaf.speakers]
+            sqls = []
+            if len(plain) > 1:
+                tsquery = " || ".join(f"({leaf.tsquery})" for leaf in plain)
+                vectors = ["search_vector", "context_vector"] if asked else ["search_vector"]
+                sqls.append("(" + " OR ".join(f'"{TABLE}"."{vector}" @@ ({tsquery})' for vector in vectors) + ")")
+                params += [p for _ in vectors for leaf in plain for p in leaf.params]
+                leaves = [leaf for leaf in leaves if leaf not in plain]
             # A speaker's name among other words ranks that speaker's turns up (ranking.py) but does
             # not bring in all of them; a query of nothing but the name does.
-            spoken = all(leaf.speakers for leaf in leaves)
+            spoken = all(leaf.speakers for leaf in leaves) and not sqls
             for leaf in leaves:
                 sql, leaf_params = leaf.condition(spoken, asked)
                 sqls.append(sql)
