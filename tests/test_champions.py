@@ -6,6 +6,8 @@ a million turns would."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
 from django.http import QueryDict
@@ -421,3 +423,30 @@ def test_below_the_cap_a_page_the_lists_prove_is_read_from_them(settled, monkeyp
     assert search._proven_from_the_lists(matches, query, found, len(found)) is None  # deeper than the lists
     monkeypatch.setattr(search, "LISTS_FIRST_FROM", len(found) + 1)
     assert search._proven_from_the_lists(matches, query, found, 2) is None  # too few matches to bother
+
+
+@pytest.mark.parametrize("q", ["the united states", "sanctions against russia", "the two sides"])
+def test_a_short_query_asks_for_the_turns_saying_it_word_for_word_only_where_they_may_be_left_out(
+    settled, monkeypatch, q
+):
+    """Three or four words past the cap: the turns that say them in order have every word, so with
+    every turn that has all the words ranked they are not looked for again; with too many of those to
+    read whole, they are, and ranked whatever their date."""
+    from django.test.utils import CaptureQueriesContext
+
+    def page() -> tuple[object, list[str]]:
+        with CaptureQueriesContext(connection) as queries:
+            outcome = search_utterances(QueryDict(urlencode({"q": q})))
+        assert outcome.count_capped and outcome.ranked_strongest
+        return outcome, [x["sql"] for x in queries if "verbatim_exact" in x["sql"]]
+
+    query = build_query(q)
+    said = search._said_verbatim(matching(Utterance.objects.all(), query), q, query)
+    assert said is not None and said.exists()
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    outcome, asked = page()
+    assert not asked and outcome.ranked_window >= said.count()
+    monkeypatch.setattr(champions, "RARE_AT_MOST", 1)  # the turns with every word no longer all read
+    monkeypatch.setattr(champions, "NAMED_AT_MOST", 1)
+    outcome, asked = page()
+    assert asked and outcome.ranked_window >= said.count()

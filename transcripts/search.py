@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -532,26 +533,33 @@ def _page_ids(
     if order == "relevance":
         # A sentence pasted without quotes ("And so, the President has to be optimistic."): the turns
         # that say it word for word are ranked whatever their date, and from five words on they come
-        # first (whoever pastes a sentence is looking for where it was said).
-        said = _said_verbatim(all_words if all_words is not None else matches, outcome.text, query)
-        said_ids = list(said.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]) if said is not None else []
+        # first (whoever pastes a sentence is looking for where it was said). Asked only where that
+        # changes the page: below the cap every match is ranked anyway.
+        def said_ids() -> list[int]:
+            said = _said_verbatim(all_words if all_words is not None else matches, outcome.text, query)
+            return list(said.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]) if said is not None else []
+
+        first = _length_in_words(outcome.text) >= VERBATIM_FIRST
         if not outcome.count_capped:
-            if _length_in_words(outcome.text) < VERBATIM_FIRST or not said_ids:
+            said = said_ids() if first else []
+            if not said:
                 proven = _proven_from_the_lists(matches, query, found, start + size)
                 if proven is not None:
                     return proven[start : start + size]
             ranked = Utterance.objects.filter(_among(found)).annotate(rank=rank_expression(query))
             ranked = ranked.order_by("-rank", *NEWEST)
-            if _length_in_words(outcome.text) < VERBATIM_FIRST or not said_ids:
+            if not said:
                 return list(ranked.values_list("id", flat=True)[start : start + size])
-            return _said_first(list(ranked.values_list("id", flat=True)), said_ids)[start : start + size]
+            return _said_first(list(ranked.values_list("id", flat=True)), said)[start : start + size]
         return _rank_past_the_cap(matches, query, outcome, said_ids, all_words)[start : start + size]
     if not outcome.count_capped:
         return found
     return _first_by_date(matches, order, start, size, outcome)
 
 
-def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[int], all_words) -> list[int]:
+def _rank_past_the_cap(
+    matches, query, outcome: SearchOutcome, said_ids: Callable[[], list[int]], all_words
+) -> list[int]:
     """Ranked, a search with more matches than can be scored: the turns where each of its words weighs
     most (transcripts/champions.py) and every turn of its rarer words; with any-word matching, every
     turn that has all the words (the most recent, if too many). The most recent matches too where
@@ -573,22 +581,25 @@ def _rank_past_the_cap(matches, query, outcome: SearchOutcome, said_ids: list[in
         if not together:
             window += list(all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
     bound = strongest.bound_for(together) if strongest is not None else None
+    # The turns that say the query word for word have every word: ranked already when all of those are.
+    first = _length_in_words(outcome.text) >= VERBATIM_FIRST
+    said = said_ids() if first or not together else []
     newest = []
     if strongest is None or not strongest.complete:
         newest = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
     # The lists' turns are any turns with the word: the search's filters and other words decide.
-    ranked = _ranked(matches, query, said_ids + window + newest)
+    ranked = _ranked(matches, query, said + window + newest)
     # Filters few of the lists' turns may pass (a date range): the most recent matches join them,
     # unless those that pass already prove the page (a single word's listed turns all do).
     filtered = any(_set(outcome.params, name) for name in outcome.filterset.filters)
     if filtered and not newest and _proven(ranked, bound) < outcome.page_number * outcome.page_size:
         newest = _first_by_date(matches, "newest", 0, RANK_WINDOW, outcome)
-        ranked = _ranked(matches, query, said_ids + window + newest)
+        ranked = _ranked(matches, query, said + window + newest)
     outcome.ranked_window = len(ranked)
     outcome.ranked_strongest = strongest is not None
     order = [pk for pk, _ in ranked]
-    if _length_in_words(outcome.text) >= VERBATIM_FIRST and said_ids:
-        return _said_first(order, said_ids)
+    if first and said:
+        return _said_first(order, said)
     outcome.ranked_exactly = _proven(ranked, bound)
     return order
 
