@@ -458,3 +458,37 @@ def test_a_short_query_asks_for_the_turns_saying_it_word_for_word_only_where_the
     monkeypatch.setattr(champions, "NAMED_AT_MOST", 1)
     window, asked = page()
     assert asked and said <= window
+
+
+@pytest.mark.parametrize(
+    ("q", "filters"),
+    [
+        ("Lavrov Minsk", {}),
+        ("Lavrov Minsk", {"role": "answer"}),
+        ("Geng Shuang Taiwan", {"year": "2019"}),
+        ("Hua Chunying trade -tariffs", {}),
+        ("Geng Shuang", {}),
+        ("Lavrov OR Minsk sanctions", {}),
+        ("-Lavrov sanctions Europe", {}),
+    ],
+)
+def test_the_turns_with_every_word_of_a_named_query_are_read_as_two_index_ands(archive, q, filters):
+    """A word naming a speaker is met where it is said or in the speaker's turns: those turns with every
+    other word are read as a union of two index ANDs (where each name word stands alone in its clause,
+    is not excluded and names the same speakers), and they are the same turns as the one test of
+    that OR gives."""
+    from django.test.utils import CaptureQueriesContext
+
+    from transcripts.filters import UtteranceFilter
+
+    query = build_query(q)
+    turns = UtteranceFilter(QueryDict(urlencode(filters)), queryset=Utterance.objects.all()).qs
+    all_words = matching(turns, query)
+    with CaptureQueriesContext(connection) as queries:
+        every = search._every_word(all_words, query, turns, 10_000)
+    expected = set(all_words.values_list("id", flat=True))
+    assert set(every) == expected and len(every) == len(expected) and expected
+    named = [c for c in query.clauses if any(leaf.speakers and not leaf.term.negated for leaf in c)]
+    union = bool(named) and all(len(c) == 1 for c in named) and len({tuple(c[0].speakers) for c in named}) == 1
+    assert ("UNION" in queries[-1]["sql"]) == union
+    assert union == (q in ("Lavrov Minsk", "Geng Shuang Taiwan", "Hua Chunying trade -tariffs", "Geng Shuang"))

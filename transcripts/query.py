@@ -138,17 +138,18 @@ class TextQuery:
     voices: list[Voice] = field(default_factory=list)  # speakers named by the query's words
     spellings: list[Spelling] = field(default_factory=list)  # other spellings its words also matched
 
-    def condition(self, any_word: bool = False, asked: bool = False) -> tuple[str, list]:
+    def condition(self, any_word: bool = False, asked: bool = False, spoken: bool = True) -> tuple[str, list]:
         """All terms (the default); with `any_word`, quoted phrases and excluded words still
         required but any one of the other words enough: for ranking, which puts the turns that
         have most of the words first. With `asked`, an answer also has the unquoted words of the
-        question it answers (for ranking, which weighs them less than its own)."""
+        question it answers (for ranking, which weighs them less than its own). Without `spoken`,
+        a required word naming a speaker is met only where it is said."""
         required, optional = self._required_and_optional(any_word)
         parts, params = [], []
         for clause in required:
             sqls = []
             for leaf in clause:
-                sql, leaf_params = leaf.condition(asked=asked)
+                sql, leaf_params = leaf.condition(spoken=spoken, asked=asked)
                 sqls.append(sql)
                 params += leaf_params
             parts.append("(" + " OR ".join(sqls) + ")")

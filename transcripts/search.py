@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from django.db import connections, router
@@ -42,11 +42,14 @@ def build_query(text: str, language: str | None = None) -> TextQuery | None:
     return build(clean_text(text or ""), configs, read_connection(), restrict=not language)
 
 
-def matching(queryset: QuerySet, query: TextQuery, any_word: bool = False, asked: bool = False) -> QuerySet:
+def matching(
+    queryset: QuerySet, query: TextQuery, any_word: bool = False, asked: bool = False, spoken: bool = True
+) -> QuerySet:
     """Turns matching the query (through the GIN indexes); ranking is added only where needed.
     `any_word`: turns with any of the unquoted words; `asked`: answers count the words of their
-    question too (both for ranking by relevance)."""
-    sql, params = query.condition(any_word=any_word, asked=asked)
+    question too (both for ranking by relevance); without `spoken`, a word naming a speaker counts
+    only where it is said (TextQuery.condition)."""
+    sql, params = query.condition(any_word=any_word, asked=asked, spoken=spoken)
     return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
 
 
@@ -575,7 +578,7 @@ def _rank_past_the_cap(
             # one when there are not too many (as many as a speaker's turns when a word names one:
             # "Biden infrastructure" is said in 4,000-8,000 turns at a million), else the most recent.
             most = champions.read_whole_at_most(query)
-            every = list(all_words.order_by().values_list("id", flat=True)[: most + 1])
+            every = _every_word(all_words, query, outcome.filterset.qs, most + 1)
             together = len(every) <= most
             window += every if together else []
         if not together:
@@ -602,6 +605,24 @@ def _rank_past_the_cap(
         return _said_first(order, said)
     outcome.ranked_exactly = _proven(ranked, bound)
     return order
+
+
+def _every_word(all_words: QuerySet, query: TextQuery, turns: QuerySet, limit: int) -> list[int]:
+    """Up to `limit` of the turns with every word (`all_words`, of `turns`). A word naming a speaker is
+    met where it is said or in that speaker's turns: read as two index ANDs joined, not as one
+    test of that OR, which PostgreSQL made turn by turn over the other words' matches ("Putin
+    economy" at a million turns: 27,258 heap pages for "economy" tested, 61 ms, against 23)."""
+    named = [clause for clause in query.clauses if any(leaf.speakers and not leaf.term.negated for leaf in clause)]
+    speakers = {tuple(leaf.speakers) for clause in named for leaf in clause}
+    if not named or any(len(clause) != 1 for clause in named) or len(speakers) != 1:
+        return list(all_words.order_by().values_list("id", flat=True)[:limit])
+    # Each name word alone in its clause, all naming the same speakers ("Geng Shuang"): every name word
+    # said, or the speakers' turn.
+    said = matching(turns, query, spoken=False)
+    others = replace(query, clauses=[clause for clause in query.clauses if clause not in named])
+    spoken = (matching(turns, others) if others.clauses else turns).filter(speaker_id__in=next(iter(speakers)))
+    both = said.order_by().values_list("id", flat=True).union(spoken.order_by().values_list("id", flat=True))
+    return list(both[:limit])
 
 
 def _proven_from_the_lists(matches, query, found: list[int], wanted: int) -> list[int] | None:
