@@ -542,7 +542,7 @@ def _page_ids(
             said = _said_verbatim(all_words if all_words is not None else matches, outcome.text, query)
             return list(said.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]) if said is not None else []
 
-        first = _length_in_words(outcome.text) >= VERBATIM_FIRST
+        first = _said_comes_first(outcome.text)
         if not outcome.count_capped:
             said = said_ids() if first else []
             if not said:
@@ -585,7 +585,7 @@ def _rank_past_the_cap(
             window += list(all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
     bound = strongest.bound_for(together) if strongest is not None else None
     # The turns that say the query word for word have every word: ranked already when all of those are.
-    first = _length_in_words(outcome.text) >= VERBATIM_FIRST
+    first = _said_comes_first(outcome.text)
     said = said_ids() if first or not together else []
     newest = []
     if strongest is None or not strongest.complete:
@@ -694,6 +694,11 @@ def _said_verbatim(matches: QuerySet, text: str, query: TextQuery) -> QuerySet |
     except QueryError:
         return None
     return matching(matches, phrase) if phrase is not None else None
+
+
+def _said_comes_first(text: str) -> bool:
+    """Whether the turns saying `text` word for word come before the rest (from VERBATIM_FIRST words)."""
+    return _length_in_words(text) >= VERBATIM_FIRST
 
 
 def _length_in_words(text: str) -> int:
