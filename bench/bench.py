@@ -237,6 +237,10 @@ def grow(target: int) -> dict:
 
     sql("TRUNCATE transcripts_lexeme")
     sql(BACKFILL_LEXEMES)
+    # …and the turns' standing sample (search_sql.SAMPLE), whose triggers the copies skipped too.
+    from transcripts.search_sql import REFILL_SAMPLE
+
+    sql(REFILL_SAMPLE)
     sql("VACUUM ANALYZE")
     # …and each common word's strongest turns (ranking past the cap), from those counts.
     from django.db import connection

@@ -122,3 +122,57 @@ def test_few_matches_or_a_facet_filter_are_never_sampled(small):
     assert rare.count_estimate is None and rare.count == true_count("Minsk")
     filtered = search_utterances(QueryDict("q=china&role=answer"))
     assert filtered.count_estimate is None and not filtered.facets_drawn
+
+
+@pytest.fixture
+def standing(small, monkeypatch):
+    """The turns' standing sample made every other turn (for this test's transaction only), and
+    drawn from whenever it should hold from 30 matches up."""
+    from transcripts import search_sql
+
+    with connection.cursor() as cursor:
+        cursor.execute(search_sql.sample_membership(2))
+        cursor.execute(search_sql.REFILL_SAMPLE)
+    monkeypatch.setattr(search_sql, "SAMPLE_EVERY", 2)
+    monkeypatch.setattr(search, "SAMPLE_MATCHES_MOST", 10**6)
+
+
+def sampled_statement(q: str):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        outcome = search_utterances(QueryDict(f"q={q}"))
+    statements = [s["sql"] for s in captured.captured_queries if "count(*) FROM found" in s["sql"]]
+    return outcome, statements[0]
+
+
+def test_a_common_word_is_counted_and_faceted_from_the_standing_sample(standing):
+    from transcripts import search_sql
+
+    outcome, statement = sampled_statement("china")
+    assert search_sql.SAMPLE_TABLE in statement and "TABLESAMPLE" not in statement
+    # Exactly the matches among the sample's turns (the even ids), scaled by the sample's share.
+    query = build_query("china")
+    every = matching(Utterance.objects.all(), query, any_word=query.optional_words, asked=True)
+    in_sample = sum(1 for pk in every.values_list("id", flat=True) if pk % 2 == 0)
+    assert outcome.facets_drawn and outcome.facets_sampled == in_sample > search.COUNT_CAP
+    assert outcome.count_estimate == search._about(in_sample * 2)
+    assert abs(outcome.count_estimate - true_count("china")) <= true_count("china") / 3
+    assert sum(row["count"] for row in outcome.facets["role"]) == in_sample
+    again = search_utterances(QueryDict("q=china"), page=2, page_size=5)
+    assert (again.count_estimate, again.facets) == (outcome.count_estimate, outcome.facets)
+
+
+def test_the_standing_sample_is_read_through_its_text_index(standing):
+    _, statement = sampled_statement("china")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as the search sets it around the statement
+        cursor.execute("EXPLAIN " + statement)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "utterance_sample_search_gin" in plan and "Seq Scan on transcripts_utterance_sample" not in plan
+
+
+def test_pages_are_drawn_where_the_standing_sample_would_hold_too_many_matches(standing, monkeypatch):
+    monkeypatch.setattr(search, "SAMPLE_MATCHES_MOST", 31)
+    outcome, statement = sampled_statement("china")
+    assert "TABLESAMPLE" in statement and outcome.facets_drawn

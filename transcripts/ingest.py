@@ -267,7 +267,10 @@ def flush_search_index(analyze: bool = False) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT gin_clean_pending_list('utterance_search_gin'::regclass)")
         if analyze:
-            cursor.execute("ANALYZE transcripts_event, transcripts_utterance, transcripts_mention, transcripts_entity")
+            cursor.execute(
+                "ANALYZE transcripts_event, transcripts_utterance, transcripts_mention, transcripts_entity, "
+                f"{search_sql.SAMPLE_TABLE}"
+            )
 
 
 @transaction.atomic

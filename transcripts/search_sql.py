@@ -461,3 +461,73 @@ SELECT lexeme, 0, {_AVERAGE} FROM transcripts_lexeme WHERE kind = 's' AND turns 
 CHAMPIONS_OF_RANGE = (
     "SELECT transcripts_champions(ARRAY(SELECT id FROM transcripts_utterance WHERE id >= %s AND id < %s))"
 )
+
+
+# A fixed random sample of the turns, kept by triggers: every turn whose id is a multiple of
+# SAMPLE_EVERY, each column as in the turns' table (created LIKE it, so a column added to the turns
+# must be added here too: tests/test_turn_sample.py compares them), with its own text indexes. A
+# search far past the count cap is counted and faceted over the sample's matches, found through
+# those indexes (transcripts/search.py `_sampled_pass`), instead of testing every turn of a random
+# share of the table's pages.
+SAMPLE_EVERY = 64
+SAMPLE_TABLE = "transcripts_utterance_sample"
+
+
+def sample_membership(every: int = SAMPLE_EVERY) -> str:
+    """SQL (re)defining which turns the sample holds."""
+    return f"""
+CREATE OR REPLACE FUNCTION transcripts_in_sample(id bigint) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN id % {int(every)} = 0;
+"""
+
+
+REFILL_SAMPLE = f"""
+TRUNCATE {SAMPLE_TABLE};
+INSERT INTO {SAMPLE_TABLE} SELECT * FROM transcripts_utterance WHERE transcripts_in_sample(id);
+ANALYZE {SAMPLE_TABLE};
+"""
+SAMPLE = f"""
+CREATE TABLE {SAMPLE_TABLE} (LIKE transcripts_utterance INCLUDING STORAGE INCLUDING COMPRESSION);
+ALTER TABLE {SAMPLE_TABLE} ADD PRIMARY KEY (id);
+-- No pending list (fastupdate): a search would read it whole, and only one turn in 64 is written here.
+CREATE INDEX utterance_sample_search_gin ON {SAMPLE_TABLE} USING gin (search_vector) WITH (fastupdate = off);
+CREATE INDEX utterance_sample_exact_gin ON {SAMPLE_TABLE} USING gin (exact_vector) WITH (fastupdate = off);
+CREATE INDEX utterance_sample_context_gin ON {SAMPLE_TABLE} USING gin (context_vector) WITH (fastupdate = off)
+    WHERE context_vector IS NOT NULL;
+CREATE INDEX utterance_sample_entities_gin ON {SAMPLE_TABLE} USING gin (entity_ids) WITH (fastupdate = off);
+{sample_membership()}
+CREATE FUNCTION transcripts_utterance_sample() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        TRUNCATE {SAMPLE_TABLE};
+        RETURN NULL;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        DELETE FROM {SAMPLE_TABLE} WHERE id = OLD.id;
+    END IF;
+    IF TG_OP <> 'DELETE' AND transcripts_in_sample(NEW.id) THEN
+        INSERT INTO {SAMPLE_TABLE} SELECT (NEW).*;
+    END IF;
+    RETURN NULL;
+END $$;
+-- After the turns' own BEFORE trigger has made the vectors: the sample holds the row as stored.
+CREATE TRIGGER transcripts_utterance_sample_insert AFTER INSERT ON transcripts_utterance
+    FOR EACH ROW WHEN (transcripts_in_sample(NEW.id)) EXECUTE FUNCTION transcripts_utterance_sample();
+CREATE TRIGGER transcripts_utterance_sample_update AFTER UPDATE ON transcripts_utterance
+    FOR EACH ROW WHEN (transcripts_in_sample(OLD.id) OR transcripts_in_sample(NEW.id))
+    EXECUTE FUNCTION transcripts_utterance_sample();
+CREATE TRIGGER transcripts_utterance_sample_delete AFTER DELETE ON transcripts_utterance
+    FOR EACH ROW WHEN (transcripts_in_sample(OLD.id)) EXECUTE FUNCTION transcripts_utterance_sample();
+CREATE TRIGGER transcripts_utterance_sample_truncate AFTER TRUNCATE ON transcripts_utterance
+    FOR EACH STATEMENT EXECUTE FUNCTION transcripts_utterance_sample();
+{REFILL_SAMPLE}
+"""
+DROP_SAMPLE = f"""
+DROP TRIGGER IF EXISTS transcripts_utterance_sample_insert ON transcripts_utterance;
+DROP TRIGGER IF EXISTS transcripts_utterance_sample_update ON transcripts_utterance;
+DROP TRIGGER IF EXISTS transcripts_utterance_sample_delete ON transcripts_utterance;
+DROP TRIGGER IF EXISTS transcripts_utterance_sample_truncate ON transcripts_utterance;
+DROP FUNCTION IF EXISTS transcripts_utterance_sample();
+DROP FUNCTION IF EXISTS transcripts_in_sample(bigint);
+DROP TABLE IF EXISTS {SAMPLE_TABLE};
+"""
