@@ -332,7 +332,7 @@ class SearchPageSerializer(serializers.Serializer):
     count_estimate = serializers.IntegerField(
         allow_null=True,
         help_text="When set (far more matches than `count`), about this many turns match, estimated from a "
-        "random sample of the archive's pages (two significant figures); the facets are counted in that sample.",
+        "random sample of the archive's turns (two significant figures); the facets are counted in that sample.",
     )
     facets_sampled = serializers.IntegerField(
         allow_null=True, help_text="When set, facet counts come from this many matches."

@@ -389,7 +389,7 @@ def search_utterances(
             # Words that must go together (a phrase, or all of them): the planner multiplies their
             # frequencies as if they were independent ("United States": 0.29 % for 4.5 %).
             outcome.share = max(outcome.share, _probed_share(matches, outcome.archive_size))
-    # Far more matches than the cap: counted and faceted in a random sample of the archive's pages.
+    # Far more matches than the cap: counted and faceted in a random sample of the archive's turns.
     drawn = _sampled_pass(matches, facets_from, params, outcome)
     if drawn is not None:
         found, facets, sampled = [], drawn[1], drawn[2]
@@ -458,8 +458,8 @@ PROBE_ROWS = 1_500
 def _sampled_pass(
     matches: QuerySet, facets_from: QuerySet | None, params: QueryDict, outcome: SearchOutcome
 ) -> tuple[int, dict[str, list[dict]], int] | None:
-    """(estimated matches, facets, matches in the sample) from a random sample of the archive's pages,
-    for a search far past the cap (see SAMPLE_ROWS); None where the one pass must count."""
+    """(estimated matches, facets, matches in the sample) from a random sample of the archive's turns,
+    for a search far past the cap (see SAMPLE_MATCHES); None where the one pass must count."""
     if not outcome.share or (facets_from is not None and facets_from is not matches) or matches.query.distinct:
         return None
     archive = outcome.archive_size
@@ -918,7 +918,7 @@ def _one_pass(
     the first FACET_SAMPLE matches, one with its filter set the first FACET_SAMPLE turns of
     `facets_from` (the search without its facet filters); with the samples' size when one was cut
     there. With `drawn` (the SQL and parameters of the matches in a random sample of the archive's
-    pages: `_sampled_pass`, no facet filter set), every one of those instead.
+    turns: `_sampled_pass`, no facet filter set), every one of those instead.
 
     The database counts, sorts and labels: nothing but the answer crosses to Python, where 10,001 rows
     used to (a common word: 10 ms of Python tallying and 10–25 ms looking up the publishers of their
