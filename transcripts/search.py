@@ -439,7 +439,7 @@ SEQUENTIAL_SHARE = 0.2
 # A search whose matches are a large share of the archive is counted and faceted in a random sample:
 # the turns' standing sample (every 64th, search_sql.SAMPLE) where it should hold SAMPLE_MATCHES to
 # SAMPLE_MATCHES_MOST of them, its matches found through its own text indexes (the topic query at a
-# million turns: 1,670 of 15,625 turns, 5 ms); else a random share of the table's pages
+# million turns: 2,026 of 15,625 turns, 5 ms); else a random share of the table's pages
 # (PostgreSQL's TABLESAMPLE SYSTEM, pages drawn the same way every time) holding SAMPLE_MATCHES
 # matches at the share the planner expects, from SAMPLE_ROWS to SAMPLE_ROWS_MOST turns, each tested
 # (19.5 ms for the same query). The count is then estimated ("about 260,000") and the facets count
@@ -836,22 +836,23 @@ def _walk_by_date(matches, sort: str, start: int, size: int, outcome: SearchOutc
 def _drawn_from(rows: QuerySet, percent: float) -> tuple[str, list] | None:
     """The SQL of `rows` read from a random `percent` of the turns table's pages, the same pages every
     time while the table keeps its size (REPEATABLE); None for SQL not of the expected shape."""
-    inner, params = rows.query.sql_with_params()
-    if not _turns_first(inner):
-        return None
-    return inner.replace(_FROM_TURNS, f"{_FROM_TURNS} TABLESAMPLE SYSTEM (%s) REPEATABLE (0)", 1), [percent, *params]
-
-
-_FROM_TURNS = f'FROM "{TABLE}"'
+    return _read_from(rows, f"{_FROM_TURNS} TABLESAMPLE SYSTEM (%s) REPEATABLE (0)", [percent])
 
 
 def _in_the_sample(rows: QuerySet) -> tuple[str, list] | None:
     """The SQL of `rows` read from the turns' standing sample (search_sql.SAMPLE) instead of the
     table; None for SQL not of the expected shape."""
+    return _read_from(rows, f'FROM "{search_sql.SAMPLE_TABLE}" AS "{TABLE}"', [])
+
+
+def _read_from(rows: QuerySet, source: str, source_params: list) -> tuple[str, list] | None:
     inner, params = rows.query.sql_with_params()
     if not _turns_first(inner):
         return None
-    return inner.replace(_FROM_TURNS, f'FROM "{search_sql.SAMPLE_TABLE}" AS "{TABLE}"', 1), list(params)
+    return inner.replace(_FROM_TURNS, source, 1), [*source_params, *params]
+
+
+_FROM_TURNS = f'FROM "{TABLE}"'
 
 
 def _turns_first(sql: str) -> bool:
