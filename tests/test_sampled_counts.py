@@ -176,3 +176,50 @@ def test_pages_are_drawn_where_the_standing_sample_would_hold_too_many_matches(s
     monkeypatch.setattr(search, "SAMPLE_MATCHES_MOST", 31)
     outcome, statement = sampled_statement("china")
     assert "TABLESAMPLE" in statement and outcome.facets_drawn
+
+
+def facet_truth(params: QueryDict, outcome) -> dict[str, dict]:
+    """Each facet's counts (value -> count), counted in Python over the turns the page's facets count:
+    the matches, or for a facet whose filter is set the matches without the facet filters under the
+    other facets' filters."""
+    from collections import Counter
+
+    filterset, query, _ = search._criteria(params)
+    relevance = outcome.sort == "relevance"
+    matches = matching(filterset.qs, query, any_word=outcome.any_word, asked=relevance) if query else filterset.qs
+    unfaceted = search._unfaceted(params, query, outcome.any_word, relevance)
+    keys = {
+        "speaker": lambda u: u.speaker.slug if u.speaker_id else None,
+        "year": lambda u: u.event_date.year if u.event_date else None,
+        "publisher": lambda u: u.event_publisher.slug if u.event_publisher_id else None,
+        "role": lambda u: u.role,
+    }
+    chosen = {name: params.getlist(name) for name in keys if params.getlist(name)}
+    truth = {}
+    for name, key in keys.items():
+        rows = unfaceted if name in chosen else matches
+        turns = rows.select_related("speaker", "event_publisher")
+        kept = [u for u in turns if all(str(keys[o](u)) in v for o, v in chosen.items() if o != name)]
+        truth[name] = Counter(key(u) for u in kept if key(u) is not None)
+    return truth
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["q=china", "q=china&role=answer", "q=security cooperation&year=2019", "q=china&role=answer&sort=newest",
+     "q=united states&role=question&year=2020", "role=statement"],
+)  # fmt: skip
+def test_every_facet_counts_what_its_turns_hold(archive, q):
+    # The facets over the matches are counted in one pass (GROUPING SETS), those under their own
+    # filter one by one: each against a count in Python.
+    params = QueryDict(q)
+    outcome = search_utterances(params)
+    assert outcome.count and not outcome.count_capped
+    shown = {name: [(row["value"], row["count"]) for row in rows] for name, rows in outcome.facets.items()}
+    truth = facet_truth(params, outcome)
+    for name, counts in truth.items():
+        # The ten largest counts, each value with its own count (which of two values tied at the
+        # tenth place is shown follows their ids).
+        assert [n for _, n in shown[name]] == sorted(counts.values(), reverse=True)[:10], (q, name)
+        assert all(counts[value] == n for value, n in shown[name]), (q, name)
+        assert len(shown[name]) > 0 or not counts

@@ -973,6 +973,17 @@ def _one_pass(
                 f"{sample} AS (SELECT speaker_id, extract(year FROM event_date)::int AS year, event_publisher_id, role "
                 f"FROM (SELECT * FROM {source}{limit}) AS s)"
             )
+        # The facets that count the matches themselves, in one pass over them (GROUPING SETS: one
+        # row a value of each, `g` telling which facet it counts) rather than one pass a facet: 2.3 of
+        # the 7.5 ms the facets took of "security" in 2010-2015 at a million turns.
+        alike = [name for name in _FACET_SQL if not (chosen[name] and "unfaceted" in samples)]
+        if len(alike) > 1:
+            columns = ", ".join(_FACET_SQL[name][0] for name in alike)
+            sets = ", ".join(f"({_FACET_SQL[name][0]})" for name in alike)
+            ctes.append(
+                f"counted AS MATERIALIZED (SELECT {columns}, grouping({columns}) AS g, count(*) AS n "
+                f"FROM sample GROUP BY GROUPING SETS ({sets}))"
+            )
         for name, (column, _, labels) in _FACET_SQL.items():
             where, sample = [f"{column} IS NOT NULL"], "sample"
             if chosen[name] and "unfaceted" in samples:
@@ -981,12 +992,17 @@ def _one_pass(
                     if other != name and chosen[other]:
                         where.append(test)
                         select_args.append(chosen[other])
+            if name in alike and len(alike) > 1:
+                # grouping() sets a bit for each column a row is not grouped by, the first one highest.
+                grouped = (1 << len(alike)) - 1 - (1 << (len(alike) - 1 - alike.index(name)))
+                counts = f"SELECT {column} AS v, n FROM counted WHERE g = {grouped} AND {where[0]}"
+            else:
+                counts = f"SELECT {column} AS v, count(*) AS n FROM {sample} WHERE {' AND '.join(where)} GROUP BY 1"
             label = "json_build_array(l.slug, l.name, t.n)" if labels else "json_build_array(t.v, t.v, t.n)"
             joined = f" LEFT JOIN {labels} AS l ON l.id = t.v" if labels else ""
             selects.append(
                 f"(SELECT coalesce(json_agg({label} ORDER BY t.n DESC, t.v), '[]') FROM ("
-                f"SELECT {column} AS v, count(*) AS n FROM {sample} WHERE {' AND '.join(where)} "
-                f"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) AS t{joined})"
+                f"{counts} ORDER BY 2 DESC, 1 LIMIT 10) AS t{joined})"
             )
         selects += [f"(SELECT count(*) FROM (SELECT 1 FROM {source}{limit}) AS s)" for source in samples]
     statement = f"WITH {', '.join(ctes)} SELECT {', '.join(selects)}"
