@@ -489,12 +489,6 @@ ANALYZE {SAMPLE_TABLE};
 SAMPLE = f"""
 CREATE TABLE {SAMPLE_TABLE} (LIKE transcripts_utterance INCLUDING STORAGE INCLUDING COMPRESSION);
 ALTER TABLE {SAMPLE_TABLE} ADD PRIMARY KEY (id);
--- No pending list (fastupdate): a search would read it whole, and only one turn in 64 is written here.
-CREATE INDEX utterance_sample_search_gin ON {SAMPLE_TABLE} USING gin (search_vector) WITH (fastupdate = off);
-CREATE INDEX utterance_sample_exact_gin ON {SAMPLE_TABLE} USING gin (exact_vector) WITH (fastupdate = off);
-CREATE INDEX utterance_sample_context_gin ON {SAMPLE_TABLE} USING gin (context_vector) WITH (fastupdate = off)
-    WHERE context_vector IS NOT NULL;
-CREATE INDEX utterance_sample_entities_gin ON {SAMPLE_TABLE} USING gin (entity_ids) WITH (fastupdate = off);
 {sample_membership()}
 CREATE FUNCTION transcripts_utterance_sample() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -510,7 +504,9 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
--- After the turns' own BEFORE trigger has made the vectors: the sample holds the row as stored.
+-- After the turns' own BEFORE trigger has made the vectors: the sample holds the row as stored. The
+-- triggers lock the turns' table until the migration ends, so no turn is written between them and
+-- the fill.
 CREATE TRIGGER transcripts_utterance_sample_insert AFTER INSERT ON transcripts_utterance
     FOR EACH ROW WHEN (transcripts_in_sample(NEW.id)) EXECUTE FUNCTION transcripts_utterance_sample();
 CREATE TRIGGER transcripts_utterance_sample_update AFTER UPDATE ON transcripts_utterance
@@ -520,7 +516,15 @@ CREATE TRIGGER transcripts_utterance_sample_delete AFTER DELETE ON transcripts_u
     FOR EACH ROW WHEN (transcripts_in_sample(OLD.id)) EXECUTE FUNCTION transcripts_utterance_sample();
 CREATE TRIGGER transcripts_utterance_sample_truncate AFTER TRUNCATE ON transcripts_utterance
     FOR EACH STATEMENT EXECUTE FUNCTION transcripts_utterance_sample();
-{REFILL_SAMPLE}
+INSERT INTO {SAMPLE_TABLE} SELECT * FROM transcripts_utterance WHERE transcripts_in_sample(id);
+-- Built once filled. No pending list (fastupdate): a search would read it whole, and only one turn in
+-- 64 is written here.
+CREATE INDEX utterance_sample_search_gin ON {SAMPLE_TABLE} USING gin (search_vector) WITH (fastupdate = off);
+CREATE INDEX utterance_sample_exact_gin ON {SAMPLE_TABLE} USING gin (exact_vector) WITH (fastupdate = off);
+CREATE INDEX utterance_sample_context_gin ON {SAMPLE_TABLE} USING gin (context_vector) WITH (fastupdate = off)
+    WHERE context_vector IS NOT NULL;
+CREATE INDEX utterance_sample_entities_gin ON {SAMPLE_TABLE} USING gin (entity_ids) WITH (fastupdate = off);
+ANALYZE {SAMPLE_TABLE};
 """
 DROP_SAMPLE = f"""
 DROP TRIGGER IF EXISTS transcripts_utterance_sample_insert ON transcripts_utterance;
