@@ -207,7 +207,10 @@ class Speaker(models.Model):
 
 
 class Utterance(models.Model):
-    """One speaker's turn, in order within its event."""
+    """One speaker's turn, in order within its event.
+
+    Every 64th turn is copied whole, by triggers, into the standing sample (search_sql.SAMPLE): a
+    migration that adds a column here adds it there too (tests/test_turn_sample.py compares them)."""
 
     class Role(models.TextChoices):
         # The parser's roles, named for people.
