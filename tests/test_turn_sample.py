@@ -1,6 +1,6 @@
 """The turns' standing sample (transcripts/search_sql.py SAMPLE): every turn whose id the membership
 function picks, each as stored in the turns' table, whatever path writes, changes or removes it. The
-membership is made every other turn here, so that one transcript puts dozens of turns in it."""
+membership is made every other turn here, so that one short transcript puts several turns in it."""
 
 from __future__ import annotations
 
