@@ -481,9 +481,10 @@ CREATE OR REPLACE FUNCTION transcripts_in_sample(id bigint) RETURNS boolean
 """
 
 
+_FILL_SAMPLE = f"INSERT INTO {SAMPLE_TABLE} SELECT * FROM transcripts_utterance WHERE transcripts_in_sample(id);"
 REFILL_SAMPLE = f"""
 TRUNCATE {SAMPLE_TABLE};
-INSERT INTO {SAMPLE_TABLE} SELECT * FROM transcripts_utterance WHERE transcripts_in_sample(id);
+{_FILL_SAMPLE}
 ANALYZE {SAMPLE_TABLE};
 """
 SAMPLE = f"""
@@ -516,7 +517,7 @@ CREATE TRIGGER transcripts_utterance_sample_delete AFTER DELETE ON transcripts_u
     FOR EACH ROW WHEN (transcripts_in_sample(OLD.id)) EXECUTE FUNCTION transcripts_utterance_sample();
 CREATE TRIGGER transcripts_utterance_sample_truncate AFTER TRUNCATE ON transcripts_utterance
     FOR EACH STATEMENT EXECUTE FUNCTION transcripts_utterance_sample();
-INSERT INTO {SAMPLE_TABLE} SELECT * FROM transcripts_utterance WHERE transcripts_in_sample(id);
+{_FILL_SAMPLE}
 -- Built once filled. No pending list (fastupdate): a search would read it whole, and only one turn in
 -- 64 is written here.
 CREATE INDEX utterance_sample_search_gin ON {SAMPLE_TABLE} USING gin (search_vector) WITH (fastupdate = off);
