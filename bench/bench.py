@@ -253,7 +253,7 @@ def grow(target: int) -> dict:
     refresh_mention_counts()
     indexed = time.perf_counter() - started
     sizes = sql(
-        "SELECT pg_table_size('transcripts_utterance'), pg_relation_size('utterance_search_gin'), "
+        "SELECT pg_table_size('transcripts_utterance'), pg_relation_size('utterance_words_gin'), "
         "pg_total_relation_size('transcripts_utterance'), pg_database_size(current_database())",
         fetch=True,
     )[0]

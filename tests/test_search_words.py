@@ -102,8 +102,8 @@ def test_a_phrase_of_common_words_is_searched_not_refused(archive):
     ("query", "asked", "index"),
     [
         ('"we are ready"', False, "utterance_exact_gin"),
-        ("sanctions", False, "utterance_search_gin"),
-        ("sanctions", True, "utterance_context_gin"),  # ranked: answers found by their question's words
+        ("sanctions", False, "utterance_words_gin"),
+        ("sanctions", True, "utterance_asked_gin"),  # ranked: answers found by their question's words
     ],
 )
 def test_phrases_and_words_are_found_through_their_gin_index(archive, query, asked, index):

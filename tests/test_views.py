@@ -236,7 +236,7 @@ def _filler_turns(event) -> None:
         )
         # Fresh rows wait in the GIN pending list until vacuum; the planner prices that list in, so
         # flush it as `ingest` does after a batch, then gather statistics.
-        cursor.execute("SELECT gin_clean_pending_list('utterance_search_gin'::regclass)")
+        cursor.execute("SELECT gin_clean_pending_list('utterance_words_gin'::regclass)")
         cursor.execute("ANALYZE transcripts_utterance")
 
 
@@ -250,7 +250,7 @@ def test_main_search_query_uses_the_gin_index(seed_event):
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "utterance_search_gin" in plan, plan
+    assert "utterance_words_gin" in plan, plan
 
 
 def test_a_common_words_matches_are_read_through_the_index_not_turn_by_turn(seed_event):
@@ -270,7 +270,7 @@ def test_a_common_words_matches_are_read_through_the_index_not_turn_by_turn(seed
 
     assert "Seq Scan on transcripts_utterance" in plan()  # what the planner would do
     with _through_the_text_index(True):
-        assert "utterance_search_gin" in plan() and "Seq Scan" not in plan()
+        assert "utterance_words_gin" in plan() and "Seq Scan" not in plan()
     assert "Seq Scan on transcripts_utterance" in plan()
     with pytest.raises(ZeroDivisionError), _through_the_text_index(True):
         raise ZeroDivisionError

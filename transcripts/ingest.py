@@ -265,7 +265,7 @@ def flush_search_index(analyze: bool = False) -> None:
     a batch ingest, both are put right at once instead of whenever autovacuum comes by.
     """
     with connection.cursor() as cursor:
-        cursor.execute("SELECT gin_clean_pending_list('utterance_search_gin'::regclass)")
+        cursor.execute("SELECT gin_clean_pending_list('utterance_words_gin'::regclass)")
         if analyze:
             cursor.execute(
                 "ANALYZE transcripts_event, transcripts_utterance, transcripts_mention, transcripts_entity, "

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from django.db import connections, router
-from django.db.models import BooleanField, F, QuerySet
+from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from transcripts import champions, ranking, search_sql
+from transcripts.filters import date_range
 from transcripts.params import whole_number
 from transcripts.parsing.text import clean_text
 from transcripts.query import EXACT_CONFIG, QUOTE_MARKS, TABLE, QueryError, TextQuery, build
@@ -232,12 +233,12 @@ def _criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | None]:
     from transcripts.filters import UtteranceFilter
     from transcripts.models import Utterance
 
-    filterset = UtteranceFilter(params, queryset=Utterance.objects.all())
     query, error = None, None
     try:
         query = build_query(params.get("q", ""), params.get("language") or None)
     except QueryError as err:
         error = str(err)
+    filterset = UtteranceFilter(params, queryset=Utterance.objects.all(), words=bool(query))
     if not filterset.is_valid() and not error:
         error = "Some filters are not valid: " + "; ".join(
             f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
@@ -550,7 +551,9 @@ def _page_ids(
         # changes the page: below the cap every match is ranked anyway.
         def said_ids() -> list[int]:
             said = _said_verbatim(all_words if all_words is not None else matches, outcome.text, query)
-            return list(said.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW]) if said is not None else []
+            if said is None:
+                return []
+            return list(_by_date(said, outcome).order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
 
         first = _said_comes_first(outcome.text)
         if not outcome.count_capped:
@@ -592,7 +595,7 @@ def _rank_past_the_cap(
             together = len(every) <= most
             window += every if together else []
         if not together:
-            window += list(all_words.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
+            window += list(_by_date(all_words, outcome).order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
     bound = strongest.bound_for(together) if strongest is not None else None
     # The turns that say the query word for word have every word: ranked already when all of those are.
     first = _said_comes_first(outcome.text)
@@ -784,7 +787,7 @@ def _first_by_date(matches, sort: str, start: int, size: int, outcome: SearchOut
     estimate = outcome.share if outcome.share is not None else _estimated_share(matches, archive)
     share = max(estimate, (COUNT_CAP + 1) / archive)
     if (start + size) / share < share * archive:
-        ordered = matches.order_by(*SORTS[sort]).values_list("id", flat=True)
+        ordered = _by_date(matches, outcome).order_by(*SORTS[sort]).values_list("id", flat=True)
         return list(ordered[start : start + size])
     walked = _walk_by_date(matches, sort, start, size, outcome)
     if walked is not None:
@@ -810,17 +813,14 @@ def _walk_by_date(matches, sort: str, start: int, size: int, outcome: SearchOutc
     """
     if matches.query.distinct:
         return None  # a filter that may repeat a turn (DISTINCT): ORDER BY must then be selected too
-    data = getattr(outcome.filterset.form, "cleaned_data", None) or {}
+    start_date, end_date = date_range(outcome.filterset)
     bounds, bound_params = [], []
-    if data.get("date_from"):
+    if start_date:
         bounds.append("event_date >= %s")
-        bound_params.append(data["date_from"])
-    if data.get("date_to"):
+        bound_params.append(start_date)
+    if end_date:
         bounds.append("event_date <= %s")
-        bound_params.append(data["date_to"])
-    if data.get("year"):
-        bounds.append("event_date BETWEEN %s AND %s")
-        bound_params += [f"{int(data['year']):04d}-01-01", f"{int(data['year']):04d}-12-31"]
+        bound_params.append(end_date)
     where = f"WHERE {' AND '.join(bounds)} " if bounds else ""
     walk = f'(SELECT * FROM "{TABLE}" {where}ORDER BY {_ORDER_SQL[sort]} LIMIT %s) AS "{TABLE}"'
     outer, params = matches.order_by().values("id").query.sql_with_params()
@@ -831,6 +831,17 @@ def _walk_by_date(matches, sort: str, start: int, size: int, outcome: SearchOutc
         cursor.execute(statement, [*bound_params, WALK_BUDGET, *params, size, start])
         ids = [row[0] for row in cursor.fetchall()]
     return ids if len(ids) == size else None
+
+
+def _by_date(rows: QuerySet, outcome: SearchOutcome) -> QuerySet:
+    """`rows`, to be read in date order. A range of whole years asked by year in the words' index
+    (filters.UtteranceFilter) gets its dates back, so that the date index is read from where the range
+    ends, not from today's turns down."""
+    if getattr(outcome.filterset, "years_asked", None) is None:
+        return rows
+    start_date, end_date = date_range(outcome.filterset)
+    bounds = Q(event_date__gte=start_date) if start_date else Q()
+    return rows.filter(bounds & Q(event_date__lte=end_date) if end_date else bounds)
 
 
 def _drawn_from(rows: QuerySet, percent: float) -> tuple[str, list] | None:
@@ -887,7 +898,7 @@ def _unfaceted(params: QueryDict, query: TextQuery | None, any_word: bool, asked
     others = params.copy()
     for name in FACETS:
         others.pop(name, None)
-    qs = UtteranceFilter(others, queryset=Utterance.objects.all()).qs
+    qs = UtteranceFilter(others, queryset=Utterance.objects.all(), words=bool(query)).qs
     return matching(qs, query, any_word=any_word, asked=asked) if query else qs
 
 
