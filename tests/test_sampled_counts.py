@@ -222,3 +222,59 @@ def test_every_facet_counts_what_its_turns_hold(archive, q):
         # tenth place is shown follows their ids).
         assert [n for _, n in shown[name]] == sorted(counts.values(), reverse=True)[:10], (q, name)
         assert all(counts[value] == n for value, n in shown[name]), (q, name)
+
+
+@pytest.fixture
+def unfaceted_sampled(standing, monkeypatch):
+    """A chosen facet's other values counted in the standing sample (every other turn here) once the
+    search without the facet filters passes FACET_SAMPLE matches (set between the answers about China
+    and all the turns about China) and the sample should hold 10 of them; the matches counted whole."""
+    query = build_query("china")
+    unfaceted = matching(Utterance.objects.all(), query, any_word=query.optional_words, asked=True)
+    answers, every = unfaceted.filter(role="answer").count(), unfaceted.count()
+    assert answers < every
+    monkeypatch.setattr(search, "FACET_SAMPLE", (answers + every) // 2)
+    monkeypatch.setattr(search, "UNFACETED_SAMPLE_MATCHES", 10)
+    monkeypatch.setattr(search, "COUNT_CAP", 10**6)
+    return unfaceted
+
+
+def test_a_chosen_facets_other_values_are_estimated_from_the_standing_sample(unfaceted_sampled, client):
+    from collections import Counter
+
+    params = QueryDict("q=china&role=answer")
+    outcome = search_utterances(params)
+    unfaceted = unfaceted_sampled
+    in_sample = Counter(role for pk, role in unfaceted.values_list("id", "role") if pk % 2 == 0)
+    assert sum(in_sample.values()) >= 10
+    rows = {row["value"]: row for row in outcome.facets["role"]}
+    # Every other role: its matches among the sampled turns, times the sample's share, said to be estimated.
+    for role, row in rows.items():
+        if role != "answer":
+            assert row["estimated"] and row["count"] == search._about(in_sample[role] * 2), role
+    # The chosen role: its own matches, all of them (the page's count).
+    assert not rows["answer"]["estimated"] and rows["answer"]["count"] == outcome.count
+    assert outcome.count == unfaceted.filter(role="answer").count()
+    assert not any(row["estimated"] for name in ("speaker", "year", "publisher") for row in outcome.facets[name])
+    page = client.get("/search/", {"q": "china", "role": "answer"}).content.decode()
+    assert "estimated from a random sample" in page and f"~{rows['statement']['count']}" in page
+    api = client.get("/api/search/", {"q": "china", "role": "answer"}).json()
+    assert {row["value"]: row["estimated"] for row in api["facets"]["role"]} == {r: rows[r]["estimated"] for r in rows}
+
+
+def test_a_chosen_facet_is_counted_in_its_first_matches_below_the_threshold(unfaceted_sampled, monkeypatch):
+    monkeypatch.setattr(search, "UNFACETED_SAMPLE_MATCHES", 10**6)
+    outcome = search_utterances(QueryDict("q=china&role=answer"))
+    assert not any(row["estimated"] for rows in outcome.facets.values() for row in rows)
+
+
+def test_a_speaker_filter_is_the_speakers_ids(archive):
+    """By id, not a join on the slug: PostgreSQL then knows from its statistics how many turns the
+    speaker has (filters.SpeakerAnyFilter)."""
+    speaker = Speaker.objects.filter(utterances__isnull=False).order_by("pk").first()
+    filterset, query, _ = search.search_criteria(QueryDict(f"q=china&speaker={speaker.slug}"))
+    sql = str(matching(filterset.qs, query).query)
+    assert f'"speaker_id" IN ({speaker.pk})' in sql and "transcripts_speaker" not in sql, sql
+    assert set(matching(filterset.qs, query).values_list("id", flat=True)) == set(
+        matching(Utterance.objects.filter(speaker__slug=speaker.slug), query).values_list("id", flat=True)
+    )

@@ -306,6 +306,11 @@ class FacetRowSerializer(serializers.Serializer):
     label = serializers.JSONField(read_only=True)
     count = serializers.IntegerField(read_only=True)
     selected = serializers.BooleanField(read_only=True)
+    estimated = serializers.BooleanField(
+        read_only=True,
+        help_text="The count is estimated (two significant figures) from the matches in a random sample of the "
+        "archive's turns: a chosen facet's other values when the search without that filter has very many matches.",
+    )
 
 
 @extend_schema_serializer(many=False)

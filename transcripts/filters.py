@@ -99,6 +99,18 @@ class CappedMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = CappedChoiceField
 
 
+class SpeakerAnyFilter(CappedMultipleChoiceFilter):
+    """Repeatable ?speaker=: turns by any of them, by the speakers' ids (the form has looked them up by
+    slug). Not a join on the slug: PostgreSQL plans a join for a speaker it cannot know, as if they
+    had an average speaker's turns, and read all 92,632 of Jen Psaki's turns testing each against
+    1,000 ids to rank ("people", 131 ms), where her id tells it from the statistics how many she has
+    (through the ids' index: 4 ms)."""
+
+    def filter(self, qs, value):
+        speakers = sorted({speaker.pk for speaker in value or []})
+        return qs.filter(speaker_id__in=speakers) if speakers else qs
+
+
 class EntityAllFilter(CappedMultipleChoiceFilter):
     """Repeatable ?entity=: turns mentioning all of them (the turn's own list of the entities it
     mentions, `Utterance.entity_ids`: its GIN index joins the text index's bitmap)."""
@@ -117,11 +129,10 @@ LANGUAGES = [
 
 
 class UtteranceFilter(django_filters.FilterSet):
-    speaker = CappedMultipleChoiceFilter(
+    speaker = SpeakerAnyFilter(
         queryset=Speaker.objects.all(),
         to_field_name="slug",
-        field_name="speaker__slug",
-        distinct=False,  # a turn has one speaker: the join cannot repeat it, and DISTINCT would sort every match
+        field_name="speaker",
         widget=ChosenOnly,
         label="Speakers",
     )

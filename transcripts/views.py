@@ -138,6 +138,7 @@ def search(request):
         "sort": outcome.sort,
         "sorts": SORTS.keys(),
         "facets": outcome.facets,
+        "estimated_facets": {name for name, rows in outcome.facets.items() if any(row["estimated"] for row in rows)},
         "page": results_page(outcome) if outcome.active and not outcome.error else None,
         "elapsed_ms": (time.perf_counter() - started) * 1000,
         "querystring": _without(params, "page"),
