@@ -417,7 +417,9 @@ def search_utterances(
         raise PageNotFound(page)  # past the turns ranked (known once they are)
     # Pages end where the count does: past the cap, the next turns by date exist but are not counted.
     ids = ids[: max(0, (outcome.ranked_window or outcome.count) - start)]
-    rows = {u.pk: u for u in Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids)}
+    # In the order of `ids`, not the model's (which joins the events to sort by their date).
+    listed = Utterance.objects.for_listing().select_related("answers__speaker").filter(pk__in=ids).order_by()
+    rows = {u.pk: u for u in listed}
     outcome.results = [rows[pk] for pk in ids if pk in rows]
     # The questions of the answers shown are highlighted in the same statement: an answer found by
     # its question's words shows that question, marked, instead of a snippet with no mark.
