@@ -257,8 +257,11 @@ def test_a_chosen_facets_other_values_are_estimated_from_the_standing_sample(unf
     assert outcome.count == unfaceted.filter(role="answer").count()
     assert not any(row["estimated"] for name in ("speaker", "year", "publisher") for row in outcome.facets[name])
     page = client.get("/search/", {"q": "china", "role": "answer"}).content.decode()
-    assert "estimated from a random sample" in page and f"~{rows['statement']['count']}" in page
+    assert outcome.facets_estimated_from == sum(in_sample.values())
+    assert f"estimated from {outcome.facets_estimated_from} of its matches" in page
+    assert f"~{rows['statement']['count']}" in page
     api = client.get("/api/search/", {"q": "china", "role": "answer"}).json()
+    assert api["facets_estimated_from"] == outcome.facets_estimated_from
     assert {row["value"]: row["estimated"] for row in api["facets"]["role"]} == {r: rows[r]["estimated"] for r in rows}
 
 

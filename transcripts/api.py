@@ -342,6 +342,11 @@ class SearchPageSerializer(serializers.Serializer):
     facets_sampled = serializers.IntegerField(
         allow_null=True, help_text="When set, facet counts come from this many matches."
     )
+    facets_estimated_from = serializers.IntegerField(
+        allow_null=True,
+        help_text="When set, the facet rows marked `estimated` come from this many matches in a random sample "
+        "of the archive's turns.",
+    )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     query = serializers.CharField(allow_null=True)
@@ -423,6 +428,7 @@ class SearchViewSet(ApiView, viewsets.GenericViewSet):
                 "ranked_by": _ranked_by(outcome),
                 "ranked_exactly": outcome.ranked_exactly,
                 "facets_sampled": outcome.facets_sampled,
+                "facets_estimated_from": outcome.facets_estimated_from,
                 **page_links(request, number, outcome.pages),
                 "query": outcome.text or None,
                 "spellings": {s.word: s.others for s in outcome.query.spellings} if outcome.query else {},

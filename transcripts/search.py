@@ -283,6 +283,7 @@ class SearchOutcome:
     ranked_alike: bool = False  # every match scores the same (quoted phrases alone): newest first
     facets_sampled: int | None = None  # facet counts come from this many matches…
     facets_drawn: bool = False  # …drawn at random from the archive's pages (else the first found)
+    facets_estimated_from: int | None = None  # rows marked estimated: from this many sampled matches
     count_estimate: int | None = None  # past the cap, about this many matches (from that random sample)
     page_number: int = 1
     page_size: int = PAGE_SIZE
@@ -404,6 +405,8 @@ def search_utterances(
             counted, found, facets, sampled = _one_pass(
                 matches, facets_from, params, order, start, page_size, unfaceted=unfaceted
             )
+        if unfaceted is not None:
+            outcome.facets_estimated_from = facets.pop(_ESTIMATED_FROM)
         outcome.count, outcome.count_capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     if with_facets:
         outcome.facets, outcome.facets_sampled = facets, sampled
@@ -947,6 +950,10 @@ _FACET_SQL = {
 }  # fmt: skip
 
 
+# The key under which `_one_pass` hands back how many sampled matches the estimated facets counted.
+_ESTIMATED_FROM = "estimated from"
+
+
 def _one_pass(
     matches: QuerySet,
     facets_from: QuerySet | None,
@@ -1096,4 +1103,6 @@ def _one_pass(
             facets[name].append({"value": value, "label": label, "count": n, "selected": selected, "estimated": scaled})
     # How many turns the facets counted (the estimated ones apart: their rows say so).
     sampled = row[2 + len(FACETS)] if estimated else max(row[2 + len(FACETS) : 2 + len(FACETS) + tallies])
+    if unfaceted is not None:
+        facets[_ESTIMATED_FROM] = row[2 + len(FACETS) + 1] if estimated else 0
     return counted, found, facets, (sampled if sampled >= FACET_SAMPLE or drawn is not None else None)
