@@ -180,7 +180,7 @@ class UtteranceFilter(django_filters.FilterSet):
         GIN index scan as the words (models.event_years), not as dates: PostgreSQL would AND the words'
         bitmap with one of every turn in the range from the date index (184,282 entries for
         2010-2015 at a million turns, 13 ms). A range that starts or ends inside a year keeps its
-        dates. Date order is read by date still (search._date_bounds)."""
+        dates. Date order is read by date still (search._by_date)."""
         years = self.years_asked = self.whole_years() if self.words else None
         for name, value in self.form.cleaned_data.items():
             if years is None or name not in DATE_FILTERS:

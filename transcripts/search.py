@@ -499,7 +499,8 @@ def _sampled_pass(
 # sample from this many expected matches there, where that search is past FACET_SAMPLE matches: the
 # first FACET_SAMPLE of them cost a bitmap of every match and 10,000 rows read ("presid" with a year
 # chosen, at a million turns: 70 of the statement's 99 ms), and are the table's first, not a random
-# share. At 200 a value holding a tenth of them is within about ±20 % (two standard errors).
+# share. At 200 a value holding a tenth of them is within about ±21 % (one standard error), one
+# holding a fiftieth ±50 %: the page says from how many sampled matches.
 UNFACETED_SAMPLE_MATCHES = 200
 
 
