@@ -719,8 +719,14 @@ def _ranked(matches, query, window: list[int]) -> list[tuple[int, float]]:
 
 def _among(ids: list[int]) -> RawSQL:
     """The turns `ids`, as one array parameter, not a placeholder per id (`id__in`: 2,000 ids cost ~4 ms
-    of Python to bind, 10,000 ids ~20 ms)."""
-    return RawSQL(f'"{TABLE}"."id" = ANY(%s)', [ids], output_field=BooleanField())
+    of Python to bind, 10,000 ids ~20 ms), written as the array's text: psycopg dumps a list of 2,000
+    ints element by element (0.9 ms), the joined text at once (0.17)."""
+    return RawSQL(f'"{TABLE}"."id" = ANY(%s::bigint[])', [_array_text(ids)], output_field=BooleanField())
+
+
+def _array_text(ids: list[int]) -> str:
+    """PostgreSQL's text of an array of whole numbers ("{1,2,3}")."""
+    return "{" + ",".join(map(str, map(int, ids))) + "}"
 
 
 def _said_first(order: list[int], said_ids: list[int]) -> list[int]:
