@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from transcripts import champions, ranking, search_sql
-from transcripts.filters import date_range
+from transcripts.filters import UtteranceFilter, date_range, field_values
 from transcripts.params import whole_number
 from transcripts.parsing.text import clean_text
 from transcripts.query import EXACT_CONFIG, QUOTE_MARKS, TABLE, QueryError, TextQuery, build
@@ -232,7 +232,6 @@ def search_criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | 
 
 def _criteria(params: QueryDict) -> tuple[object, TextQuery | None, str | None]:
     """`search_criteria` of a search whose typed period has already been read."""
-    from transcripts.filters import UtteranceFilter
     from transcripts.models import Utterance
 
     query, error = None, None
@@ -317,7 +316,6 @@ class SearchOutcome:
 def _chosen(params: QueryDict, name: str) -> list[str]:
     """The values of the search filter `name` in `params`, as its form field reads them
     (filters.field_values)."""
-    from transcripts.filters import UtteranceFilter, field_values
 
     return field_values(UtteranceFilter.base_filters[name].field, params, name)[0]
 
@@ -404,11 +402,9 @@ def search_utterances(
         # facet's other values) from its matches in the standing sample, not from its first matches.
         unfaceted = _unfaceted_in_the_sample(facets_from, matches, query, outcome) if with_facets else None
         with _through_the_text_index(bool(query) and (outcome.share or 0.0) < SEQUENTIAL_SHARE):
-            counted, found, facets, sampled = _one_pass(
+            counted, found, facets, sampled, outcome.facets_estimated_from = _one_pass(
                 matches, facets_from, params, order, start, page_size, unfaceted=unfaceted
             )
-        if unfaceted is not None:
-            outcome.facets_estimated_from = facets.pop(_ESTIMATED_FROM)
         outcome.count, outcome.count_capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     if with_facets:
         outcome.facets, outcome.facets_sampled = facets, sampled
@@ -490,7 +486,7 @@ def _sampled_pass(
     if rows is None:
         return None
     with _through_the_text_index(text):
-        held, _, facets, _ = _one_pass(matches, facets_from, params, "relevance", 0, 0, drawn=rows)
+        held, _, facets, _, _ = _one_pass(matches, facets_from, params, "relevance", 0, 0, drawn=rows)
     estimate = held / fraction
     if estimate < 2 * COUNT_CAP:
         return None
@@ -881,7 +877,7 @@ def _by_date(rows: QuerySet, outcome: SearchOutcome) -> QuerySet:
     """`rows`, to be read in date order. A range of whole years asked by year in the words' index
     (filters.UtteranceFilter) gets its dates back, so that the date index is read from where the range
     ends, not from today's turns down."""
-    if getattr(outcome.filterset, "years_asked", None) is None:
+    if outcome.filterset.years_asked is None:
         return rows
     start_date, end_date = date_range(outcome.filterset)
     bounds = Q(event_date__gte=start_date) if start_date else Q()
@@ -936,7 +932,6 @@ def _estimated_share(matches: QuerySet, archive: int) -> float:
 
 def _unfaceted(params: QueryDict, query: TextQuery | None, any_word: bool, asked: bool) -> QuerySet:
     """The matches of the search without its facet filters (`any_word`, `asked`: as `matching`)."""
-    from transcripts.filters import UtteranceFilter
     from transcripts.models import Utterance
 
     others = params.copy()
@@ -959,10 +954,6 @@ _FACET_SQL = {
 }  # fmt: skip
 
 
-# The key under which `_one_pass` hands back how many sampled matches the estimated facets counted.
-_ESTIMATED_FROM = "estimated from"
-
-
 def _one_pass(
     matches: QuerySet,
     facets_from: QuerySet | None,
@@ -972,7 +963,7 @@ def _one_pass(
     size: int,
     drawn: tuple[str, list] | None = None,
     unfaceted: tuple[str, list] | None = None,
-) -> tuple[int, list[int], dict[str, list[dict]], int | None]:
+) -> tuple[int, list[int], dict[str, list[dict]], int | None, int | None]:
     """One statement over the matches, up to COUNT_CAP + 1 of them: how many; by relevance every one's
     id, by date the ids of the page `start`…`start + size` in order; and the top 10 values of each
     facet, each counted under every facet filter except its own: a facet with no filter set counts
@@ -981,7 +972,8 @@ def _one_pass(
     there. With `drawn` (the SQL and parameters of the matches in a random sample of the archive's
     turns: `_sampled_pass`, no facet filter set), every one of those instead. With `unfaceted` (the
     search without its facet filters in the standing sample: `_unfaceted_in_the_sample`), a facet
-    whose filter is set counts every one of those, its counts estimated (× the sample's share).
+    whose filter is set counts every one of those, its counts estimated (× the sample's share); and
+    how many sampled matches those estimates come from.
 
     The database counts, sorts and labels: nothing but the answer crosses to Python, where 10,001 rows
     used to (a common word: 10 ms of Python tallying and 10–25 ms looking up the publishers of their
@@ -1090,7 +1082,7 @@ def _one_pass(
         row = cursor.fetchone()
     counted, found = row[0], list(row[1] or [])
     if facets_from is None:
-        return counted, found, {}, None
+        return counted, found, {}, None, None
     facets = {}
     tallies = len(samples)
     exact = {
@@ -1112,6 +1104,5 @@ def _one_pass(
             facets[name].append({"value": value, "label": label, "count": n, "selected": selected, "estimated": scaled})
     # How many turns the facets counted (the estimated ones apart: their rows say so).
     sampled = row[2 + len(FACETS)] if estimated else max(row[2 + len(FACETS) : 2 + len(FACETS) + tallies])
-    if unfaceted is not None:
-        facets[_ESTIMATED_FROM] = row[2 + len(FACETS) + 1] if estimated else 0
-    return counted, found, facets, (sampled if sampled >= FACET_SAMPLE or drawn is not None else None)
+    estimated_from = row[2 + len(FACETS) + 1] if estimated else None
+    return counted, found, facets, (sampled if sampled >= FACET_SAMPLE or drawn is not None else None), estimated_from
